@@ -1,0 +1,19 @@
+// One jest run over every package. TypeScript goes through SWC, which keeps the decorator
+// metadata type-graphql and MikroORM read; `tsc -b` type-checks before jest runs.
+const swc = ['@swc/jest', { swcrc: true }];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: {
+    '^@commons-graph/community-node$': '<rootDir>/subgraphs/community-node/src',
+    '^@commons-graph/(schema|gateway|demo)$': '<rootDir>/$1/src',
+  },
+  testMatch: ['**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  maxWorkers: 2,
+  testTimeout: 60_000,
+};

@@ -1,0 +1,5 @@
+export * from './ids';
+export * from './errors';
+export * from './licences';
+export * from './contract';
+export * from './cursors';

@@ -1,0 +1,77 @@
+import { badInput, notFound } from '@commons-graph/schema';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Artifact, CommunityProfile, ContributionRole, LearningCycle } from '../../entities';
+import type { ContributionRoleInput, LearningCycleInput, ProfileInput } from '../types/LinkInputs';
+import { ArtifactWorkflow } from './artifact-workflow';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The community's practice: learning cycles, contribution roles and its profile. */
+export class PracticeService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly slug: string,
+  ) {}
+
+  recordLearningCycle(input: LearningCycleInput): Promise<LearningCycle> {
+    return this.em.transactional(async (em) => {
+      if (input.endsOn < input.startsOn) throw badInput('endsOn must not be before startsOn', { argument: 'endsOn' });
+      const workflow = new ArtifactWorkflow(em, this.slug);
+      const handles = (input.harvestedArtifactIds ?? []).map((id) => workflow.handleOf(id));
+      const harvested = handles.length ? await em.find(Artifact, { handle: { $in: handles } }) : [];
+      const missing = handles.filter((h) => !harvested.some((a) => a.handle === h));
+      if (missing.length) throw notFound(`No artifacts ${missing.join(', ')} in ${this.slug}`);
+      const cycle = em.create(LearningCycle, {
+        cadence: input.cadence,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        becameClear: input.becameClear,
+        surprised: input.surprised,
+        failed: input.failed,
+        isPublic: input.isPublic,
+        createdAt: new Date(),
+      } as never);
+      cycle.harvested.set(harvested);
+      return cycle;
+    });
+  }
+
+  addContributionRole(input: ContributionRoleInput): Promise<ContributionRole> {
+    return this.em.transactional(async (em) => {
+      if (input.resourcedHoursPerMonth > input.hoursPerMonth) {
+        throw badInput('resourcedHoursPerMonth cannot exceed hoursPerMonth', { argument: 'resourcedHoursPerMonth' });
+      }
+      if (input.endsOn && input.endsOn < input.startsOn) throw badInput('endsOn must not be before startsOn');
+      return em.create(ContributionRole, {
+        personName: input.personName.trim(),
+        role: input.role.trim().toLowerCase(),
+        hoursPerMonth: input.hoursPerMonth,
+        resourcedHoursPerMonth: input.resourcedHoursPerMonth,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? null,
+      } as never);
+    });
+  }
+
+  endContributionRole(id: string, endsOn: string): Promise<ContributionRole> {
+    return this.em.transactional(async (em) => {
+      const local = id.includes(':') ? id.slice(id.indexOf(':') + 1) : id;
+      const role = UUID.test(local) ? await em.findOne(ContributionRole, { id: local }) : null;
+      if (!role) throw notFound(`No contribution role "${id}"`);
+      if (endsOn < role.startsOn) throw badInput('endsOn must not be before startsOn');
+      role.endsOn = endsOn;
+      return role;
+    });
+  }
+
+  updateProfile(input: ProfileInput): Promise<CommunityProfile> {
+    return this.em.transactional(async (em) => {
+      const profile = await em.findOneOrFail(CommunityProfile, { slug: this.slug });
+      if (input.name !== undefined) profile.name = input.name.trim();
+      if (input.description !== undefined) profile.description = input.description;
+      if (input.region !== undefined) profile.region = input.region.trim() || null;
+      if (input.website !== undefined) profile.website = input.website.trim() || null;
+      return profile;
+    });
+  }
+}

@@ -1,0 +1,7 @@
+export * from './config';
+export { startCommunityNode, type RunningNode, type StartOptions } from './server';
+export { buildPublicSchema, printPublicSdl } from './public/schema';
+export { createToken, hashToken } from './auth/tokens';
+export { openDatabase } from './database/orm';
+export { startEmbeddedPostgres, freePort } from './database/embedded';
+export { Role } from './entities/enums';

@@ -1,0 +1,8 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+/** One structured logger per process; children carry the community slug. */
+export function createLogger(level = process.env.LOG_LEVEL || 'info'): Logger {
+  return pino({ level, base: undefined });
+}

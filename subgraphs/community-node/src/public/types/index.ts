@@ -1,0 +1,7 @@
+export * from './Artifact';
+export * from './Community';
+export * from './Licence';
+export * from './Links';
+export * from './Practice';
+export * from './Provenance';
+export * from './PublishedVersion';

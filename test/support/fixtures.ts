@@ -1,0 +1,57 @@
+import type { TestNode } from './nodes';
+
+/** Story-sized helpers over the admin API, so tests read as what a community does. */
+export const MANAGED = `id handle status version draft { title body licence } derivedFrom { id sourceId relation }`;
+
+export interface ArtifactSpec {
+  title: string;
+  kind?: string;
+  handle?: string;
+  summary?: string;
+  body?: string;
+  tags?: string[];
+  licence?: string;
+  attribution?: string;
+  authors?: string[];
+  aiAssisted?: boolean;
+}
+
+export async function draftArtifact(node: TestNode, spec: ArtifactSpec): Promise<string> {
+  const data = await node.adminOk<{ createArtifact: { id: string } }>(
+    `mutation($input: CreateArtifactInput!) { createArtifact(input: $input) { id } }`,
+    {
+      input: {
+        kind: 'PLAYBOOK',
+        summary: `${spec.title}, in short.`,
+        body: `${spec.title}: the full text.`,
+        licence: 'CC-BY-4.0',
+        attribution: `${node.slug} community`,
+        authors: ['A. Author'],
+        ...spec,
+      },
+    },
+    'member',
+  );
+  return data.createArtifact.id;
+}
+
+export async function publish(node: TestNode, id: string, reviewer?: string): Promise<void> {
+  await node.adminOk(`mutation($id: ID!) { submitForReview(id: $id) { id } }`, { id }, 'member');
+  await node.adminOk(`mutation($id: ID!, $reviewer: String) { publishArtifact(id: $id, reviewer: $reviewer) { id } }`, {
+    id,
+    reviewer,
+  }, 'steward');
+}
+
+export async function publishedArtifact(node: TestNode, spec: ArtifactSpec, links: Array<{ sourceId: string; relation: string }> = []) {
+  const id = await draftArtifact(node, spec);
+  for (const link of links) {
+    await node.adminOk(
+      `mutation($input: DerivedFromInput!) { addDerivedFrom(input: $input) { id } }`,
+      { input: { artifactId: id, ...link } },
+      'steward',
+    );
+  }
+  await publish(node, id, spec.aiAssisted ? 'R. Reviewer' : undefined);
+  return id;
+}
