@@ -40,6 +40,7 @@ function apollo<T extends BaseContext>(schema: GraphQLSchema, httpServer: Server
   const limits = queryLimits();
   return new ApolloServer<T>({
     schema,
+    logger,
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

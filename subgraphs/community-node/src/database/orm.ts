@@ -21,6 +21,7 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10 }: OrmOptions): O
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     pool: { min: 0, max: poolMax },
     allowGlobalContext: false,

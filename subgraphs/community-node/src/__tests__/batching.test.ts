@@ -1,0 +1,86 @@
+import { publishedArtifact } from '../../../../test/support/fixtures';
+import { sql } from '../../../../test/support/databases';
+import { startTestNode, type TestNode } from '../../../../test/support/nodes';
+
+/**
+ * The batching contract: a batch of 100 ids costs a small constant number of SQL statements,
+ * the same as a batch of 1 (MikroORM's query log counts them, as its own tests do).
+ */
+describe('batch fields and _entities answer 100 ids with constant SQL', () => {
+  let node: TestNode;
+  let ids: string[];
+  beforeAll(async () => {
+    node = await startTestNode('commons-organizers');
+    const first = await publishedArtifact(node, { title: 'Cell meeting playbook', handle: 'cell-meetings' });
+    // Fill the rest straight into the database: 100 published artifacts through the API would be slow.
+    await sql(node.database.url, `
+      with a as (
+        insert into artifact (id, handle, status, created_by, created_at, first_published_at)
+        select gen_random_uuid(), 'bulk-' || n, 'PUBLISHED', 'seed', now(), now() - n * interval '1 hour'
+        from generate_series(1, 99) n returning id, handle
+      ), v as (
+        insert into artifact_version (id, artifact_id, number, kind, title, summary, body, tags, licence, attribution,
+          authors, ai_assisted, reviewer, published_by, published_at)
+        select gen_random_uuid(), a.id, 1, 'PLAYBOOK', 'Bulk ' || a.handle, '', 'text', '{}', 'CC0-1.0', 'us',
+          '{Someone}', false, null, 'seed', now() from a returning id, artifact_id
+      )
+      update artifact set latest_version_id = v.id from v where artifact.id = v.artifact_id`);
+    await sql(node.database.url, `
+      insert into derivation (id, artifact_id, source_id, relation, asserted_at)
+      select gen_random_uuid(), a.id, 'klamath-soil:guide-' || a.handle, 'ADAPTS', now() from artifact a`);
+    await sql(node.database.url, `
+      insert into adoption (id, artifact_id, status, context, recorded_at, updated_at)
+      select gen_random_uuid(), 'klamath-soil:guide-bulk-' || n, 'ADOPTED', 'used', now(), now() from generate_series(1, 99) n`);
+    await sql(node.database.url, `
+      insert into feedback (id, artifact_id, kind, body, given_at)
+      select gen_random_uuid(), 'klamath-soil:guide-bulk-' || n, 'WORKED', 'good', now() from generate_series(1, 99) n`);
+    ids = [first, ...Array.from({ length: 99 }, (_, i) => `commons-organizers:bulk-${i + 1}`)];
+  });
+  afterAll(() => node?.stop());
+
+  const ENTITIES = `query($reps: [_Any!]!) {
+    _entities(representations: $reps) {
+      ... on Artifact { id title licence { spdx } versions { number } derivedFrom { sourceId relation } }
+    }
+  }`;
+
+  it('resolves 100 artifact representations with versions and links in 3 statements, as 1 does', async () => {
+    const run = (list: string[]) => async () => {
+      const result = await node.publicOk(ENTITIES, { reps: list.map((id) => ({ __typename: 'Artifact', id })) });
+      expect(result._entities.filter(Boolean)).toHaveLength(list.length);
+    };
+    const one = await node.countStatements(run(ids.slice(0, 1)));
+    const hundred = await node.countStatements(run(ids));
+    expect(hundred).toBe(3);
+    expect(one).toBe(hundred);
+  });
+
+  it('answers each batch field for 100 ids with one statement', async () => {
+    const sources = Array.from({ length: 100 }, (_, i) => `klamath-soil:guide-bulk-${i + 1}`);
+    const fields: Array<[string, string]> = [
+      ['adoptionsOf', `query($ids: [ID!]!) { adoptionsOf(artifactIds: $ids) { id adaptedAsId } }`],
+      ['feedbackOn', `query($ids: [ID!]!) { feedbackOn(artifactIds: $ids) { id } }`],
+      ['derivativesOf', `query($ids: [ID!]!) { derivativesOf(artifactIds: $ids) { artifactId } }`],
+      ['responsesTo', `query($ids: [ID!]!) { responsesTo(feedbackIds: $ids) { id } }`],
+      ['answersTo', `query($ids: [ID!]!) { answersTo(needIds: $ids) { id } }`],
+    ];
+    for (const [field, query] of fields) {
+      let answered = 0;
+      const count = await node.countStatements(async () => {
+        answered = (await node.publicOk(query, { ids: sources }))[field].length;
+      });
+      expect({ field, count }).toEqual({ field, count: 1 });
+      if (field !== 'responsesTo' && field !== 'answersTo') expect(answered).toBe(99);
+    }
+  });
+
+  it('pages 100 artifacts with their links in a constant number of statements', async () => {
+    const count = await node.countStatements(async () => {
+      const { artifacts } = await node.publicOk(
+        `{ artifacts(first: 100) { totalCount edges { node { id versions { number } derivedFrom { sourceId } } } } }`,
+      );
+      expect(artifacts.edges).toHaveLength(100);
+    });
+    expect(count).toBe(4);
+  });
+});

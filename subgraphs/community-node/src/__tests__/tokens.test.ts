@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from '../../../../test/support/databases';
+import { codesOf, graphql } from '../../../../test/support/graphql';
+import { startTestNode, type TestNode } from '../../../../test/support/nodes';
+import { hashToken } from '../auth/tokens';
+
+const run = promisify(execFile);
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+
+describe('admin tokens', () => {
+  let node: TestNode;
+  beforeAll(async () => {
+    node = await startTestNode('token-circle');
+  });
+  afterAll(() => node?.stop());
+
+  it('stores only a SHA-256 hash of each token, never the token', async () => {
+    const rows = await sql<{ secret_hash: string; prefix: string }>(node.database.url, 'select secret_hash, prefix from api_token');
+    const dump = JSON.stringify(rows);
+    for (const token of Object.values(node.tokens)) {
+      expect(dump).not.toContain(token);
+      expect(rows.map((r) => r.secret_hash)).toContain(hashToken(token));
+    }
+  });
+
+  it('creates a token through the API that works once and can be revoked', async () => {
+    const created = await node.adminOk(`mutation { createToken(input: { name: "Maria (steward)", role: STEWARD }) { token info { id role prefix } } }`);
+    const { token, info } = created.createToken;
+    expect(token).toMatch(/^cgn_[A-Za-z0-9_-]{43}$/);
+    expect(token.startsWith(info.prefix)).toBe(true);
+    const me = await graphql(node.node.adminUrl, `{ me { name role } }`, {}, { authorization: `Bearer ${token}` });
+    expect(me.data).toEqual({ me: { name: 'Maria (steward)', role: 'STEWARD' } });
+
+    const list = await node.adminOk(`{ tokens { id name revokedAt } }`);
+    expect(JSON.stringify(list)).not.toContain(token);
+
+    await node.adminOk(`mutation($id: ID!) { revokeToken(id: $id) { revokedAt } }`, { id: info.id });
+    const after = await graphql(node.node.adminUrl, `{ me { name } }`, {}, { authorization: `Bearer ${token}` });
+    expect(codesOf(after)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses a wrong or missing token and a weaker role, on every kind of operation', async () => {
+    expect(codesOf(await graphql(node.node.adminUrl, `{ managedArtifacts { id } }`))).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(await graphql(node.node.adminUrl, `{ managedArtifacts { id } }`, {}, { authorization: 'Bearer cgn_guess' }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
+    expect(codesOf(await node.admin(`{ tokens { id } }`, {}, 'steward'))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await node.admin(`mutation { postNeed(input: { title: "t", body: "b" }) { id } }`, {}, 'member'))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect((await node.admin(`{ managedArtifacts { id } }`, {}, 'member')).errors).toBeUndefined();
+  });
+
+  it('guards every admin query and mutation with a role', async () => {
+    const { __schema } = await node.adminOk(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);
+    const fields: string[] = [...__schema.queryType.fields, ...__schema.mutationType.fields].map((f: { name: string }) => f.name);
+    const { getMetadataStorage } = await import('type-graphql');
+    const authorized = new Set(getMetadataStorage().authorizedFields.map((f) => f.fieldName));
+    expect(fields.filter((f) => !authorized.has(f))).toEqual([]);
+  });
+
+  it('creates a working token from the command line against the same database', async () => {
+    const { stdout, stderr } = await run(process.execPath, [CLI, 'token', 'create', '--role', 'member', '--name', 'CLI member'], {
+      env: { ...process.env, COMMUNITY_SLUG: 'token-circle', DATABASE_URL: node.database.url, LOG_LEVEL: 'silent' },
+    });
+    const token = stdout.trim();
+    expect(stderr).toMatch(/shown only once/);
+    const me = await graphql(node.node.adminUrl, `{ me { name role } }`, {}, { authorization: `Bearer ${token}` });
+    expect(me.data).toEqual({ me: { name: 'CLI member', role: 'MEMBER' } });
+    const bad = await run(process.execPath, [CLI, 'token', 'create', '--role', 'owner', '--name', 'x'], {
+      env: { ...process.env, COMMUNITY_SLUG: 'token-circle', DATABASE_URL: node.database.url },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect((bad as { code: number }).code).not.toBe(0);
+    expect((bad as { stderr: string }).stderr).toMatch(/owner/);
+  });
+});
