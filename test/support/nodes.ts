@@ -49,7 +49,7 @@ export async function startTestNode(slug: string, name = slug): Promise<TestNode
       logLevel: 'silent',
       maxPageSize: 100,
     },
-    { logger: pino({ level: 'silent' }), onQuery: (sql) => statements.push(sql) },
+    { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), onQuery: (sql) => statements.push(sql) },
   );
   const auth = (role?: keyof TestNode['tokens'] | null): Record<string, string> =>
     role ? { authorization: `Bearer ${tokens[role]}` } : {};

@@ -14,17 +14,17 @@ describe('batch fields and _entities answer 100 ids with constant SQL', () => {
     const first = await publishedArtifact(node, { title: 'Cell meeting playbook', handle: 'cell-meetings' });
     // Fill the rest straight into the database: 100 published artifacts through the API would be slow.
     await sql(node.database.url, `
-      with a as (
-        insert into artifact (id, handle, status, created_by, created_at, first_published_at)
-        select gen_random_uuid(), 'bulk-' || n, 'PUBLISHED', 'seed', now(), now() - n * interval '1 hour'
-        from generate_series(1, 99) n returning id, handle
-      ), v as (
-        insert into artifact_version (id, artifact_id, number, kind, title, summary, body, tags, licence, attribution,
-          authors, ai_assisted, reviewer, published_by, published_at)
-        select gen_random_uuid(), a.id, 1, 'PLAYBOOK', 'Bulk ' || a.handle, '', 'text', '{}', 'CC0-1.0', 'us',
-          '{Someone}', false, null, 'seed', now() from a returning id, artifact_id
-      )
-      update artifact set latest_version_id = v.id from v where artifact.id = v.artifact_id`);
+      insert into artifact (id, handle, status, created_by, created_at, first_published_at)
+      select gen_random_uuid(), 'bulk-' || n, 'PUBLISHED', 'seed', now(), now() - n * interval '1 hour'
+      from generate_series(1, 99) n`);
+    await sql(node.database.url, `
+      insert into artifact_version (id, artifact_id, number, kind, title, summary, body, tags, licence, attribution,
+        authors, ai_assisted, reviewer, published_by, published_at)
+      select gen_random_uuid(), a.id, 1, 'PLAYBOOK', 'Bulk ' || a.handle, '', 'text', '{}', 'CC0-1.0', 'us',
+        '{Someone}', false, null, 'seed', now() from artifact a where a.handle like 'bulk-%'`);
+    await sql(node.database.url, `
+      update artifact set latest_version_id = v.id from artifact_version v
+      where artifact.id = v.artifact_id and artifact.handle like 'bulk-%'`);
     await sql(node.database.url, `
       insert into derivation (id, artifact_id, source_id, relation, asserted_at)
       select gen_random_uuid(), a.id, 'klamath-soil:guide-' || a.handle, 'ADAPTS', now() from artifact a`);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphql, ok } from '../../../../test/support/graphql';
@@ -43,6 +43,7 @@ describe('`community-node start` on its embedded PostgreSQL', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'commons-node-'));
+    await chmod(dataDir, 0o755); // as root, PostgreSQL runs as its own user and must reach the folder
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 

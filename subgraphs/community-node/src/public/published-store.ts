@@ -14,6 +14,8 @@ import {
 
 /** The statuses the public can see. DRAFT and IN_REVIEW are filtered out in every query below. */
 const PUBLIC_STATUSES = [ArtifactStatus.PUBLISHED, ArtifactStatus.RETIRED];
+/** Public means published at least once: there is a version to show. */
+const HAS_VERSION = { latestVersion: { $ne: null } };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string) => UUID.test(value);
@@ -67,7 +69,7 @@ export class PublishedStore {
     if (handles.length === 0) return new Map();
     const rows = await this.em.find(
       Artifact,
-      { handle: { $in: [...handles] }, status: { $in: PUBLIC_STATUSES } },
+      { handle: { $in: [...handles] }, status: { $in: PUBLIC_STATUSES }, ...HAS_VERSION },
       { populate: ['latestVersion'], strategy: 'joined' },
     );
     return new Map(rows.map((row) => [row.handle, this.publish(row)]));
@@ -77,7 +79,9 @@ export class PublishedStore {
     if (filter.communities && !filter.communities.includes(this.slug)) {
       return { artifacts: [], cursors: [], hasNextPage: false, totalCount: 0 };
     }
-    const where: Record<string, unknown>[] = [{ status: { $in: filter.status ? [filter.status] : PUBLIC_STATUSES } }];
+    const where: Record<string, unknown>[] = [
+      { status: { $in: filter.status ? [filter.status] : PUBLIC_STATUSES }, ...HAS_VERSION },
+    ];
     const version: Record<string, unknown> = {};
     if (filter.kinds?.length) version.kind = { $in: filter.kinds };
     if (filter.tags?.length) version.tags = { $overlap: filter.tags };

@@ -1,4 +1,5 @@
 import { badInput, formatGlobalId, notFound, parseGlobalId, parseLicence, slugify } from '@commons-graph/schema';
+import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Artifact, ArtifactContent, ArtifactDraft, ArtifactVersion } from '../../entities';
 import { ArtifactStatus } from '../../entities/enums';
@@ -133,8 +134,8 @@ export class ArtifactWorkflow {
         changeNote: null,
         publishedBy: principal.name,
         publishedAt: now,
-      } as never);
-      artifact.latestVersion = version as never;
+      } as never) as ArtifactVersion;
+      artifact.latestVersion = ref(version);
       artifact.status = ArtifactStatus.PUBLISHED;
       artifact.firstPublishedAt = now;
       artifact.draft = null;
@@ -170,8 +171,8 @@ export class ArtifactWorkflow {
         changeNote: changeNote.trim(),
         publishedBy: principal.name,
         publishedAt: new Date(),
-      } as never);
-      artifact.latestVersion = version as never;
+      } as never) as ArtifactVersion;
+      artifact.latestVersion = ref(version);
       return artifact;
     });
   }

@@ -1,4 +1,5 @@
 import { badInput, isAdaptation, notFound, parseGlobalId } from '@commons-graph/schema';
+import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Adoption, Artifact, Derivation, Feedback, FeedbackResponse, Need, NeedAnswer } from '../../entities';
 import { AdoptionStatus, ArtifactStatus, DerivationRelation, FeedbackKind, NeedStatus, ResponseKind } from '../../entities/enums';
@@ -134,7 +135,7 @@ export class LinkService {
       if (input.context !== undefined) adoption.context = input.context.trim();
       if (input.impact !== undefined) adoption.impact = input.impact.trim() || null;
       if (input.adaptedAsId !== undefined) {
-        adoption.adaptedAs = (input.adaptedAsId ? await this.artifacts.get(input.adaptedAsId, em) : null) as never;
+        adoption.adaptedAs = input.adaptedAsId ? ref(await this.artifacts.get(input.adaptedAsId, em)) : null;
       }
       adoption.updatedAt = new Date();
       return adoption;
