@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, readGatewayConfig } from '../config';
+import { CircuitBreaker } from '../node-client/breaker';
+
+describe('gateway configuration', () => {
+  it('reads nodes from NODES and from a YAML or JSON NODES_FILE', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-config-'));
+    writeFileSync(join(dir, 'nodes.yaml'), '- slug: valley-clinics\n  url: http://clinics.example/graphql\n');
+    writeFileSync(join(dir, 'nodes.json'), JSON.stringify({ nodes: [{ slug: 'openinfra-sigs', url: 'http://sigs.example/graphql' }] }));
+    const yaml = readGatewayConfig({ NODES: 'klamath-soil=http://soil.example/graphql', NODES_FILE: join(dir, 'nodes.yaml') });
+    expect(yaml.nodes).toEqual([
+      { slug: 'klamath-soil', url: 'http://soil.example/graphql' },
+      { slug: 'valley-clinics', url: 'http://clinics.example/graphql' },
+    ]);
+    expect(readGatewayConfig({ NODES_FILE: join(dir, 'nodes.json') }).nodes).toEqual([{ slug: 'openinfra-sigs', url: 'http://sigs.example/graphql' }]);
+    expect(yaml).toMatchObject({ port: 4000, host: '127.0.0.1', nodeTimeoutMs: 2000, corsOrigins: '*' });
+  });
+
+  it('refuses bad values with a message naming the variable', () => {
+    expect(() => readGatewayConfig({ NODES: 'Bad Slug=http://x/graphql' })).toThrow(ConfigError);
+    expect(() => readGatewayConfig({ NODES: 'ok=ftp://x' })).toThrow(/not an http/);
+    expect(() => readGatewayConfig({ NODE_TIMEOUT_MS: 'soon' })).toThrow(/NODE_TIMEOUT_MS/);
+    expect(() => readGatewayConfig({ GATEWAY_ADMIN_TOKEN: 'short' })).toThrow(/24 characters/);
+    expect(readGatewayConfig({ CORS_ORIGINS: 'https://portal.example, https://b.example' }).corsOrigins).toEqual([
+      'https://portal.example',
+      'https://b.example',
+    ]);
+  });
+});
+
+describe('circuit breaker', () => {
+  it('opens after the threshold of consecutive failures, for the cool-down, and any success closes it', () => {
+    let now = 0;
+    const breaker = new CircuitBreaker(3, 1000, () => now);
+    breaker.failure();
+    breaker.failure();
+    expect(breaker.isOpen).toBe(false);
+    breaker.failure();
+    expect(breaker.isOpen).toBe(true);
+    now = 1001;
+    expect(breaker.isOpen).toBe(false);
+    breaker.failure();
+    expect(breaker.isOpen).toBe(true);
+    breaker.success();
+    expect(breaker.isOpen).toBe(false);
+    expect(breaker.consecutiveFailures).toBe(0);
+  });
+});

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { printSchema } from 'graphql';
+import pino from 'pino';
+import { ConfigError, readGatewayConfig } from './config';
+import { buildCommonsSchema, startGateway } from './server';
+
+/** `commons-gateway`: start the gateway, or print the Commons schema. */
+const program = new Command('commons-gateway').description('The Commons Graph gateway. Configured by environment variables; see the README.');
+
+program
+  .command('start')
+  .description('Start the gateway over the nodes in NODES / NODES_FILE.')
+  .action(async () => {
+    const config = readGatewayConfig();
+    const logger = pino({ level: config.logLevel, base: undefined });
+    const gateway = await startGateway(config, { logger });
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      gateway.stop().then(() => process.exit(0), () => process.exit(1));
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+
+program
+  .command('print-schema')
+  .description('Print the Commons schema (schema/commons.graphql).')
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action(({ out }: { out?: string }) => {
+    const sdl = `${printSchema(buildCommonsSchema())}\n`;
+    if (out) writeFileSync(out, sdl);
+    else process.stdout.write(sdl);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`commons-gateway: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});

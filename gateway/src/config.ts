@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { isValidSlug } from '@commons-graph/schema';
+
+/** Everything the gateway reads from its environment, validated once. Defaults are in the README. */
+export interface NodeEntry {
+  /** Expected slug; when given, the node's own profile must agree. */
+  slug?: string;
+  /** The node's public GraphQL endpoint, e.g. http://localhost:4001/graphql. */
+  url: string;
+}
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  nodes: NodeEntry[];
+  /** Guards registerNode/removeNode; unset disables them. */
+  adminToken?: string;
+  nodeTimeoutMs: number;
+  probeIntervalMs: number;
+  /** Consecutive failures that open a node's circuit, and how long it stays open. */
+  breakerThreshold: number;
+  breakerCooldownMs: number;
+  corsOrigins: string[] | '*';
+  logLevel: string;
+}
+
+/** Every environment variable the gateway reads (the compose test checks against this list). */
+export const GATEWAY_ENV_VARS = [
+  'HOST', 'PORT', 'NODES', 'NODES_FILE', 'GATEWAY_ADMIN_TOKEN', 'NODE_TIMEOUT_MS', 'PROBE_INTERVAL_MS',
+  'BREAKER_THRESHOLD', 'BREAKER_COOLDOWN_MS', 'CORS_ORIGINS', 'LOG_LEVEL',
+] as const;
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function checkUrl(url: string, where: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error();
+    return url;
+  } catch {
+    throw new ConfigError(`${where}: "${url}" is not an http(s) URL`);
+  }
+}
+
+/** `slug=url,slug=url` (or bare urls). */
+export function parseNodesList(text: string): NodeEntry[] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const eq = part.indexOf('=');
+      if (eq < 0) return { url: checkUrl(part, 'NODES') };
+      const slug = part.slice(0, eq).trim();
+      if (!isValidSlug(slug)) throw new ConfigError(`NODES: "${slug}" is not a community slug`);
+      return { slug, url: checkUrl(part.slice(eq + 1).trim(), 'NODES') };
+    });
+}
+
+/** A JSON or YAML list of `{ slug, url }` (or of urls). */
+export function parseNodesFile(path: string): NodeEntry[] {
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`NODES_FILE ${path}: ${(error as Error).message}`);
+  }
+  const list = Array.isArray(data) ? data : (data as { nodes?: unknown })?.nodes;
+  if (!Array.isArray(list)) throw new ConfigError(`NODES_FILE ${path} must hold a list of nodes`);
+  return list.map((item, i) => {
+    if (typeof item === 'string') return { url: checkUrl(item, `NODES_FILE[${i}]`) };
+    const { slug, url } = (item ?? {}) as { slug?: unknown; url?: unknown };
+    if (typeof url !== 'string') throw new ConfigError(`NODES_FILE[${i}] needs a url`);
+    if (slug !== undefined && (typeof slug !== 'string' || !isValidSlug(slug))) {
+      throw new ConfigError(`NODES_FILE[${i}]: "${String(slug)}" is not a community slug`);
+    }
+    return { slug: slug as string | undefined, url: checkUrl(url, `NODES_FILE[${i}]`) };
+  });
+}
+
+export function readGatewayConfig(env: Env = process.env): GatewayConfig {
+  const nodes = [...(env.NODES ? parseNodesList(env.NODES) : []), ...(env.NODES_FILE ? parseNodesFile(env.NODES_FILE) : [])];
+  const adminToken = env.GATEWAY_ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && adminToken.length < 24) {
+    throw new ConfigError('GATEWAY_ADMIN_TOKEN must be at least 24 characters long');
+  }
+  const cors = (env.CORS_ORIGINS ?? '*').trim();
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    nodes,
+    adminToken,
+    nodeTimeoutMs: integer(env, 'NODE_TIMEOUT_MS', 2000, 50, 60_000),
+    probeIntervalMs: integer(env, 'PROBE_INTERVAL_MS', 30_000, 0, 3_600_000),
+    breakerThreshold: integer(env, 'BREAKER_THRESHOLD', 5, 1, 1000),
+    breakerCooldownMs: integer(env, 'BREAKER_COOLDOWN_MS', 30_000, 0, 3_600_000),
+    corsOrigins: cors === '*' || cors === '' ? '*' : cors.split(',').map((o) => o.trim()),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,3 @@
+export { readGatewayConfig, parseNodesList, GATEWAY_ENV_VARS, ConfigError, type GatewayConfig, type NodeEntry } from './config';
+export { startGateway, buildCommonsSchema, type RunningGateway, type GatewayOptions } from './server';
+export { Registry, type RegisteredNode, type NodeState } from './registry/Registry';

@@ -1,0 +1,164 @@
+import { Agent } from 'undici';
+import type { Logger } from 'pino';
+import { badInput, commonsError, ErrorCode, NODE_PROTOCOL_VERSION } from '@commons-graph/schema';
+import type { GatewayConfig, NodeEntry } from '../config';
+import { NodeClient, NodeUnavailableError } from '../node-client/NodeClient';
+import { incompatibilities } from './compatibility';
+
+export type NodeState = 'UP' | 'DOWN' | 'INCOMPATIBLE';
+
+export interface RegisteredNode {
+  slug: string;
+  url: string;
+  status: NodeState;
+  name: string | null;
+  software: { name: string; version: string; protocol: string } | null;
+  lastSeen: Date | null;
+  lastLatencyMs: number | null;
+  error: string | null;
+  client: NodeClient;
+}
+
+const PROBE = `query NodeProbe { _service { sdl } community { slug name software { name version protocol } } }`;
+
+interface ProbeAnswer {
+  _service: { sdl: string };
+  community: { slug: string; name: string; software: { name: string; version: string; protocol: string } };
+}
+
+/**
+ * The nodes the gateway federates: checked on start and on registration (schema contract, slug,
+ * protocol), probed periodically, and marked DOWN when a query to them fails.
+ */
+export class Registry {
+  private readonly nodes = new Map<string, RegisteredNode>();
+  private readonly agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
+  private timer?: NodeJS.Timeout;
+  onRequest?: (slug: string, operation: string) => void;
+
+  constructor(
+    private readonly config: Pick<GatewayConfig, 'nodeTimeoutMs' | 'probeIntervalMs' | 'breakerThreshold' | 'breakerCooldownMs'>,
+    private readonly logger: Logger,
+  ) {}
+
+  private client(slug: string, url: string): NodeClient {
+    return new NodeClient(slug, url, {
+      timeoutMs: this.config.nodeTimeoutMs,
+      breakerThreshold: this.config.breakerThreshold,
+      breakerCooldownMs: this.config.breakerCooldownMs,
+      agent: this.agent,
+      onRequest: (s, op) => this.onRequest?.(s, op),
+    });
+  }
+
+  /** Every node, in slug order. */
+  all(): RegisteredNode[] {
+    return [...this.nodes.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  }
+
+  /** Nodes that take part in queries: compatible ones, whether or not the last probe reached them. */
+  participants(): RegisteredNode[] {
+    return this.all().filter((node) => node.status !== 'INCOMPATIBLE');
+  }
+
+  get(slug: string): RegisteredNode | undefined {
+    return this.nodes.get(slug);
+  }
+
+  /** Adds the configured nodes; a node that is down now is kept and probed again later. */
+  async start(entries: NodeEntry[]): Promise<void> {
+    await Promise.all(entries.map((entry) => this.add(entry).catch((error) => this.logger.warn({ err: error, url: entry.url }, 'node not added'))));
+    if (this.config.probeIntervalMs > 0) {
+      this.timer = setInterval(() => void this.probeAll(), this.config.probeIntervalMs);
+      this.timer.unref();
+    }
+  }
+
+  stop(): Promise<void> {
+    clearInterval(this.timer);
+    return this.agent.close();
+  }
+
+  /** Registers a node by URL (and expected slug). Throws a user error for a duplicate slug. */
+  async add(entry: NodeEntry): Promise<RegisteredNode> {
+    const provisional = entry.slug ?? new URL(entry.url).host.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    const node: RegisteredNode = {
+      slug: provisional,
+      url: entry.url,
+      status: 'DOWN',
+      name: null,
+      software: null,
+      lastSeen: null,
+      lastLatencyMs: null,
+      error: 'not probed yet',
+      client: this.client(provisional, entry.url),
+    };
+    await this.check(node, entry.slug);
+    const existing = this.nodes.get(node.slug);
+    if (existing && existing.url !== node.url) {
+      throw badInput(`A node with slug "${node.slug}" is already registered at ${existing.url}`, { slug: node.slug });
+    }
+    if (node.client.slug !== node.slug) node.client = this.client(node.slug, node.url);
+    this.nodes.set(node.slug, node);
+    this.logger.info({ slug: node.slug, url: node.url, status: node.status, error: node.error }, 'node registered');
+    return node;
+  }
+
+  remove(slug: string): boolean {
+    return this.nodes.delete(slug);
+  }
+
+  async probeAll(): Promise<void> {
+    await Promise.all(this.all().map((node) => this.check(node, node.slug)));
+  }
+
+  /** Probes one node and sets its status: UP, DOWN (unreachable) or INCOMPATIBLE (with the reason). */
+  async check(node: RegisteredNode, expectedSlug?: string): Promise<void> {
+    let answer: ProbeAnswer;
+    try {
+      answer = await node.client.probe<ProbeAnswer>(PROBE);
+    } catch (error) {
+      node.status = 'DOWN';
+      node.error = error instanceof NodeUnavailableError ? error.reason : (error as Error).message;
+      return;
+    }
+    node.lastSeen = new Date();
+    node.lastLatencyMs = node.client.lastLatencyMs;
+    node.name = answer.community.name;
+    node.software = answer.community.software;
+    if (!expectedSlug) node.slug = answer.community.slug;
+    const reasons: string[] = [];
+    if (answer.community.slug !== node.slug) {
+      reasons.push(`it says it is "${answer.community.slug}", but is registered as "${node.slug}"`);
+    }
+    if (answer.community.software.protocol !== NODE_PROTOCOL_VERSION) {
+      reasons.push(`it speaks node protocol ${answer.community.software.protocol}, the gateway ${NODE_PROTOCOL_VERSION}`);
+    }
+    reasons.push(...incompatibilities(answer._service.sdl));
+    node.status = reasons.length ? 'INCOMPATIBLE' : 'UP';
+    node.error = reasons.length ? reasons.join('; ') : null;
+  }
+
+  /** Records a failed query: the node is DOWN until a probe or a query reaches it again. */
+  markFailed(slug: string, reason: string): void {
+    const node = this.nodes.get(slug);
+    if (node && node.status !== 'INCOMPATIBLE') {
+      node.status = 'DOWN';
+      node.error = reason;
+    }
+  }
+
+  markAnswered(slug: string): void {
+    const node = this.nodes.get(slug);
+    if (node && node.status === 'DOWN') {
+      node.status = 'UP';
+      node.error = null;
+    }
+    if (node) {
+      node.lastSeen = new Date();
+      node.lastLatencyMs = node.client.lastLatencyMs;
+    }
+  }
+}
+
+export const unknownNode = (slug: string) => commonsError(ErrorCode.NOT_FOUND, `No node "${slug}" is registered`, { slug });

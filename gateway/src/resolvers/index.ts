@@ -1,0 +1,150 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { DateTimeResolver } from 'graphql-scalars';
+import { badInput, commonsError, ErrorCode, forbidden, isValidSlug, parseGlobalId, unauthenticated } from '@commons-graph/schema';
+import type { GatewayContext } from '../context';
+import {
+  Q, type NodeAdoption, type NodeAnswer, type NodeArtifact, type NodeDerivation, type NodeFeedback, type NodeNeed,
+} from '../node-client/queries';
+import type { RegisteredNode } from '../registry/Registry';
+import { artifactConnection, loadArtifact } from './artifacts';
+import { licenceCheck } from './licence-check';
+import { lineage } from './lineage';
+
+type Args = Record<string, any>;
+const community = (slug: string) => ({ slug });
+const artifactOrNull = (ctx: GatewayContext, id: string | null | undefined) =>
+  id && parseGlobalId(id) ? ctx.loaders.artifact.load(id) : null;
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+function requireAdmin(ctx: GatewayContext, adminToken: string | undefined): void {
+  if (!adminToken) throw forbidden('Node registration is disabled: set GATEWAY_ADMIN_TOKEN to enable it');
+  const match = /^Bearer\s+(\S+)$/i.exec(ctx.authorization ?? '');
+  if (!match) throw unauthenticated('Send the gateway admin token as "Authorization: Bearer <token>"');
+  if (!timingSafeEqual(digest(match[1]), digest(adminToken))) throw forbidden('That is not the gateway admin token');
+}
+
+function nodeView(node: RegisteredNode) {
+  return {
+    slug: node.slug,
+    url: node.url,
+    status: node.status,
+    name: node.name,
+    softwareVersion: node.software?.version ?? null,
+    protocol: node.software?.protocol ?? null,
+    lastSeen: node.lastSeen,
+    lastLatencyMs: node.lastLatencyMs,
+    error: node.error,
+  };
+}
+
+export function createResolvers(adminToken: string | undefined) {
+  return {
+    DateTime: DateTimeResolver,
+    Query: {
+      communities: (_: unknown, __: Args, ctx: GatewayContext) => ctx.registry.participants().map((n) => community(n.slug)),
+      community: (_: unknown, { slug }: Args, ctx: GatewayContext) => {
+        if (!isValidSlug(slug)) throw badInput(`"${slug}" is not a community slug`, { argument: 'slug' });
+        const node = ctx.registry.get(slug);
+        return node && node.status !== 'INCOMPATIBLE' ? community(slug) : null;
+      },
+      artifact: (_: unknown, { id }: Args, ctx: GatewayContext) => loadArtifact(ctx, id),
+      artifacts: (_: unknown, { filter, first, after }: Args, ctx: GatewayContext) => artifactConnection(ctx, filter, first, after),
+      needs: async (_: unknown, { status }: Args, ctx: GatewayContext) =>
+        (await ctx.askAll<{ needs: NodeNeed[] }>('Needs', Q.needs, { status })).flatMap(({ data }) => data.needs),
+      nodes: (_: unknown, __: Args, ctx: GatewayContext) => ctx.registry.all().map(nodeView),
+    },
+    Mutation: {
+      registerNode: async (_: unknown, { url, slug }: Args, ctx: GatewayContext) => {
+        requireAdmin(ctx, adminToken);
+        try {
+          new URL(url);
+        } catch {
+          throw badInput(`"${url}" is not a URL`, { argument: 'url' });
+        }
+        if (slug !== undefined && slug !== null && !isValidSlug(slug)) throw badInput(`"${slug}" is not a community slug`);
+        return nodeView(await ctx.registry.add({ url, slug: slug ?? undefined }));
+      },
+      removeNode: (_: unknown, { slug }: Args, ctx: GatewayContext) => {
+        requireAdmin(ctx, adminToken);
+        if (!ctx.registry.remove(slug)) throw commonsError(ErrorCode.NOT_FOUND, `No node "${slug}" is registered`);
+        return true;
+      },
+    },
+    Community: {
+      name: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) =>
+        (await ctx.loaders.profile.load(slug))?.name ?? ctx.registry.get(slug)?.name ?? slug,
+      description: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => (await ctx.loaders.profile.load(slug))?.description ?? '',
+      region: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => (await ctx.loaders.profile.load(slug))?.region ?? null,
+      website: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => (await ctx.loaders.profile.load(slug))?.website ?? null,
+      node: ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => {
+        const node = ctx.registry.get(slug);
+        return node ? nodeView(node) : null;
+      },
+      artifacts: ({ slug }: { slug: string }, { first, after }: Args, ctx: GatewayContext) =>
+        artifactConnection(ctx, { communities: [slug] }, first, after),
+      adoptionsGiven: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) =>
+        ((await ctx.loaders.given.load(slug))?.adoptionsGiven ?? []) as NodeAdoption[],
+      feedbackGiven: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) =>
+        ((await ctx.loaders.given.load(slug))?.feedbackGiven ?? []) as NodeFeedback[],
+      learningCycles: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) =>
+        (await ctx.loaders.given.load(slug))?.learningCycles ?? [],
+      contributionRoles: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) =>
+        (await ctx.loaders.given.load(slug))?.contributionRoles ?? [],
+      adoptionsReceived: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => {
+        const others = ctx.registry.participants().filter((n) => n.slug !== slug);
+        const answers = await ctx.askAll<{ adoptionsOfCommunity: NodeAdoption[] }>('AdoptionsOfCommunity', Q.adoptionsOfCommunity, { slug }, others);
+        return answers.flatMap(({ data }) => data.adoptionsOfCommunity);
+      },
+      feedbackReceived: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => {
+        const others = ctx.registry.participants().filter((n) => n.slug !== slug);
+        const answers = await ctx.askAll<{ feedbackOnCommunity: NodeFeedback[] }>('FeedbackOnCommunity', Q.feedbackOnCommunity, { slug }, others);
+        return answers.flatMap(({ data }) => data.feedbackOnCommunity);
+      },
+      needs: async ({ slug }: { slug: string }, { status }: Args, ctx: GatewayContext) => {
+        const node = ctx.registry.get(slug);
+        if (!node) return [];
+        return (await ctx.ask<{ needs: NodeNeed[] }>(node, 'Needs', Q.needs, { status }))?.needs ?? [];
+      },
+    },
+    Artifact: {
+      community: (a: NodeArtifact) => community(a.community),
+      versions: (a: NodeArtifact) =>
+        (a.versions as Array<{ licence: { spdx: string } }>).map((v) => ({ ...v, licence: v.licence.spdx })),
+      adoptions: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.adoptionsOf.load(a.id),
+      derivedFrom: (a: NodeArtifact) => a.derivedFrom,
+      derivatives: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.derivativesOf.load(a.id),
+      lineage: (a: NodeArtifact, { direction, maxDepth }: Args, ctx: GatewayContext) => lineage(ctx, a, direction, maxDepth),
+      feedback: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.feedbackOn.load(a.id),
+      licenceCheck: (a: NodeArtifact, _: Args, ctx: GatewayContext) => licenceCheck(ctx, a),
+    },
+    Derivation: {
+      source: (d: NodeDerivation, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, d.sourceId),
+      derivativeId: (d: NodeDerivation) => d.artifactId,
+      derivative: (d: NodeDerivation, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, d.artifactId),
+      assertedBy: (d: NodeDerivation) => community(d.assertedBy),
+    },
+    Lineage: {},
+    Adoption: {
+      artifact: (a: NodeAdoption, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, a.artifactId),
+      community: (a: NodeAdoption) => community(a.community),
+      adaptedAs: (a: NodeAdoption, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, a.adaptedAsId),
+    },
+    Feedback: {
+      artifact: (f: NodeFeedback, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, f.artifactId),
+      community: (f: NodeFeedback) => community(f.community),
+      responses: (f: NodeFeedback, _: Args, ctx: GatewayContext) => ctx.loaders.responsesTo.load(f.id),
+    },
+    FeedbackResponse: {
+      community: (r: { community: string }) => community(r.community),
+    },
+    Need: {
+      community: (n: NodeNeed) => community(n.community),
+      answers: (n: NodeNeed, _: Args, ctx: GatewayContext) => ctx.loaders.answersTo.load(n.id),
+    },
+    NeedAnswer: {
+      community: (a: NodeAnswer) => community(a.community),
+      artifact: (a: NodeAnswer, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, a.artifactId),
+    },
+  };
+}

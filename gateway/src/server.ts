@@ -1,0 +1,116 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import cors from 'cors';
+import express from 'express';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import pino, { type Logger } from 'pino';
+import type { GatewayConfig } from './config';
+import { createContext, type GatewayContext } from './context';
+import { partialResultsPlugin } from './partial-results';
+import { Registry } from './registry/Registry';
+import { createResolvers } from './resolvers';
+import { typeDefs } from './schema/typeDefs';
+
+export interface RunningGateway {
+  url: string;
+  graphqlUrl: string;
+  registry: Registry;
+  stop(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  logger?: Logger;
+  /** Observes every request sent to a node: (slug, operation). */
+  onNodeRequest?: (slug: string, operation: string) => void;
+}
+
+export function buildCommonsSchema(adminToken?: string): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs, resolvers: createResolvers(adminToken) as never });
+}
+
+function maskUnexpected(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+      logger.error({ err: error, path: formatted.path }, 'unexpected error');
+      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    return formatted;
+  };
+}
+
+/** Starts the gateway: registry (checks every configured node), Commons schema, HTTP server. */
+export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
+  const logger = options.logger ?? pino({ level: config.logLevel, base: undefined });
+  const registry = new Registry(config, logger);
+  registry.onRequest = options.onNodeRequest;
+  await registry.start(config.nodes);
+
+  const app = express();
+  const httpServer = createServer(app);
+  const armor = new ApolloArmor({
+    maxDepth: { n: 15 },
+    costLimit: { maxCost: 50_000 },
+    maxAliases: { n: 30 },
+    maxDirectives: { n: 50 },
+    maxTokens: { n: 5_000 },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  const server = new ApolloServer<GatewayContext>({
+    schema: buildCommonsSchema(config.adminToken),
+    logger,
+    introspection: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      partialResultsPlugin,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+    formatError: maskUnexpected(logger),
+  });
+  await server.start();
+
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', nodes: registry.all().map((n) => ({ slug: n.slug, status: n.status })) });
+  });
+  app.use(
+    '/graphql',
+    cors(config.corsOrigins === '*' ? {} : { origin: config.corsOrigins }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => createContext(registry, logger, req.headers.authorization),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  logger.info({ url: `${url}/graphql`, nodes: registry.all().map((n) => `${n.slug}:${n.status}`) }, 'gateway ready');
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    registry,
+    stop: () =>
+      (stopped ??= (async () => {
+        await server.stop();
+        await registry.stop();
+        logger.info('gateway stopped');
+      })()),
+  };
+}

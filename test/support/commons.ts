@@ -1,0 +1,64 @@
+import { startGateway, type RunningGateway } from '@commons-graph/gateway';
+import pino from 'pino';
+import { graphql, ok, type GraphQLResponse } from './graphql';
+import { startTestNode, type TestNode } from './nodes';
+
+/**
+ * A small Commons for integration tests: real nodes (each its own database) and the gateway over
+ * HTTP, with a log of every request the gateway sends to each node.
+ */
+export interface TestCommons {
+  nodes: Record<string, TestNode>;
+  gateway: RunningGateway;
+  requests: Array<{ slug: string; operation: string }>;
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  queryOk<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Requests per node sent while `work` runs. */
+  countRequests(work: () => Promise<unknown>): Promise<Record<string, number>>;
+  stop(): Promise<void>;
+}
+
+export async function startTestCommons(
+  slugs: string[],
+  options: { nodeTimeoutMs?: number; adminToken?: string; breakerThreshold?: number } = {},
+): Promise<TestCommons> {
+  const nodes: Record<string, TestNode> = {};
+  for (const node of await Promise.all(slugs.map((slug) => startTestNode(slug)))) nodes[node.slug] = node;
+  const requests: TestCommons['requests'] = [];
+  const gateway = await startGateway(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      nodes: slugs.map((slug) => ({ slug, url: nodes[slug].node.publicUrl })),
+      adminToken: options.adminToken,
+      nodeTimeoutMs: options.nodeTimeoutMs ?? 2000,
+      probeIntervalMs: 0,
+      breakerThreshold: options.breakerThreshold ?? 5,
+      breakerCooldownMs: 30_000,
+      corsOrigins: '*',
+      logLevel: 'silent',
+    },
+    {
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      onNodeRequest: (slug, operation) => requests.push({ slug, operation }),
+    },
+  );
+  return {
+    nodes,
+    gateway,
+    requests,
+    query: (query, variables, headers) => graphql(gateway.graphqlUrl, query, variables, headers),
+    queryOk: (query, variables) => ok(gateway.graphqlUrl, query, variables),
+    async countRequests(work) {
+      const before = requests.length;
+      await work();
+      const counts: Record<string, number> = {};
+      for (const { slug } of requests.slice(before)) counts[slug] = (counts[slug] ?? 0) + 1;
+      return counts;
+    },
+    async stop() {
+      await gateway.stop();
+      await Promise.all(Object.values(nodes).map((node) => node.stop().catch(() => undefined)));
+    },
+  };
+}
