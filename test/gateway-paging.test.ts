@@ -1,0 +1,61 @@
+import { startTestCommons, type TestCommons } from './support/commons';
+import { sql } from './support/databases';
+
+/** Publishes `count` artifacts straight into a node's database, at the given times (API-equivalent rows). */
+async function seed(url: string, slug: string, times: Date[]): Promise<void> {
+  await sql(url, `
+    insert into artifact (id, handle, status, created_by, created_at, first_published_at)
+    select gen_random_uuid(), 'item-' || i, 'PUBLISHED', 'seed', now(), t
+    from unnest($1::timestamptz[]) with ordinality as x(t, i)`, [times]);
+  await sql(url, `
+    insert into artifact_version (id, artifact_id, number, kind, title, summary, body, tags, licence, attribution,
+      authors, ai_assisted, published_by, published_at)
+    select gen_random_uuid(), a.id, 1, 'PATTERN', $1 || ' ' || a.handle, '', '', '{}', 'CC-BY-4.0', $1, '{Someone}', false, 'seed', a.first_published_at
+    from artifact a`, [slug]);
+  await sql(url, `update artifact set latest_version_id = v.id from artifact_version v where v.artifact_id = artifact.id`);
+}
+
+describe('paging through the whole Commons', () => {
+  let commons: TestCommons;
+  const slugs = ['klamath-soil', 'openinfra-sigs', 'valley-clinics'];
+  beforeAll(async () => {
+    commons = await startTestCommons(slugs);
+    const base = Date.UTC(2026, 0, 1);
+    // Interleaved dates, and ties across nodes at the same instant, so order depends on ids too.
+    await Promise.all(
+      slugs.map((slug, n) =>
+        seed(commons.nodes[slug].database.url, slug, Array.from({ length: 25 + n * 5 }, (_, i) => new Date(base + (i % 10 === 0 ? 0 : (i * 3 + n) * 3_600_000)))),
+      ),
+    );
+  });
+  afterAll(() => commons?.stop());
+
+  it.each([1, 7, 20, 100])('visits every artifact exactly once in the shared order with pages of %i', async (first) => {
+    const seen: Array<{ id: string; publishedAt: string }> = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let pages = 0; pages < 200; pages++) {
+      const { artifacts }: any = await commons.queryOk(
+        `query($first: Int!, $after: String) { artifacts(first: $first, after: $after) {
+          totalCount edges { node { id publishedAt } } pageInfo { hasNextPage endCursor } } }`,
+        { first, after },
+      );
+      total = artifacts.totalCount;
+      seen.push(...artifacts.edges.map((e: any) => e.node));
+      if (!artifacts.pageInfo.hasNextPage) break;
+      after = artifacts.pageInfo.endCursor;
+    }
+    expect(total).toBe(25 + 30 + 35);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((a) => a.id)).size).toBe(total);
+    const sorted = [...seen].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(seen).toEqual(sorted);
+  });
+
+  it('filters by community and kind across nodes and refuses a forged cursor', async () => {
+    const { artifacts } = await commons.queryOk(`{ artifacts(first: 100, filter: { communities: ["openinfra-sigs"], kinds: [PATTERN] }) { totalCount } }`);
+    expect(artifacts.totalCount).toBe(30);
+    const forged = await commons.query(`{ artifacts(after: "eHl6") { totalCount } }`);
+    expect(forged.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
