@@ -69,6 +69,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // The process owns signal handling: one clean shutdown for every server it runs.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,

@@ -45,6 +45,8 @@ function apollo<T extends BaseContext>(schema: GraphQLSchema, httpServer: Server
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // The process owns signal handling: one clean shutdown for every server it runs.
+    stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
     plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
     formatError: formatError(logger),

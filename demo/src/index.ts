@@ -1,0 +1,4 @@
+export { startDemoCommons, type DemoOptions, type RunningDemo, type DemoNode } from './commons';
+export { seedDemo } from './seed';
+export { DEMO_COMMUNITIES } from './seed-data';
+export { EXAMPLE_QUERIES } from './examples';
