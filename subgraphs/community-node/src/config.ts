@@ -16,6 +16,12 @@ export interface NodeConfig {
   maxPageSize: number;
 }
 
+/** Every environment variable the node reads (the compose test checks against this list). */
+export const NODE_ENV_VARS = [
+  'COMMUNITY_SLUG', 'COMMUNITY_NAME', 'HOST', 'PORT', 'DATABASE_URL', 'DATA_DIR', 'ADMIN_TOKEN', 'LOG_LEVEL',
+] as const;
+export const REQUIRED_NODE_ENV_VARS = ['COMMUNITY_SLUG'] as const;
+
 export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
