@@ -1,0 +1,87 @@
+import type { GatewayContext } from '../context';
+import type { RegisteredNode } from '../registry/Registry';
+
+/** What a report needs of one community: its published artifacts and the links it asserts. */
+export interface CommunityData {
+  slug: string;
+  name: string;
+  artifacts: Array<{
+    id: string;
+    title: string;
+    publishedAt: string;
+    status: string;
+    licence: { spdx: string };
+    provenance: { authors: string[]; aiAssisted: boolean; reviewer: string | null };
+  }>;
+  adoptionsGiven: Array<{ id: string; artifactId: string; community: string; status: string; impact: string | null; recordedAt: string }>;
+  feedbackGiven: Array<{ id: string; artifactId: string; community: string; kind: string; givenAt: string }>;
+  responsesGiven: Array<{ id: string; feedbackId: string; artifactId: string; respondedAt: string }>;
+  derivations: Array<{ id: string; artifactId: string; sourceId: string; relation: string; assertedAt: string }>;
+  needs: Array<{ id: string; title: string; status: string; postedAt: string }>;
+  needAnswersGiven: Array<{ id: string; needId: string; artifactId: string; answeredAt: string }>;
+  contributionRoles: Array<{ personName: string; role: string; hoursPerMonth: number; resourcedHoursPerMonth: number; startsOn: string; endsOn: string | null }>;
+}
+
+const LINKS = `query ReportLinks { community { slug name
+  adoptionsGiven { id artifactId community status impact recordedAt }
+  feedbackGiven { id artifactId community kind givenAt }
+  responsesGiven { id feedbackId artifactId respondedAt }
+  derivations { id artifactId sourceId relation assertedAt }
+  needs { id title status postedAt }
+  needAnswersGiven { id needId artifactId answeredAt }
+  contributionRoles { personName role hoursPerMonth resourcedHoursPerMonth startsOn endsOn } } }`;
+
+const PAGE = `query ReportArtifacts($after: String) { artifacts(first: 100, after: $after) {
+  pageInfo { hasNextPage endCursor }
+  edges { node { id title publishedAt status licence { spdx } provenance { authors aiAssisted reviewer } } } } }`;
+
+/** Runs `work` over items with at most `limit` at a time. */
+async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+async function gatherOne(ctx: GatewayContext, node: RegisteredNode): Promise<CommunityData | null> {
+  const links = await ctx.ask<{ community: Omit<CommunityData, 'artifacts'> }>(node, 'ReportLinks', LINKS);
+  if (!links) return null;
+  const artifacts: CommunityData['artifacts'] = [];
+  let after: string | null = null;
+  for (;;) {
+    type Page = { artifacts: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: CommunityData['artifacts'][number] }> } };
+    const page: Page | null = await ctx.ask<Page>(node, 'ReportArtifacts', PAGE, { after });
+    if (!page) return null;
+    artifacts.push(...page.artifacts.edges.map((e) => e.node));
+    if (!page.artifacts.pageInfo.hasNextPage) break;
+    after = page.artifacts.pageInfo.endCursor;
+  }
+  return { ...links.community, artifacts };
+}
+
+/**
+ * Gathers every community's data once, in parallel with bounded concurrency. A node that does not
+ * answer is named in `unavailable`, never silently counted as zero.
+ */
+export async function gatherCommons(
+  ctx: GatewayContext,
+  onProgress?: (done: number, total: number, slug: string) => void,
+): Promise<{ communities: CommunityData[]; unavailable: string[] }> {
+  const nodes = ctx.registry.participants();
+  let done = 0;
+  const results = await mapLimit(nodes, 8, async (node) => {
+    const data = await gatherOne(ctx, node);
+    onProgress?.(++done, nodes.length, node.slug);
+    return { node, data };
+  });
+  return {
+    communities: results.flatMap((r) => (r.data ? [r.data] : [])),
+    unavailable: results.filter((r) => !r.data).map((r) => r.node.slug),
+  };
+}
