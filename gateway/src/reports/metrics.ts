@@ -116,8 +116,10 @@ export function computeVitality(index: CommonsIndex, community: CommunityData, f
   const metrics = vitalityMetrics(index, community, from, to);
   const decaySigns = metrics.filter((m) => m.state === 'DECAY').length;
   // "Held for six months": the same signs were already there in the window six months earlier.
+  // A community younger than six months has no earlier window to have decayed in.
+  const existed = community.artifacts.some((a) => at(a.publishedAt) < addMonths(to, -6).getTime());
   const earlier = vitalityMetrics(index, community, addMonths(from, -6), addMonths(to, -6)).filter((m) => m.state === 'DECAY').length;
-  return { community: community.slug, name: community.name, from, to, metrics, decaySigns, replant: decaySigns >= 3 && earlier >= 3 };
+  return { community: community.slug, name: community.name, from, to, metrics, decaySigns, replant: existed && decaySigns >= 3 && earlier >= 3 };
 }
 
 function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: Date): Metric[] {

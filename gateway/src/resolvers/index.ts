@@ -9,6 +9,7 @@ import type { RegisteredNode } from '../registry/Registry';
 import { artifactConnection, loadArtifact } from './artifacts';
 import { licenceCheck } from './licence-check';
 import { lineage } from './lineage';
+import { communityVitality, commonsReport } from './reports';
 
 type Args = Record<string, any>;
 const community = (slug: string) => ({ slug });
@@ -53,6 +54,7 @@ export function createResolvers(adminToken: string | undefined) {
       needs: async (_: unknown, { status }: Args, ctx: GatewayContext) =>
         (await ctx.askAll<{ needs: NodeNeed[] }>('Needs', Q.needs, { status })).flatMap(({ data }) => data.needs),
       nodes: (_: unknown, __: Args, ctx: GatewayContext) => ctx.registry.all().map(nodeView),
+      commonsReport: (_: unknown, { from, to }: Args, ctx: GatewayContext) => commonsReport(ctx, from, to),
     },
     Mutation: {
       registerNode: async (_: unknown, { url, slug }: Args, ctx: GatewayContext) => {
@@ -101,6 +103,7 @@ export function createResolvers(adminToken: string | undefined) {
         const answers = await ctx.askAll<{ feedbackOnCommunity: NodeFeedback[] }>('FeedbackOnCommunity', Q.feedbackOnCommunity, { slug }, others);
         return answers.flatMap(({ data }) => data.feedbackOnCommunity);
       },
+      vitality: ({ slug }: { slug: string }, { from, to }: Args, ctx: GatewayContext) => communityVitality(ctx, slug, from, to),
       needs: async ({ slug }: { slug: string }, { status }: Args, ctx: GatewayContext) => {
         const node = ctx.registry.get(slug);
         if (!node) return [];
@@ -124,7 +127,9 @@ export function createResolvers(adminToken: string | undefined) {
       derivative: (d: NodeDerivation, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, d.artifactId),
       assertedBy: (d: NodeDerivation) => community(d.assertedBy),
     },
-    Lineage: {},
+    Vitality: {
+      community: (v: { community: string }) => community(v.community),
+    },
     Adoption: {
       artifact: (a: NodeAdoption, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, a.artifactId),
       community: (a: NodeAdoption) => community(a.community),

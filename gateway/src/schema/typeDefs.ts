@@ -16,6 +16,8 @@ type Query {
   needs(status: NeedStatus): [Need!]!
   """The nodes the gateway federates and their health."""
   nodes: [CommunityNode!]!
+  """Every community's vitality and the ecosystem figures over a window; gathers each node once."""
+  commonsReport(from: DateTime!, to: DateTime!): CommonsReport!
 }
 
 type Mutation {
@@ -62,6 +64,96 @@ type Community {
   needs(status: NeedStatus): [Need!]!
   learningCycles: [LearningCycle!]!
   contributionRoles: [ContributionRole!]!
+  """Signs of life and decay over a window (DESIGN.md's vitality table)."""
+  vitality(from: DateTime!, to: DateTime!): Vitality!
+}
+
+enum VitalityState {
+  LIFE
+  WATCH
+  DECAY
+}
+
+type VitalityMetric {
+  key: String!
+  label: String!
+  """Null when there is nothing to measure yet (e.g. no feedback received)."""
+  value: Float
+  unit: String!
+  state: VitalityState!
+  detail: String!
+  """The artifacts, feedback, adoptions or people that count."""
+  evidence: [String!]!
+}
+
+type Vitality {
+  community: Community!
+  from: DateTime!
+  to: DateTime!
+  metrics: [VitalityMetric!]!
+  decaySigns: Int!
+  """Three or more decay signs now and six months earlier."""
+  replant: Boolean!
+}
+
+type AdoptionCell {
+  adopter: String!
+  origin: String!
+  count: Int!
+}
+
+type LineageReach {
+  artifactId: ID!
+  title: String!
+  communitiesReached: Int!
+  artifactsReached: Int!
+}
+
+type LicenceConflict {
+  derivativeId: ID!
+  sourceId: ID!
+  relation: DerivationRelation!
+  rule: String!
+  community: String!
+}
+
+type UnansweredNeed {
+  id: ID!
+  title: String!
+  community: String!
+  postedAt: DateTime!
+}
+
+type FlowPoint {
+  community: String!
+  month: String!
+  count: Int!
+}
+
+type ResponseTime {
+  community: String!
+  feedbackId: ID!
+  """Days to the first response; null when unanswered."""
+  days: Float
+}
+
+type CommonsReport {
+  from: DateTime!
+  to: DateTime!
+  communities: [Vitality!]!
+  """Nodes that did not answer: named, never counted as zero."""
+  unavailableCommunities: [String!]!
+  crossCommunityAdoptionShare: Float
+  adoptionMatrix: [AdoptionCell!]!
+  lineageReach: [LineageReach!]!
+  fewestCommunitiesForHalfOfArtifacts: Int!
+  reciprocity: Float
+  reciprocalCommunities: [String!]!
+  dormantCommunities: [String!]!
+  licenceConflicts: [LicenceConflict!]!
+  unansweredNeeds: [UnansweredNeed!]!
+  monthlyFlow: [FlowPoint!]!
+  responseTimes: [ResponseTime!]!
 }
 
 type Artifact {

@@ -1,0 +1,31 @@
+import { badInput, commonsError, ErrorCode } from '@commons-graph/schema';
+import type { GatewayContext } from '../context';
+import { gatherCommons } from '../reports/gather';
+import { CommonsIndex, computeReport, computeVitality } from '../reports/metrics';
+
+function window(from: Date, to: Date): void {
+  if (!(from < to)) throw badInput('from must be before to', { argument: 'from' });
+}
+
+/** One gathering per request, however many vitality fields the query asks for. */
+const gathered = new WeakMap<GatewayContext, ReturnType<typeof gatherCommons>>();
+function gatherOnce(ctx: GatewayContext) {
+  let pending = gathered.get(ctx);
+  if (!pending) gathered.set(ctx, (pending = gatherCommons(ctx)));
+  return pending;
+}
+
+export async function commonsReport(ctx: GatewayContext, from: Date, to: Date) {
+  window(from, to);
+  const { communities, unavailable } = await gatherOnce(ctx);
+  return computeReport(communities, unavailable, from, to);
+}
+
+/** One community's vitality needs the whole Commons: what others say about it is stored with them. */
+export async function communityVitality(ctx: GatewayContext, slug: string, from: Date, to: Date) {
+  window(from, to);
+  const { communities } = await gatherOnce(ctx);
+  const own = communities.find((c) => c.slug === slug);
+  if (!own) throw commonsError(ErrorCode.NODE_UNAVAILABLE, `The node of "${slug}" did not answer`, { community: slug, serviceName: slug });
+  return computeVitality(new CommonsIndex(communities), own, from, to);
+}
