@@ -6,6 +6,7 @@ import { startGateway, type RunningGateway } from '@commons-graph/gateway';
 import { Client } from 'pg';
 import pino, { type Logger } from 'pino';
 import { DEMO_COMMUNITIES } from './seed-data';
+import { backdateDemo } from './backdate';
 import { seedDemo } from './seed';
 
 export interface DemoOptions {
@@ -121,6 +122,9 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
           (line) => logger.info(line),
         )
       : false;
+    if (seeded) {
+      await backdateDemo(Object.fromEntries(communities.map((c) => [c.slug, withDatabase(serverUrl!, databaseName(c.slug))])));
+    }
 
     const gateway: RunningGateway = await startGateway(
       {

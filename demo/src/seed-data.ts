@@ -19,6 +19,8 @@ export interface DemoArtifact {
   derivedFrom?: Array<{ sourceId: string; relation: string; note?: string }>;
   /** Left as a draft: must never appear in the Commons graph. */
   draft?: boolean;
+  /** When it was first published, for a demo with history (set after seeding). */
+  publishedAt?: string;
   retire?: string;
 }
 
@@ -51,25 +53,25 @@ export const DEMO_COMMUNITIES: DemoCommunity[] = [
     region: 'Klamath Basin, Oregon–California',
     artifacts: [
       {
-        handle: 'seasonal-practices-guide', kind: 'FIELD_GUIDE', title: 'Seasonal soil practices guide',
+        handle: 'seasonal-practices-guide', publishedAt: '2025-09-15', kind: 'FIELD_GUIDE', title: 'Seasonal soil practices guide',
         summary: 'What to do with soil each season, from cover crops to winter grazing.',
         body: 'Autumn: sow a cover-crop mix before the first rains. Winter: rotate grazing to leave residue. Spring: test before you amend. Summer: keep roots in the ground.',
         tags: ['soil', 'cover-crops', 'grazing'], licence: 'CC-BY-SA-4.0', attribution: 'Klamath Soil Stewardship Circle',
         authors: ['Rosa Ortiz', 'Dan Whitehorse'],
       },
       {
-        handle: 'field-day-videos', kind: 'VIDEO', title: 'Field day videos: reading a soil pit',
+        handle: 'field-day-videos', publishedAt: '2026-04-20', kind: 'VIDEO', title: 'Field day videos: reading a soil pit',
         summary: 'Three short videos from the spring field days.', body: 'How to dig, read and record a soil pit.',
         tags: ['soil', 'field-day'], licence: 'CC-BY-4.0', attribution: 'Klamath Soil Stewardship Circle',
         authors: ['Dan Whitehorse'], mediaUrl: 'https://video.example.org/klamath/soil-pit',
       },
       {
-        handle: 'soil-test-open-data', kind: 'OPEN_DATA', title: 'Basin soil tests 2024–2026',
+        handle: 'soil-test-open-data', publishedAt: '2026-06-02', kind: 'OPEN_DATA', title: 'Basin soil tests 2024–2026',
         summary: 'Organic matter, infiltration and pH from 41 member fields.', body: 'CSV with one row per sample; methods in the README.',
         tags: ['soil', 'data'], licence: 'ODbL-1.0', attribution: 'Klamath Soil Stewardship Circle members', authors: ['Mei Lin'],
       },
       {
-        handle: 'gathering-formats', kind: 'PATTERN', title: 'Gathering formats that travel',
+        handle: 'gathering-formats', publishedAt: '2026-10-08', kind: 'PATTERN', title: 'Gathering formats that travel',
         summary: 'What field days, SIG meetups and patient circles share.', body: 'Small groups, a walk, a harvest of notes.',
         tags: ['gatherings'], licence: 'CC-BY-4.0', attribution: 'Klamath Soil Stewardship Circle', authors: ['Rosa Ortiz'],
         derivedFrom: [
@@ -78,7 +80,7 @@ export const DEMO_COMMUNITIES: DemoCommunity[] = [
         ],
       },
       {
-        handle: 'old-burn-protocol', kind: 'PROTOCOL', title: 'Stubble burning protocol (2019)',
+        handle: 'old-burn-protocol', publishedAt: '2025-08-01', kind: 'PROTOCOL', title: 'Stubble burning protocol (2019)',
         summary: 'Superseded.', body: 'The old protocol for burning stubble.', tags: ['fire'], licence: 'CC-BY-4.0',
         attribution: 'Klamath Soil Stewardship Circle', authors: ['Dan Whitehorse'], retire: 'Replaced by no-burn residue management',
       },
@@ -96,7 +98,8 @@ export const DEMO_COMMUNITIES: DemoCommunity[] = [
     ],
     roles: [
       { personName: 'Rosa Ortiz', role: 'translator', hoursPerMonth: 20, resourcedHoursPerMonth: 10, startsOn: '2025-01-01' },
-      { personName: 'Mei Lin', role: 'liaison', hoursPerMonth: 8, resourcedHoursPerMonth: 8, startsOn: '2025-06-01' },
+      { personName: 'Mei Lin', role: 'liaison', hoursPerMonth: 12, resourcedHoursPerMonth: 8, startsOn: '2025-06-01' },
+      { personName: 'Dan Whitehorse', role: 'translator', hoursPerMonth: 10, resourcedHoursPerMonth: 0, startsOn: '2025-06-01' },
     ],
   },
   {
@@ -106,24 +109,24 @@ export const DEMO_COMMUNITIES: DemoCommunity[] = [
     region: 'Online',
     artifacts: [
       {
-        handle: 'incident-playbook', kind: 'PLAYBOOK', title: 'Incident response playbook',
+        handle: 'incident-playbook', publishedAt: '2025-10-10', kind: 'PLAYBOOK', title: 'Incident response playbook',
         summary: 'Roles, call trees and the first hour of an outage.', body: 'Incident commander, scribe, liaison. Page, assess, communicate every 30 minutes.',
         tags: ['incidents', 'coordination'], licence: 'CC-BY-4.0', attribution: 'OpenInfra SIGs', authors: ['Priya Natarajan', 'Tom Becker'],
       },
       {
-        handle: 'sig-meetup-pattern', kind: 'PATTERN', title: 'SIG meetup pattern',
+        handle: 'sig-meetup-pattern', publishedAt: '2026-05-14', kind: 'PATTERN', title: 'SIG meetup pattern',
         summary: 'A field-day format for software SIGs.', body: 'Walk the system, pair on a problem, harvest notes.',
         tags: ['gatherings'], licence: 'CC-BY-4.0', attribution: 'OpenInfra SIGs', authors: ['Tom Becker'],
         derivedFrom: [{ sourceId: `${SOIL}:field-day-videos`, relation: 'EXTENDS', note: 'Borrowed the field-day walk' }],
       },
       {
-        handle: 'storage-adr-erasure', kind: 'DECISION_RECORD', title: 'ADR-014: erasure coding for cold storage',
+        handle: 'storage-adr-erasure', publishedAt: '2026-08-21', kind: 'DECISION_RECORD', title: 'ADR-014: erasure coding for cold storage',
         summary: 'Why we chose 8+3 erasure coding.', body: 'Context, decision, consequences.', tags: ['storage', 'adr'],
         licence: 'Apache-2.0', attribution: 'OpenInfra Storage SIG', authors: ['Priya Natarajan'],
         aiAssisted: true, reviewer: 'Tom Becker',
       },
       {
-        handle: 'soil-sensor-network', kind: 'PATTERN', title: 'Low-power soil sensor network',
+        handle: 'soil-sensor-network', publishedAt: '2026-02-03', kind: 'PATTERN', title: 'Low-power soil sensor network',
         summary: 'A LoRa mesh for field soil sensors.', body: 'Adapted from the Klamath field guide for sensor placement.',
         tags: ['networking', 'soil'], licence: 'CC-BY-SA-4.0', attribution: 'OpenInfra Networking SIG', authors: ['Ana Ruiz'],
         derivedFrom: [{ sourceId: `${SOIL}:seasonal-practices-guide`, relation: 'ADAPTS' }],
@@ -153,24 +156,24 @@ export const DEMO_COMMUNITIES: DemoCommunity[] = [
     region: 'Central Valley, California',
     artifacts: [
       {
-        handle: 'care-coordination-tree', kind: 'DECISION_RECORD', title: 'Care-coordination decision tree',
+        handle: 'care-coordination-tree', publishedAt: '2026-03-18', kind: 'DECISION_RECORD', title: 'Care-coordination decision tree',
         summary: 'Who calls whom when a patient misses follow-up.', body: 'Missed one visit: text. Missed two: call. Missed three: community health worker visit.',
         tags: ['care', 'coordination'], licence: 'CC-BY-4.0', attribution: 'Valley Community Health Clinics', authors: ['Dr. Amaka Obi', 'Luis Ferreira'],
         derivedFrom: [{ sourceId: `${SIGS}:incident-playbook`, relation: 'ADAPTS', note: 'Escalation ladder from incident response' }],
       },
       {
-        handle: 'case-study-template', kind: 'TEMPLATE', title: 'Case-study template',
+        handle: 'case-study-template', publishedAt: '2025-11-05', kind: 'TEMPLATE', title: 'Case-study template',
         summary: 'A one-page template for writing up what happened.', body: 'Situation, what we tried, what changed, what we would do again.',
         tags: ['template'], licence: 'CC0-1.0', attribution: 'Valley Community Health Clinics', authors: ['Luis Ferreira'],
       },
       {
-        handle: 'patient-circle-format', kind: 'PATTERN', title: 'Patient circle format',
+        handle: 'patient-circle-format', publishedAt: '2026-07-09', kind: 'PATTERN', title: 'Patient circle format',
         summary: 'Peer circles for chronic-care patients, after the soil field days.', body: 'A walk, a shared meal, three questions.',
         tags: ['gatherings', 'care'], licence: 'CC-BY-4.0', attribution: 'Valley Community Health Clinics', authors: ['Dr. Amaka Obi'],
         derivedFrom: [{ sourceId: `${SOIL}:field-day-videos`, relation: 'EXTENDS' }],
       },
       {
-        handle: 'clinic-garden-guide', kind: 'FIELD_GUIDE', title: 'Clinic garden guide',
+        handle: 'clinic-garden-guide', publishedAt: '2026-09-12', kind: 'FIELD_GUIDE', title: 'Clinic garden guide',
         summary: 'Growing food on clinic grounds, after the sensor network work.', body: 'Beds, sensors, a watering rota.',
         tags: ['soil', 'care'], licence: 'CC-BY-4.0', attribution: 'Valley Community Health Clinics', authors: ['Luis Ferreira'],
         // The licence conflict for the checks to find: the source is CC-BY-SA-4.0, this is CC-BY-4.0.
@@ -199,7 +202,8 @@ export const DEMO_COMMUNITIES: DemoCommunity[] = [
     ],
     roles: [
       { personName: 'Luis Ferreira', role: 'translator', hoursPerMonth: 12, resourcedHoursPerMonth: 12, startsOn: '2025-01-01' },
-      { personName: 'Dr. Amaka Obi', role: 'liaison', hoursPerMonth: 6, resourcedHoursPerMonth: 6, startsOn: '2025-01-01' },
+      { personName: 'Dr. Amaka Obi', role: 'liaison', hoursPerMonth: 10, resourcedHoursPerMonth: 6, startsOn: '2025-01-01' },
+      { personName: 'Grace Her', role: 'translator', hoursPerMonth: 6, resourcedHoursPerMonth: 3, startsOn: '2025-09-01' },
     ],
   },
   {
@@ -209,13 +213,13 @@ export const DEMO_COMMUNITIES: DemoCommunity[] = [
     region: 'Many cities',
     artifacts: [
       {
-        handle: 'call-tree-playbook', kind: 'PLAYBOOK', title: 'Rapid-response call tree',
+        handle: 'call-tree-playbook', publishedAt: '2026-01-22', kind: 'PLAYBOOK', title: 'Rapid-response call tree',
         summary: 'Compiled from six local cells.', body: 'Each caller reaches three; confirm back within 20 minutes.',
         tags: ['coordination'], licence: 'CC-BY-SA-4.0', attribution: 'Knowledge secretaries of the Commons Organizers Network', authors: ['J. Alvarez'],
         derivedFrom: [{ sourceId: `${SIGS}:incident-playbook`, relation: 'ADAPTS' }],
       },
       {
-        handle: 'cell-meeting-playbook', kind: 'PLAYBOOK', title: 'Cell meeting playbook',
+        handle: 'cell-meeting-playbook', publishedAt: '2026-09-30', kind: 'PLAYBOOK', title: 'Cell meeting playbook',
         summary: 'How local cells run a 45-minute meeting.', body: 'Check-in, one decision, one task each, close.',
         tags: ['meetings'], licence: 'CC-BY-SA-4.0', attribution: 'Commons Organizers Network', authors: ['J. Alvarez'],
         aiAssisted: true, reviewer: 'K. Osei',

@@ -19,7 +19,7 @@ async function admin<T = Record<string, any>>(target: SeedTarget, query: string,
 }
 
 async function seedArtifact(target: SeedTarget, artifact: DemoArtifact): Promise<void> {
-  const { derivedFrom = [], draft, retire, reviewer, ...input } = artifact;
+  const { derivedFrom = [], draft, retire, reviewer, publishedAt: _publishedAt, ...input } = artifact;
   const { createArtifact } = await admin(target, `mutation($i: CreateArtifactInput!) { createArtifact(input: $i) { id } }`, { i: input });
   const id: string = createArtifact.id;
   for (const link of derivedFrom) {

@@ -34,7 +34,7 @@ function heatMap(doc: ReportDocument): string {
   const slugs = [...new Set([...doc.communities.map((c) => c.community.slug), ...doc.adoptionMatrix.flatMap((c) => [c.adopter, c.origin])])].sort();
   const max = Math.max(1, ...doc.adoptionMatrix.map((c) => c.count));
   const size = 44, left = 150, top = 120;
-  const w = left + size * slugs.length + 10, h = top + size * slugs.length + 10;
+  const w = left + size * slugs.length + 90, h = top + size * slugs.length + 10;
   const cells = slugs.flatMap((adopter, row) =>
     slugs.map((origin, col) => {
       const count = doc.adoptionMatrix.find((c) => c.adopter === adopter && c.origin === origin)?.count ?? 0;
