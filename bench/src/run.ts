@@ -54,6 +54,27 @@ With a straggler (a node that never answers within the 2 s timeout) among 10:
 
 ${scalingTable(straggler)}
 
+## Where we stand against the targets, and why (analysis of 2026-11-24; re-check on each run)
+
+- **SQL statements are independent of list size** (target met): one statement per entity type per
+  level, a page adds one count.
+- **At most one request per touched node per level** (target met): 3 requests per node per query,
+  one per level-operation (page; adoptions; feedback). Adoptions and feedback go to every node,
+  because whoever asserts a link stores it.
+- **Overhead beyond the slowest node** (targets 2 ms at N = 10, 10 ms at N = 200: missed). The
+  gateway asks every node for a full page of \`first\` artifacts with all fields and merges N × 50
+  artifacts to keep 50: at N = 200 that is 10 000 artifacts parsed and sorted per query. Next: ask
+  nodes for sort keys only, then fetch the 50 winners with one \`_entities\` per owning node; cache
+  the parsed query documents per operation. The stubs run in the gateway's process here, so their
+  JSON encoding is counted too: a separate stub process is the next harness change.
+- **Ready in < 1 s at N = 200** (missed): the registry probes nodes with a full \`_service { sdl }\`
+  each and builds a subgraph schema per node to compare with the contract. Next: compare a hash of
+  the SDL first and build only on a change.
+- **RSS** is measured in the bench process, which also holds the stubs and (before) the node:
+  not yet the gateway's own figure.
+- **Node requests/s for a page of 50** is low for PostgreSQL (autocannon shares the two cores with
+  the node and PostgreSQL); a CPU profile of the node is the next step.
+
 ## Not measured yet
 
 - Gateway cost against \`@apollo/gateway\` on one node (requests/s at 50 connections, CPU per request,
