@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { queryLimitOptions } from '@commons-graph/schema';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -54,14 +55,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
 
   const app = express();
   const httpServer = createServer(app);
-  const armor = new ApolloArmor({
-    maxDepth: { n: 15 },
-    costLimit: { maxCost: 50_000 },
-    maxAliases: { n: 30 },
-    maxDirectives: { n: 50 },
-    maxTokens: { n: 5_000 },
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
+  // Lineage and report queries nest deeper than a node's, so depth and cost are higher here.
+  const armor = new ApolloArmor(queryLimitOptions({ maxDepth: 15, maxCost: 50_000 })).protect();
   const server = new ApolloServer<GatewayContext>({
     schema: buildCommonsSchema(config.adminToken),
     logger,

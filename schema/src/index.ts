@@ -3,3 +3,4 @@ export * from './errors';
 export * from './licences';
 export * from './contract';
 export * from './cursors';
+export * from './limits';

@@ -1,13 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { queryLimitOptions } from '@commons-graph/schema';
 
-/** Depth, cost, alias and token limits for every endpoint (graphql-armor). */
+/** Depth, cost, alias and token limits for both of the node's endpoints (graphql-armor). */
 export function queryLimits() {
-  return new ApolloArmor({
-    maxDepth: { n: 12 },
-    costLimit: { maxCost: 20_000 },
-    maxAliases: { n: 30 },
-    maxDirectives: { n: 50 },
-    maxTokens: { n: 5_000 },
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
+  return new ApolloArmor(queryLimitOptions({ maxDepth: 12, maxCost: 20_000 })).protect();
 }
