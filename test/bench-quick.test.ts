@@ -27,6 +27,10 @@ describe('npm run bench -- --quick', () => {
       expect(scaling.length).toBeGreaterThanOrEqual(2);
       for (const row of scaling) expect(Number(row[2])).toBe(3);
       expect(text).toMatch(/requests\/s/);
+      // Both gateways answered under load, with numbers in every column.
+      for (const server of ['Commons gateway', '@apollo/gateway 2.14']) {
+        expect(text).toMatch(new RegExp(`^\\| ${server.replace(/[./]/g, '\\$&')} \\| \\d+ \\| [\\d.]+ ms`, 'm'));
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -9,7 +9,8 @@ import { fmt } from './stats';
 
 const STATEMENT = /\b(select|insert|update|delete)\b/i;
 
-async function seed(url: string, count: number): Promise<void> {
+/** Publishes `count` artifacts (with a derivation and an adoption each) straight into a node's database. */
+export async function seed(url: string, count: number): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
