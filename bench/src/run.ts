@@ -75,7 +75,7 @@ ${scalingTable(straggler)}
   one per level-operation (page; adoptions; feedback). Adoptions and feedback go to every node,
   because whoever asserts a link stores it.
 - **Gateway cost against \`@apollo/gateway\`** (targets ≥ 3× its requests/s, ≤ 0.4× its p95: missed;
-  on the first runs ours was about 0.7× its throughput at 1.5× its CPU per request). Cause: the
+  in the runs so far ours reached 0.7–0.9× its throughput at 1.2–1.5× its CPU per request). Cause: the
   gateway asks nodes for a fixed, complete artifact selection (body, versions, links) whatever the
   client asked, then resolves it again; Apollo's planner forwards only the requested fields. Next:
   shape node requests from the client's selection set (one cached document per selection).
@@ -85,9 +85,8 @@ ${scalingTable(straggler)}
   nodes for sort keys only, then fetch the 50 winners with one \`_entities\` per owning node; cache
   the parsed query documents per operation. The stubs run in the gateway's process here, so their
   JSON encoding is counted too: a separate stub process is the next harness change.
-- **Ready in < 1 s at N = 200**: the table above predates caching the contract check per distinct
-  SDL (every node serves the same one, so the check runs once instead of N times); a spot check
-  after the change measured 0.66 s at N = 200 (the next full run records it here).
+- **Ready in < 1 s at N = 200** (met since the registry checks each distinct SDL against the contract
+  once: every node serves the same one; before that change it took 1.8 s).
 - **RSS** is measured in the bench process, which also holds the stubs and (before) the node:
   not yet the gateway's own figure.
 - **Node requests/s for a page of 50** is low for PostgreSQL (autocannon shares the two cores with
