@@ -43,7 +43,7 @@ async function recordingProxy(target: string): Promise<{ url: string; replayOnly
 interface Usage { cpuMicros: number; rss: number; loopDelayP99Ms: number; loopDelayMeanMs: number }
 
 function startServer(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; usage(): Promise<Usage> }> {
-  const child = fork(join(__dirname, 'servers', script), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, 'servers', script), [], { execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const usage = () => new Promise<Usage>((resolve) => {
     const onMessage = (m: unknown) => {
       if (m && typeof m === 'object' && 'cpuMicros' in m) {

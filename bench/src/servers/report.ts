@@ -7,6 +7,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 export function reportUsageOverIpc(): void {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
+  // Exit normally on SIGTERM so that `--cpu-prof` (BENCH_CPU_PROF) writes its profile.
+  process.once('SIGTERM', () => process.exit(0));
   process.on('message', (message: unknown) => {
     if (message === 'reset') {
       delay.reset();
