@@ -1,74 +1,82 @@
 import DataLoader from 'dataloader';
 import { parseGlobalId } from '@commons-graph/schema';
 import type { GatewayContext } from './context';
-import {
-  Q, type NodeAdoption, type NodeAnswer, type NodeArtifact, type NodeDerivation, type NodeFeedback, type NodeProfile,
-  type NodeResponse,
-} from './node-client/queries';
+import { F, type NodeField } from './node-client/fields';
+import type {
+  NodeAdoption, NodeAnswer, NodeArtifact, NodeDerivation, NodeFeedback, NodeProfile, NodeResponse,
+} from './node-client/types';
+import type { ArtifactSelection } from './resolvers/artifact-selection';
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
   }
   return groups;
 }
 
 /**
- * Scatter loaders: every key of one tick goes to every node in a single request (links about an
+ * Scatter loaders: every key of one level goes to every node in a single request (links about an
  * artifact can be stored on any node), answers are grouped back by key.
  */
-function scatter<T>(ctx: GatewayContext, operation: string, query: string, keyOf: (item: T) => string) {
+function scatter<T>(ctx: GatewayContext, field: NodeField, keyOf: (item: T) => string) {
+  const [argument] = Object.keys(field.args);
   return new DataLoader<string, T[]>(async (keys) => {
-    const answers = await ctx.askAll<Record<string, T[]>>(operation, query, { ids: [...keys] });
-    const items = answers.flatMap(({ data }) => Object.values(data)[0]);
-    const groups = groupBy(items, keyOf);
+    const answers = await ctx.askAll<T[]>(field, { [argument]: keys });
+    const groups = groupBy(answers.flatMap(({ data }) => data), keyOf);
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
 
+/** Routed by id: each node is asked only for its own artifacts, all in one `_entities` call. */
+function artifactLoader(ctx: GatewayContext, selection: ArtifactSelection) {
+  return new DataLoader<string, NodeArtifact | null>(async (ids) => {
+    const found = new Map<string, NodeArtifact>();
+    await Promise.all(
+      [...groupBy(ids, (id) => parseGlobalId(id)?.community ?? '')].map(async ([slug, list]) => {
+        const node = ctx.registry.get(slug);
+        if (!node || node.status === 'INCOMPATIBLE') return;
+        const answer = await ctx.ask<Array<NodeArtifact | null>>(node, selection.entities, {
+          representations: list.map((id) => ({ __typename: 'Artifact', id })),
+        });
+        for (const artifact of answer ?? []) if (artifact) found.set(artifact.id, artifact);
+      }),
+    );
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** One loader per node, for fields of the node's own community (profile, links it gave). */
+function perNode<T>(ctx: GatewayContext, field: NodeField) {
+  return new DataLoader<string, T | null>(async (slugs) =>
+    Promise.all(
+      slugs.map((slug) => {
+        const node = ctx.registry.get(slug);
+        return node && node.status !== 'INCOMPATIBLE' ? ctx.ask<T>(node, field) : null;
+      }),
+    ),
+  );
+}
+
 export function createLoaders(ctx: GatewayContext) {
+  const artifactLoaders = new Map<string, DataLoader<string, NodeArtifact | null>>();
   return {
-    /** Routed by id: each node is asked only for its own artifacts, all in one `_entities` call. */
-    artifact: new DataLoader<string, NodeArtifact | null>(async (ids) => {
-      const bySlug = groupBy([...ids], (id) => parseGlobalId(id)?.community ?? '');
-      const found = new Map<string, NodeArtifact>();
-      await Promise.all(
-        [...bySlug].map(async ([slug, list]) => {
-          const node = ctx.registry.get(slug);
-          if (!node || node.status === 'INCOMPATIBLE') return;
-          const data = await ctx.ask<{ _entities: Array<NodeArtifact | null> }>(node, 'ArtifactEntities', Q.entities, {
-            reps: list.map((id) => ({ __typename: 'Artifact', id })),
-          });
-          for (const artifact of data?._entities ?? []) if (artifact) found.set(artifact.id, artifact);
-        }),
-      );
-      return ids.map((id) => found.get(id) ?? null);
-    }),
-    adoptionsOf: scatter<NodeAdoption>(ctx, 'AdoptionsOf', Q.adoptionsOf, (a) => a.artifactId),
-    derivativesOf: scatter<NodeDerivation>(ctx, 'DerivativesOf', Q.derivativesOf, (d) => d.sourceId),
-    feedbackOn: scatter<NodeFeedback>(ctx, 'FeedbackOn', Q.feedbackOn, (f) => f.artifactId),
-    responsesTo: scatter<NodeResponse>(ctx, 'ResponsesTo', Q.responsesTo, (r) => r.feedbackId),
-    answersTo: scatter<NodeAnswer>(ctx, 'AnswersTo', Q.answersTo, (a) => a.needId),
-    profile: new DataLoader<string, NodeProfile | null>(async (slugs) =>
-      Promise.all(
-        slugs.map(async (slug) => {
-          const node = ctx.registry.get(slug);
-          if (!node || node.status === 'INCOMPATIBLE') return null;
-          return (await ctx.ask<{ community: NodeProfile }>(node, 'Profile', Q.profile))?.community ?? null;
-        }),
-      ),
-    ),
-    given: new DataLoader<string, Record<string, unknown[]> | null>(async (slugs) =>
-      Promise.all(
-        slugs.map(async (slug) => {
-          const node = ctx.registry.get(slug);
-          if (!node || node.status === 'INCOMPATIBLE') return null;
-          return (await ctx.ask<{ community: Record<string, unknown[]> }>(node, 'Given', Q.given))?.community ?? null;
-        }),
-      ),
-    ),
+    /** The artifact loader for one node selection (an operation has one). */
+    artifacts(selection: ArtifactSelection): DataLoader<string, NodeArtifact | null> {
+      let loader = artifactLoaders.get(selection.fields);
+      if (!loader) artifactLoaders.set(selection.fields, (loader = artifactLoader(ctx, selection)));
+      return loader;
+    },
+    adoptionsOf: scatter<NodeAdoption>(ctx, F.adoptionsOf, (a) => a.artifactId),
+    derivativesOf: scatter<NodeDerivation>(ctx, F.derivativesOf, (d) => d.sourceId),
+    feedbackOn: scatter<NodeFeedback>(ctx, F.feedbackOn, (f) => f.artifactId),
+    responsesTo: scatter<NodeResponse>(ctx, F.responsesTo, (r) => r.feedbackId),
+    answersTo: scatter<NodeAnswer>(ctx, F.answersTo, (a) => a.needId),
+    profile: perNode<NodeProfile>(ctx, F.profile),
+    given: perNode<Record<string, unknown[]>>(ctx, F.given),
   };
 }
 

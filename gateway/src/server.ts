@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -27,8 +28,8 @@ export interface RunningGateway {
 
 export interface GatewayOptions {
   logger?: Logger;
-  /** Observes every request sent to a node: (slug, operation). */
-  onNodeRequest?: (slug: string, operation: string) => void;
+  /** Observes every request sent to a node: (slug, operation, query text). */
+  onNodeRequest?: (slug: string, operation: string, query: string) => void;
 }
 
 export function buildCommonsSchema(adminToken?: string): GraphQLSchema {
@@ -70,6 +71,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     plugins: [
       ...armor.plugins,
       partialResultsPlugin,
+      // The Commons sets no cache hints; Apollo's default plugin would wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],

@@ -10,7 +10,7 @@ import { startTestNode, type TestNode } from './nodes';
 export interface TestCommons {
   nodes: Record<string, TestNode>;
   gateway: RunningGateway;
-  requests: Array<{ slug: string; operation: string }>;
+  requests: Array<{ slug: string; operation: string; query: string }>;
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   queryOk<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Requests per node sent while `work` runs. */
@@ -40,7 +40,7 @@ export async function startTestCommons(
     },
     {
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-      onNodeRequest: (slug, operation) => requests.push({ slug, operation }),
+      onNodeRequest: (slug, operation, query) => requests.push({ slug, operation, query }),
     },
   );
   return {

@@ -17,12 +17,16 @@ export interface NodeClientOptions {
   breakerCooldownMs: number;
   agent: Agent;
   /** Observes every HTTP request sent to a node (benchmarks and tests count them). */
-  onRequest?: (slug: string, operation: string) => void;
+  onRequest?: (slug: string, operation: string, query: string) => void;
 }
 
-interface GraphQLResult<T> {
-  data?: T | null;
-  errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
+/**
+ * A node's GraphQL answer to an operation it executed. `data` is null when an error in a
+ * non-null root field nulled it; such errors carry the `path` of the field that failed.
+ */
+export interface NodeResult {
+  data: Record<string, unknown> | null;
+  errors?: Array<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
 }
 
 const RETRYABLE = /ECONNRESET|ECONNREFUSED|EPIPE|UND_ERR_SOCKET|other side closed/i;
@@ -40,21 +44,25 @@ export class NodeClient {
     this.breaker = new CircuitBreaker(options.breakerThreshold, options.breakerCooldownMs);
   }
 
-  /** Runs a read-only query; throws NodeUnavailableError when the node cannot give its part. */
-  async query<T>(operation: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  /**
+   * Sends one read-only operation and returns what the node executed: data and field errors.
+   * Throws NodeUnavailableError when it executed nothing (unreachable, timeout, not GraphQL,
+   * request refused as a whole).
+   */
+  async send(operation: string, query: string, variables: Record<string, unknown> = {}): Promise<NodeResult> {
     if (this.breaker.isOpen) {
       throw new NodeUnavailableError(this.slug, `skipped after ${this.breaker.consecutiveFailures} consecutive failures`);
     }
     try {
-      const data = await this.attempt<T>(operation, query, variables).catch((error: Error) => {
+      const result = await this.attempt(operation, query, variables).catch((error: Error) => {
         // Reads are idempotent: one retry on a dropped connection, none on a timeout.
         if (RETRYABLE.test(`${error.message} ${(error as { code?: string }).code ?? ''}`)) {
-          return this.attempt<T>(operation, query, variables);
+          return this.attempt(operation, query, variables);
         }
         throw error;
       });
       this.breaker.success();
-      return data;
+      return result;
     } catch (error) {
       this.breaker.failure();
       if (error instanceof NodeUnavailableError) throw error;
@@ -68,17 +76,18 @@ export class NodeClient {
   /** A health probe: bypasses the breaker, and any success closes it. */
   async probe<T>(query: string): Promise<T> {
     try {
-      const data = await this.attempt<T>('NodeProbe', query, {});
+      const { data, errors } = await this.attempt('NodeProbe', query, {});
+      if (errors?.length || !data) throw new NodeUnavailableError(this.slug, `answered with errors: ${(errors ?? []).map((e) => e.message).join('; ')}`);
       this.breaker.success();
-      return data;
+      return data as T;
     } catch (error) {
       if (error instanceof NodeUnavailableError) throw error;
       throw new NodeUnavailableError(this.slug, (error as Error).message);
     }
   }
 
-  private async attempt<T>(operation: string, query: string, variables: Record<string, unknown>): Promise<T> {
-    this.options.onRequest?.(this.slug, operation);
+  private async attempt(operation: string, query: string, variables: Record<string, unknown>): Promise<NodeResult> {
+    this.options.onRequest?.(this.slug, operation, query);
     const started = performance.now();
     const response = await request(this.url, {
       method: 'POST',
@@ -89,16 +98,17 @@ export class NodeClient {
     });
     const text = await response.body.text();
     this.lastLatencyMs = Math.round((performance.now() - started) * 10) / 10;
-    let result: GraphQLResult<T>;
+    let result: Partial<NodeResult>;
     try {
-      result = JSON.parse(text) as GraphQLResult<T>;
+      result = JSON.parse(text) as Partial<NodeResult>;
     } catch {
       throw new NodeUnavailableError(this.slug, `HTTP ${response.statusCode}, not a GraphQL response`);
     }
-    if (result.errors?.length || !result.data) {
+    const executed = result.data || result.errors?.some((e) => e.path?.length);
+    if (!executed) {
       const message = result.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.statusCode} without data`;
       throw new NodeUnavailableError(this.slug, `answered with errors: ${message}`);
     }
-    return result.data;
+    return { data: result.data ?? null, errors: result.errors };
   }
 }

@@ -34,7 +34,7 @@ export class Registry {
   private readonly nodes = new Map<string, RegisteredNode>();
   private readonly agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
   private timer?: NodeJS.Timeout;
-  onRequest?: (slug: string, operation: string) => void;
+  onRequest?: (slug: string, operation: string, query: string) => void;
 
   constructor(
     private readonly config: Pick<GatewayConfig, 'nodeTimeoutMs' | 'probeIntervalMs' | 'breakerThreshold' | 'breakerCooldownMs'>,
@@ -47,7 +47,7 @@ export class Registry {
       breakerThreshold: this.config.breakerThreshold,
       breakerCooldownMs: this.config.breakerCooldownMs,
       agent: this.agent,
-      onRequest: (s, op) => this.onRequest?.(s, op),
+      onRequest: (s, op, query) => this.onRequest?.(s, op, query),
     });
   }
 

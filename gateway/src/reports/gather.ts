@@ -1,4 +1,5 @@
 import type { GatewayContext } from '../context';
+import type { NodeField } from '../node-client/fields';
 import type { RegisteredNode } from '../registry/Registry';
 
 /** What a report needs of one community: its published artifacts and the links it asserts. */
@@ -22,18 +23,18 @@ export interface CommunityData {
   contributionRoles: Array<{ personName: string; role: string; hoursPerMonth: number; resourcedHoursPerMonth: number; startsOn: string; endsOn: string | null }>;
 }
 
-const LINKS = `query ReportLinks { community { slug name
+const LINKS: NodeField = { label: 'ReportLinks', name: 'community', args: {}, selection: `{ slug name
   adoptionsGiven { id artifactId community status impact recordedAt }
   feedbackGiven { id artifactId community kind givenAt }
   responsesGiven { id feedbackId artifactId respondedAt }
   derivations { id artifactId sourceId relation assertedAt }
   needs { id title status postedAt }
   needAnswersGiven { id needId artifactId answeredAt }
-  contributionRoles { personName role hoursPerMonth resourcedHoursPerMonth startsOn endsOn } } }`;
+  contributionRoles { personName role hoursPerMonth resourcedHoursPerMonth startsOn endsOn } }` };
 
-const PAGE = `query ReportArtifacts($after: String) { artifacts(first: 100, after: $after) {
+const PAGE: NodeField = { label: 'ReportArtifacts', name: 'artifacts', args: { first: 'Int!', after: 'String' }, selection: `{
   pageInfo { hasNextPage endCursor }
-  edges { node { id title publishedAt status licence { spdx } provenance { authors aiAssisted reviewer } } } } }`;
+  edges { node { id title publishedAt status licence { spdx } provenance { authors aiAssisted reviewer } } } }` };
 
 /** Runs `work` over items with at most `limit` at a time. */
 async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -49,20 +50,21 @@ async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Prom
   return results;
 }
 
+type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: CommunityData['artifacts'][number] }> };
+
+/** The links and the first page go in one request; further pages follow one by one. */
 async function gatherOne(ctx: GatewayContext, node: RegisteredNode): Promise<CommunityData | null> {
-  const links = await ctx.ask<{ community: Omit<CommunityData, 'artifacts'> }>(node, 'ReportLinks', LINKS);
+  const pageAfter = (after: string | null) => ctx.ask<Page>(node, PAGE, { first: 100, after });
+  const [links, firstPage] = await Promise.all([ctx.ask<Omit<CommunityData, 'artifacts'>>(node, LINKS), pageAfter(null)]);
   if (!links) return null;
   const artifacts: CommunityData['artifacts'] = [];
-  let after: string | null = null;
-  for (;;) {
-    type Page = { artifacts: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: CommunityData['artifacts'][number] }> } };
-    const page: Page | null = await ctx.ask<Page>(node, 'ReportArtifacts', PAGE, { after });
+  for (let page = firstPage; ; ) {
     if (!page) return null;
-    artifacts.push(...page.artifacts.edges.map((e) => e.node));
-    if (!page.artifacts.pageInfo.hasNextPage) break;
-    after = page.artifacts.pageInfo.endCursor;
+    artifacts.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) break;
+    page = await pageAfter(page.pageInfo.endCursor);
   }
-  return { ...links.community, artifacts };
+  return { ...links, artifacts };
 }
 
 /**

@@ -1,19 +1,52 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   badInput, compareArtifactKeys, decodeArtifactCursor, DEFAULT_PAGE_SIZE, encodeArtifactCursor, MAX_PAGE_SIZE, parseGlobalId,
 } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
-import { Q, type NodeArtifact } from '../node-client/queries';
+import type { NodeArtifact } from '../node-client/types';
+import { artifactSelection } from './artifact-selection';
 
-interface Page {
-  artifacts: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: Array<{ node: NodeArtifact }> };
+interface NodePage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean };
+  edges: Array<{ node: NodeArtifact }>;
 }
-
-const keyOf = (a: NodeArtifact) => ({ publishedAt: new Date(a.publishedAt), id: a.id });
 
 export function checkPageSize(first: number): void {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, { argument: 'first' });
   }
+}
+
+/** An edge encodes its cursor only if the client asks for it. */
+class ArtifactEdge {
+  constructor(readonly node: NodeArtifact) {}
+
+  get cursor(): string {
+    return cursorOf(this.node);
+  }
+}
+
+const keyOf = (a: NodeArtifact) => ({ publishedAt: new Date(a.publishedAt), id: a.id });
+const cursorOf = (a: NodeArtifact) => encodeArtifactCursor(keyOf(a));
+
+/**
+ * The first `first` artifacts of lists each already in the shared order (newest first publication,
+ * then id): a merge that looks only at the heads, so N nodes cost N + first key reads, not a sort.
+ */
+export function mergeSorted(lists: NodeArtifact[][], first: number): { page: NodeArtifact[]; more: boolean } {
+  const heads = lists.filter((list) => list.length > 0).map((list) => ({ list, at: 0, key: keyOf(list[0]) }));
+  const page: NodeArtifact[] = [];
+  while (page.length < first && heads.length > 0) {
+    let best = 0;
+    for (let i = 1; i < heads.length; i++) if (compareArtifactKeys(heads[i].key, heads[best].key) < 0) best = i;
+    const head = heads[best];
+    page.push(head.list[head.at]);
+    head.at += 1;
+    if (head.at < head.list.length) head.key = keyOf(head.list[head.at]);
+    else heads.splice(best, 1);
+  }
+  return { page, more: heads.length > 0 };
 }
 
 /**
@@ -22,6 +55,7 @@ export function checkPageSize(first: number): void {
  */
 export async function artifactConnection(
   ctx: GatewayContext,
+  info: GraphQLResolveInfo,
   filter: Record<string, unknown> | undefined,
   first: number = DEFAULT_PAGE_SIZE,
   after?: string | null,
@@ -30,26 +64,24 @@ export async function artifactConnection(
   if (after && !decodeArtifactCursor(after)) throw badInput('after is not a cursor this API issued', { argument: 'after' });
   const wanted = filter?.communities as string[] | undefined;
   const nodes = ctx.registry.participants().filter((node) => !wanted || wanted.includes(node.slug));
-  const pages = await ctx.askAll<Page>('ArtifactPage', Q.artifacts, { filter, first, after: after ?? null }, nodes);
-  const merged = pages
-    .flatMap(({ data }) => data.artifacts.edges.map((edge) => edge.node))
-    .sort((a, b) => compareArtifactKeys(keyOf(a), keyOf(b)));
-  const page = merged.slice(0, first);
-  page.forEach((artifact) => ctx.loaders.artifact.prime(artifact.id, artifact));
-  const cursors = page.map((a) => encodeArtifactCursor(keyOf(a)));
+  const selection = artifactSelection(info);
+  const pages = await ctx.askAll<NodePage>(selection.page, { filter, first, after: after ?? null }, nodes);
+  const { page, more } = mergeSorted(pages.map(({ data }) => data.edges.map((edge) => edge.node)), first);
+  const loader = ctx.loaders.artifacts(selection);
+  for (const artifact of page) loader.prime(artifact.id, artifact);
   return {
-    edges: page.map((node, i) => ({ node, cursor: cursors[i] })),
+    edges: page.map((artifact) => new ArtifactEdge(artifact)),
     pageInfo: {
-      hasNextPage: merged.length > first || pages.some(({ data }) => data.artifacts.pageInfo.hasNextPage),
+      hasNextPage: more || pages.some(({ data }) => data.pageInfo.hasNextPage),
       hasPreviousPage: Boolean(after),
-      startCursor: cursors[0] ?? null,
-      endCursor: cursors[cursors.length - 1] ?? null,
+      startCursor: page.length ? cursorOf(page[0]) : null,
+      endCursor: page.length ? cursorOf(page[page.length - 1]) : null,
     },
-    totalCount: pages.reduce((sum, { data }) => sum + data.artifacts.totalCount, 0),
+    totalCount: pages.reduce((sum, { data }) => sum + data.totalCount, 0),
   };
 }
 
-export function loadArtifact(ctx: GatewayContext, id: string) {
+export function loadArtifact(ctx: GatewayContext, info: GraphQLResolveInfo, id: string) {
   if (!parseGlobalId(id)) throw badInput(`"${id}" is not a global id of the form <community-slug>:<local-id>`, { id });
-  return ctx.loaders.artifact.load(id);
+  return ctx.loaders.artifacts(artifactSelection(info)).load(id);
 }

@@ -2,10 +2,13 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { DateTimeResolver } from 'graphql-scalars';
 import { badInput, commonsError, ErrorCode, forbidden, isValidSlug, parseGlobalId, unauthenticated } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
-import {
-  Q, type NodeAdoption, type NodeAnswer, type NodeArtifact, type NodeDerivation, type NodeFeedback, type NodeNeed,
-} from '../node-client/queries';
+import type { GraphQLResolveInfo } from 'graphql';
+import { F } from '../node-client/fields';
+import type {
+  LinkedArtifact, NodeAdoption, NodeAnswer, NodeArtifact, NodeDerivation, NodeFeedback, NodeNeed,
+} from '../node-client/types';
 import type { RegisteredNode } from '../registry/Registry';
+import { artifactSelection } from './artifact-selection';
 import { artifactConnection, loadArtifact } from './artifacts';
 import { licenceCheck } from './licence-check';
 import { lineage } from './lineage';
@@ -13,8 +16,9 @@ import { communityVitality, commonsReport } from './reports';
 
 type Args = Record<string, any>;
 const community = (slug: string) => ({ slug });
-const artifactOrNull = (ctx: GatewayContext, id: string | null | undefined) =>
-  id && parseGlobalId(id) ? ctx.loaders.artifact.load(id) : null;
+type Info = GraphQLResolveInfo;
+const artifactOrNull = (ctx: GatewayContext, info: Info, id: string | null | undefined) =>
+  id && parseGlobalId(id) ? ctx.loaders.artifacts(artifactSelection(info)).load(id) : null;
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -49,10 +53,11 @@ export function createResolvers(adminToken: string | undefined) {
         const node = ctx.registry.get(slug);
         return node && node.status !== 'INCOMPATIBLE' ? community(slug) : null;
       },
-      artifact: (_: unknown, { id }: Args, ctx: GatewayContext) => loadArtifact(ctx, id),
-      artifacts: (_: unknown, { filter, first, after }: Args, ctx: GatewayContext) => artifactConnection(ctx, filter, first, after),
+      artifact: (_: unknown, { id }: Args, ctx: GatewayContext, info: Info) => loadArtifact(ctx, info, id),
+      artifacts: (_: unknown, { filter, first, after }: Args, ctx: GatewayContext, info: Info) =>
+        artifactConnection(ctx, info, filter, first, after),
       needs: async (_: unknown, { status }: Args, ctx: GatewayContext) =>
-        (await ctx.askAll<{ needs: NodeNeed[] }>('Needs', Q.needs, { status })).flatMap(({ data }) => data.needs),
+        (await ctx.askAll<NodeNeed[]>(F.needs, { status })).flatMap(({ data }) => data),
       nodes: (_: unknown, __: Args, ctx: GatewayContext) => ctx.registry.all().map(nodeView),
       commonsReport: (_: unknown, { from, to }: Args, ctx: GatewayContext) => commonsReport(ctx, from, to),
     },
@@ -83,8 +88,8 @@ export function createResolvers(adminToken: string | undefined) {
         const node = ctx.registry.get(slug);
         return node ? nodeView(node) : null;
       },
-      artifacts: ({ slug }: { slug: string }, { first, after }: Args, ctx: GatewayContext) =>
-        artifactConnection(ctx, { communities: [slug] }, first, after),
+      artifacts: ({ slug }: { slug: string }, { first, after }: Args, ctx: GatewayContext, info: Info) =>
+        artifactConnection(ctx, info, { communities: [slug] }, first, after),
       adoptionsGiven: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) =>
         ((await ctx.loaders.given.load(slug))?.adoptionsGiven ?? []) as NodeAdoption[],
       feedbackGiven: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) =>
@@ -95,19 +100,17 @@ export function createResolvers(adminToken: string | undefined) {
         (await ctx.loaders.given.load(slug))?.contributionRoles ?? [],
       adoptionsReceived: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => {
         const others = ctx.registry.participants().filter((n) => n.slug !== slug);
-        const answers = await ctx.askAll<{ adoptionsOfCommunity: NodeAdoption[] }>('AdoptionsOfCommunity', Q.adoptionsOfCommunity, { slug }, others);
-        return answers.flatMap(({ data }) => data.adoptionsOfCommunity);
+        return (await ctx.askAll<NodeAdoption[]>(F.adoptionsOfCommunity, { community: slug }, others)).flatMap(({ data }) => data);
       },
       feedbackReceived: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => {
         const others = ctx.registry.participants().filter((n) => n.slug !== slug);
-        const answers = await ctx.askAll<{ feedbackOnCommunity: NodeFeedback[] }>('FeedbackOnCommunity', Q.feedbackOnCommunity, { slug }, others);
-        return answers.flatMap(({ data }) => data.feedbackOnCommunity);
+        return (await ctx.askAll<NodeFeedback[]>(F.feedbackOnCommunity, { community: slug }, others)).flatMap(({ data }) => data);
       },
       vitality: ({ slug }: { slug: string }, { from, to }: Args, ctx: GatewayContext) => communityVitality(ctx, slug, from, to),
       needs: async ({ slug }: { slug: string }, { status }: Args, ctx: GatewayContext) => {
         const node = ctx.registry.get(slug);
         if (!node) return [];
-        return (await ctx.ask<{ needs: NodeNeed[] }>(node, 'Needs', Q.needs, { status }))?.needs ?? [];
+        return (await ctx.ask<NodeNeed[]>(node, F.needs, { status })) ?? [];
       },
     },
     Artifact: {
@@ -117,26 +120,27 @@ export function createResolvers(adminToken: string | undefined) {
       adoptions: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.adoptionsOf.load(a.id),
       derivedFrom: (a: NodeArtifact) => a.derivedFrom,
       derivatives: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.derivativesOf.load(a.id),
-      lineage: (a: NodeArtifact, { direction, maxDepth }: Args, ctx: GatewayContext) => lineage(ctx, a, direction, maxDepth),
+      lineage: (a: NodeArtifact, { direction, maxDepth }: Args, ctx: GatewayContext, info: Info) =>
+        lineage(ctx, artifactSelection(info), a as LinkedArtifact, direction, maxDepth),
       feedback: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.feedbackOn.load(a.id),
-      licenceCheck: (a: NodeArtifact, _: Args, ctx: GatewayContext) => licenceCheck(ctx, a),
+      licenceCheck: (a: NodeArtifact, _: Args, ctx: GatewayContext, info: Info) => licenceCheck(ctx, artifactSelection(info), a as LinkedArtifact),
     },
     Derivation: {
-      source: (d: NodeDerivation, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, d.sourceId),
+      source: (d: NodeDerivation, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, d.sourceId),
       derivativeId: (d: NodeDerivation) => d.artifactId,
-      derivative: (d: NodeDerivation, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, d.artifactId),
+      derivative: (d: NodeDerivation, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, d.artifactId),
       assertedBy: (d: NodeDerivation) => community(d.assertedBy),
     },
     Vitality: {
       community: (v: { community: string }) => community(v.community),
     },
     Adoption: {
-      artifact: (a: NodeAdoption, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, a.artifactId),
+      artifact: (a: NodeAdoption, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, a.artifactId),
       community: (a: NodeAdoption) => community(a.community),
-      adaptedAs: (a: NodeAdoption, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, a.adaptedAsId),
+      adaptedAs: (a: NodeAdoption, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, a.adaptedAsId),
     },
     Feedback: {
-      artifact: (f: NodeFeedback, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, f.artifactId),
+      artifact: (f: NodeFeedback, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, f.artifactId),
       community: (f: NodeFeedback) => community(f.community),
       responses: (f: NodeFeedback, _: Args, ctx: GatewayContext) => ctx.loaders.responsesTo.load(f.id),
     },
@@ -149,7 +153,7 @@ export function createResolvers(adminToken: string | undefined) {
     },
     NeedAnswer: {
       community: (a: NodeAnswer) => community(a.community),
-      artifact: (a: NodeAnswer, _: Args, ctx: GatewayContext) => artifactOrNull(ctx, a.artifactId),
+      artifact: (a: NodeAnswer, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, a.artifactId),
     },
   };
 }

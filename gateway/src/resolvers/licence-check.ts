@@ -1,11 +1,13 @@
+import type DataLoader from 'dataloader';
 import { checkAdaptation, isAdaptation } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
-import type { NodeArtifact } from '../node-client/queries';
+import type { LinkedArtifact } from '../node-client/types';
+import type { ArtifactSelection } from './artifact-selection';
 
 /** Checks each adaptation edge up from an artifact against the shared licence table, across nodes. */
-export async function licenceCheck(ctx: GatewayContext, artifact: NodeArtifact) {
+export async function licenceCheck(ctx: GatewayContext, selection: ArtifactSelection, artifact: LinkedArtifact) {
   const adaptations = artifact.derivedFrom.filter((link) => isAdaptation(link.relation));
-  const sources = await ctx.loaders.artifact.loadMany(adaptations.map((link) => link.sourceId));
+  const sources = await (ctx.loaders.artifacts(selection) as DataLoader<string, LinkedArtifact | null>).loadMany(adaptations.map((link) => link.sourceId));
   return adaptations.map((link, i) => {
     const source = sources[i];
     const base = {

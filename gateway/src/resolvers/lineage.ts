@@ -1,6 +1,8 @@
+import type DataLoader from 'dataloader';
 import { badInput } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
-import type { NodeArtifact, NodeDerivation } from '../node-client/queries';
+import type { LinkedArtifact, NodeArtifact, NodeDerivation } from '../node-client/types';
+import type { ArtifactSelection } from './artifact-selection';
 
 export const LINEAGE_DEFAULT_DEPTH = 5;
 export const LINEAGE_MAX_DEPTH = 10;
@@ -12,10 +14,12 @@ type Direction = 'UP' | 'DOWN' | 'BOTH';
  * Breadth-first over derivation edges, one level at a time: a level UP is one `_entities` call per
  * owning node, a level DOWN one `derivativesOf` call per node. A visited set makes it cycle-safe.
  */
-export async function lineage(ctx: GatewayContext, root: NodeArtifact, direction: Direction, maxDepth: number) {
+export async function lineage(ctx: GatewayContext, selection: ArtifactSelection, root: LinkedArtifact, direction: Direction, maxDepth: number) {
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > LINEAGE_MAX_DEPTH) {
     throw badInput(`maxDepth must be between 1 and ${LINEAGE_MAX_DEPTH}, got ${maxDepth}`, { argument: 'maxDepth' });
   }
+  // The selection of an operation that asks for lineage includes derivedFrom.
+  const artifacts = ctx.loaders.artifacts(selection) as DataLoader<string, LinkedArtifact | null>;
   const visited = new Set<string>([root.id]);
   const edges = new Map<string, NodeDerivation>();
   let truncated = false;
@@ -29,7 +33,7 @@ export async function lineage(ctx: GatewayContext, root: NodeArtifact, direction
       break;
     }
     const [parents, children] = await Promise.all([
-      ctx.loaders.artifact.loadMany(up),
+      artifacts.loadMany(up),
       ctx.loaders.derivativesOf.loadMany(down),
     ]);
     const upLinks = parents.flatMap((a) => (a && !(a instanceof Error) ? a.derivedFrom : []));
@@ -57,8 +61,8 @@ export async function lineage(ctx: GatewayContext, root: NodeArtifact, direction
     down = nextDown;
   }
 
-  const nodes = (await ctx.loaders.artifact.loadMany([...visited])).filter(
-    (a): a is NodeArtifact => Boolean(a) && !(a instanceof Error),
+  const nodes = (await artifacts.loadMany([...visited])).filter(
+    (a): a is LinkedArtifact => Boolean(a) && !(a instanceof Error),
   );
   return {
     rootId: root.id,

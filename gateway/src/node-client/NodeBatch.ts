@@ -1,0 +1,103 @@
+import { LRUCache } from 'lru-cache';
+import type { NodeField } from './fields';
+import type { NodeResult } from './NodeClient';
+
+/** A field the node answered with an error (the rest of its batch may still have answered). */
+export class NodeFieldError extends Error {}
+
+interface Entry {
+  field: NodeField;
+  variables: Record<string, unknown>;
+  resolve(data: unknown): void;
+  reject(error: unknown): void;
+}
+
+interface BatchDocument {
+  operation: string;
+  query: string;
+}
+
+const fieldKey = (field: NodeField) => `${field.name}(${Object.keys(field.args).join(',')})${field.selection}`;
+
+// Documents are rebuilt only for new combinations of fields; the bound keeps odd clients from
+// growing it without end.
+const documents = new LRUCache<string, BatchDocument>({ max: 2_000 });
+
+/** One aliased operation asking every field of the batch: `f0: adoptionsOf(artifactIds: $f0_artifactIds) {…}`. */
+export function batchDocument(fields: readonly NodeField[]): BatchDocument {
+  const key = fields.map(fieldKey).join('\n');
+  let document = documents.get(key);
+  if (!document) {
+    const variables: string[] = [];
+    const selections = fields.map((field, i) => {
+      const args = Object.entries(field.args).map(([name, type]) => {
+        variables.push(`$f${i}_${name}: ${type}`);
+        return `${name}: $f${i}_${name}`;
+      });
+      return `f${i}: ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${field.selection}`;
+    });
+    const operation = [...new Set(fields.map((field) => field.label))].join('_');
+    const declared = variables.length ? `(${variables.join(', ')})` : '';
+    document = { operation, query: `query ${operation}${declared} { ${selections.join(' ')} }` };
+    documents.set(key, document);
+  }
+  return document;
+}
+
+/**
+ * One request per node per resolution level: the fields asked of one node while a level resolves
+ * are queued and sent together once the work of the current turn of the event loop is done, so
+ * every DataLoader of that level has added its part.
+ */
+export class NodeBatch {
+  private pending: Entry[] = [];
+
+  constructor(private readonly send: (operation: string, query: string, variables: Record<string, unknown>) => Promise<NodeResult>) {}
+
+  ask<T>(field: NodeField, variables: Record<string, unknown> = {}): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => void this.flush());
+      this.pending.push({ field, variables, resolve: resolve as (data: unknown) => void, reject });
+    });
+  }
+
+  private flush(): Promise<void> {
+    const entries = this.pending;
+    this.pending = [];
+    return this.sendAll(entries);
+  }
+
+  private async sendAll(entries: Entry[]): Promise<void> {
+    const { operation, query } = batchDocument(entries.map((entry) => entry.field));
+    const variables: Record<string, unknown> = {};
+    entries.forEach((entry, i) => {
+      for (const [name, value] of Object.entries(entry.variables)) variables[`f${i}_${name}`] = value;
+    });
+    let result: NodeResult;
+    try {
+      result = await this.send(operation, query, variables);
+    } catch (error) {
+      for (const entry of entries) entry.reject(error);
+      return;
+    }
+    const errorsOf = (i: number) => result.errors?.filter((error) => error.path?.[0] === `f${i}`) ?? [];
+    const refuse = (entry: Entry, i: number) =>
+      entry.reject(new NodeFieldError(`answered ${entry.field.label} with errors: ${errorsOf(i).map((e) => e.message).join('; ') || 'no data'}`));
+
+    if (result.data === null) {
+      // An error in one non-null root field nulls the whole answer: the fields that failed are
+      // refused, the others asked again without them, so a bad field costs only itself.
+      const failed = entries.filter((_, i) => errorsOf(i).length > 0);
+      entries.forEach((entry, i) => failed.includes(entry) && refuse(entry, i));
+      const rest = entries.filter((entry) => !failed.includes(entry));
+      if (failed.length === 0) rest.forEach(refuse);
+      else if (rest.length > 0) await this.sendAll(rest);
+      return;
+    }
+    entries.forEach((entry, i) => {
+      const data = result.data?.[`f${i}`];
+      if (errorsOf(i).length || data === undefined || data === null) refuse(entry, i);
+      else entry.resolve(data);
+    });
+  }
+}

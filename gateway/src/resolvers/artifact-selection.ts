@@ -1,0 +1,89 @@
+import {
+  getNamedType, TypeInfo, visit, visitWithTypeInfo, type ASTNode, type GraphQLResolveInfo, type OperationDefinitionNode,
+} from 'graphql';
+import { artifactEntitiesField, artifactPageField, DERIVATION_FIELDS, type NodeField } from '../node-client/fields';
+
+const LICENCE = 'licence { spdx name url allowsDerivatives shareAlike commercialUse attributionRequired }';
+const DERIVED_FROM = `derivedFrom { ${DERIVATION_FIELDS} }`;
+
+/**
+ * The node fields each Commons `Artifact` field needs. Links stored on other nodes (adoptions,
+ * derivatives, feedback) need only the id; lineage walks `derivedFrom`; the licence check reads
+ * both licences and the adaptation edges. A test checks every Commons field has an entry.
+ */
+export const NODE_FIELDS_FOR: Readonly<Record<string, readonly string[]>> = {
+  id: [],
+  community: [],
+  publishedAt: [],
+  status: ['status'],
+  kind: ['kind'],
+  title: ['title'],
+  summary: ['summary'],
+  body: ['body'],
+  tags: ['tags'],
+  mediaUrl: ['mediaUrl'],
+  licence: [LICENCE],
+  attribution: ['attribution'],
+  provenance: ['provenance { authors aiAssisted aiTools reviewer }'],
+  version: ['version'],
+  versions: ['versions { number title changeNote publishedAt licence { spdx } }'],
+  updatedAt: ['updatedAt'],
+  retiredAt: ['retiredAt'],
+  retirementReason: ['retirementReason'],
+  adoptions: [],
+  derivedFrom: [DERIVED_FROM],
+  derivatives: [],
+  lineage: [DERIVED_FROM],
+  feedback: [],
+  licenceCheck: [LICENCE, DERIVED_FROM],
+};
+
+/** Routing (`community`), merging pages (`publishedAt`, `id`) and caching need these always. */
+const ALWAYS = ['id', 'community', 'publishedAt'];
+const EVERYTHING = [...new Set(Object.values(NODE_FIELDS_FOR).flat())];
+
+/** What the gateway asks nodes about each artifact in one operation. */
+export interface ArtifactSelection {
+  /** The node selection, also the key of the per-request loader. */
+  readonly fields: string;
+  readonly entities: NodeField;
+  readonly page: NodeField;
+}
+
+function selectionOf(parts: Iterable<string>): ArtifactSelection {
+  const fields = [...ALWAYS, ...new Set(parts)].join(' ');
+  return { fields, entities: artifactEntitiesField(fields), page: artifactPageField(fields) };
+}
+
+/** Everything, for callers with no client selection to go by. */
+export const FULL_ARTIFACT_SELECTION = selectionOf(EVERYTHING);
+
+/**
+ * Every `Artifact` field the operation selects anywhere (fragments included), mapped to the node
+ * fields they need: one selection per operation, so one `_entities` document per node and level.
+ * Directives are not evaluated: a field under `@skip` is still fetched, which costs bytes, not
+ * correctness.
+ */
+function collect(info: GraphQLResolveInfo): ArtifactSelection {
+  const typeInfo = new TypeInfo(info.schema);
+  const parts: string[] = [];
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      if (getNamedType(typeInfo.getParentType())?.name !== 'Artifact') return;
+      // A field this table does not know (only __typename) needs nothing from the node.
+      if (Object.hasOwn(NODE_FIELDS_FOR, node.name.value)) parts.push(...NODE_FIELDS_FOR[node.name.value]);
+    },
+  });
+  const definitions: ASTNode[] = [info.operation, ...Object.values(info.fragments)];
+  for (const definition of definitions) visit(definition, visitor);
+  return selectionOf(parts);
+}
+
+// Keyed by the parsed operation, which Apollo Server's document cache keeps across requests.
+const byOperation = new WeakMap<OperationDefinitionNode, ArtifactSelection>();
+
+export function artifactSelection(info: GraphQLResolveInfo): ArtifactSelection {
+  let selection = byOperation.get(info.operation);
+  if (!selection) byOperation.set(info.operation, (selection = collect(info)));
+  return selection;
+}
