@@ -151,9 +151,9 @@ describe('adoption, lineage and feedback across three community nodes', () => {
 
   it('asks nodes only for the artifact fields the query needs', async () => {
     const before = commons.requests.length;
-    await commons.queryOk(`{ artifacts(first: 5) { edges { node { id title } } } }`);
+    await commons.queryOk(`{ artifacts(first: 5) { edges { node { id title licence { name } } } } }`);
     const [page] = commons.requests.slice(before);
-    expect(page.query).toMatch(/edges \{ node \{ id community publishedAt title \} \}/);
+    expect(page.query).toMatch(/edges \{ node \{ id community publishedAt title licence \{ spdx name \} \} \}/);
 
     const lineageAt = commons.requests.length;
     const { artifact } = await commons.queryOk(`query($id: ID!) { artifact(id: $id) { lineage { nodes { id } } } }`, { id: id.a3 });

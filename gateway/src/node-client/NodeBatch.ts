@@ -17,7 +17,12 @@ interface BatchDocument {
   query: string;
 }
 
-const fieldKey = (field: NodeField) => `${field.name}(${Object.keys(field.args).join(',')})${field.selection}`;
+const fieldKeys = new WeakMap<NodeField, string>();
+function fieldKey(field: NodeField): string {
+  let key = fieldKeys.get(field);
+  if (key === undefined) fieldKeys.set(field, (key = `${field.label}:${field.name}(${Object.keys(field.args).join(',')})${field.selection}`));
+  return key;
+}
 
 // Documents are rebuilt only for new combinations of fields; the bound keeps odd clients from
 // growing it without end.

@@ -3,8 +3,16 @@ import {
 } from 'graphql';
 import { artifactEntitiesField, artifactPageField, DERIVATION_FIELDS, type NodeField } from '../node-client/fields';
 
-const LICENCE = 'licence { spdx name url allowsDerivatives shareAlike commercialUse attributionRequired }';
 const DERIVED_FROM = `derivedFrom { ${DERIVATION_FIELDS} }`;
+
+/**
+ * Commons object types nodes serve under the same names and fields: the gateway asks for just the
+ * subfields the client selects (the licence always with its SPDX id, which licence checks read).
+ */
+const PASSED_THROUGH: Readonly<Record<string, { field: string; always: string }>> = {
+  Licence: { field: 'licence', always: 'spdx' },
+  Provenance: { field: 'provenance', always: 'aiAssisted' },
+};
 
 /**
  * The node fields each Commons `Artifact` field needs. Links stored on other nodes (adoptions,
@@ -22,9 +30,9 @@ export const NODE_FIELDS_FOR: Readonly<Record<string, readonly string[]>> = {
   body: ['body'],
   tags: ['tags'],
   mediaUrl: ['mediaUrl'],
-  licence: [LICENCE],
+  licence: ['licence'],
   attribution: ['attribution'],
-  provenance: ['provenance { authors aiAssisted aiTools reviewer }'],
+  provenance: ['provenance'],
   version: ['version'],
   versions: ['versions { number title changeNote publishedAt licence { spdx } }'],
   updatedAt: ['updatedAt'],
@@ -35,12 +43,11 @@ export const NODE_FIELDS_FOR: Readonly<Record<string, readonly string[]>> = {
   derivatives: [],
   lineage: [DERIVED_FROM],
   feedback: [],
-  licenceCheck: [LICENCE, DERIVED_FROM],
+  licenceCheck: ['licence', DERIVED_FROM],
 };
 
 /** Routing (`community`), merging pages (`publishedAt`, `id`) and caching need these always. */
 const ALWAYS = ['id', 'community', 'publishedAt'];
-const EVERYTHING = [...new Set(Object.values(NODE_FIELDS_FOR).flat())];
 
 /** What the gateway asks nodes about each artifact in one operation. */
 export interface ArtifactSelection {
@@ -50,13 +57,13 @@ export interface ArtifactSelection {
   readonly page: NodeField;
 }
 
-function selectionOf(parts: Iterable<string>): ArtifactSelection {
-  const fields = [...ALWAYS, ...new Set(parts)].join(' ');
+function selectionOf(parts: Iterable<string>, subfields: Map<string, Set<string>>): ArtifactSelection {
+  const objects = new Map(Object.entries(PASSED_THROUGH).map(([type, { field, always }]) => [field, [always, ...(subfields.get(type) ?? [])]]));
+  const fields = [...new Set([...ALWAYS, ...parts])]
+    .map((part) => (objects.has(part) ? `${part} { ${[...new Set(objects.get(part))].join(' ')} }` : part))
+    .join(' ');
   return { fields, entities: artifactEntitiesField(fields), page: artifactPageField(fields) };
 }
-
-/** Everything, for callers with no client selection to go by. */
-export const FULL_ARTIFACT_SELECTION = selectionOf(EVERYTHING);
 
 /**
  * Every `Artifact` field the operation selects anywhere (fragments included), mapped to the node
@@ -67,16 +74,22 @@ export const FULL_ARTIFACT_SELECTION = selectionOf(EVERYTHING);
 function collect(info: GraphQLResolveInfo): ArtifactSelection {
   const typeInfo = new TypeInfo(info.schema);
   const parts: string[] = [];
+  const subfields = new Map<string, Set<string>>();
   const visitor = visitWithTypeInfo(typeInfo, {
     Field(node) {
-      if (getNamedType(typeInfo.getParentType())?.name !== 'Artifact') return;
-      // A field this table does not know (only __typename) needs nothing from the node.
-      if (Object.hasOwn(NODE_FIELDS_FOR, node.name.value)) parts.push(...NODE_FIELDS_FOR[node.name.value]);
+      const name = node.name.value;
+      const parent = getNamedType(typeInfo.getParentType())?.name;
+      if (parent === 'Artifact') {
+        // A field this table does not know (only __typename) needs nothing from the node.
+        if (Object.hasOwn(NODE_FIELDS_FOR, name)) parts.push(...NODE_FIELDS_FOR[name]);
+      } else if (parent && Object.hasOwn(PASSED_THROUGH, parent) && name !== '__typename') {
+        (subfields.get(parent) ?? subfields.set(parent, new Set()).get(parent)!).add(name);
+      }
     },
   });
   const definitions: ASTNode[] = [info.operation, ...Object.values(info.fragments)];
   for (const definition of definitions) visit(definition, visitor);
-  return selectionOf(parts);
+  return selectionOf(parts, subfields);
 }
 
 // Keyed by the parsed operation, which Apollo Server's document cache keeps across requests.
