@@ -4,16 +4,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { queryLimitOptions } from '@commons-graph/schema';
-import cors from 'cors';
-import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import pino, { type Logger } from 'pino';
 import type { GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
+import { routes } from './http/routes';
 import { partialResultsPlugin } from './partial-results';
 import { Registry } from './registry/Registry';
 import { createResolvers } from './resolvers';
@@ -54,8 +52,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   registry.onRequest = options.onNodeRequest;
   await registry.start(config.nodes);
 
-  const app = express();
-  const httpServer = createServer(app);
+  const httpServer = createServer();
   // Lineage and report queries nest deeper than a node's, so depth and cost are higher here.
   const armor = new ApolloArmor(queryLimitOptions({ maxDepth: 15, maxCost: 50_000 })).protect();
   const server = new ApolloServer<GatewayContext>({
@@ -80,16 +77,15 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   await server.start();
 
-  app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', nodes: registry.all().map((n) => ({ slug: n.slug, status: n.status })) });
-  });
-  app.use(
-    '/graphql',
-    cors(config.corsOrigins === '*' ? {} : { origin: config.corsOrigins }),
-    express.json({ limit: '1mb' }),
-    expressMiddleware(server, {
-      context: async ({ req }) => createContext(registry, logger, req.headers.authorization),
+  httpServer.on(
+    'request',
+    routes({
+      graphqlPath: '/graphql',
+      server,
+      context: async (req) => createContext(registry, logger, req.headers.authorization),
+      corsOrigins: config.corsOrigins,
+      health: () => ({ status: 'ok', nodes: registry.all().map((n) => ({ slug: n.slug, status: n.status })) }),
+      onError: (error) => logger.warn({ err: error }, 'request failed before GraphQL'),
     }),
   );
 

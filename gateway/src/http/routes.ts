@@ -1,0 +1,67 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import bodyParser from 'body-parser';
+import cors from 'cors';
+import finalhandler from 'finalhandler';
+
+/**
+ * The gateway's HTTP surface on Node's own server, as Apollo's standalone server does it: CORS,
+ * a bounded JSON body, then Apollo Server. Express cost about 110 µs per request here (router,
+ * ETag, per-request prototypes), a tenth of the gateway's whole work on a page of 50.
+ */
+export interface Routes<C extends BaseContext> {
+  graphqlPath: string;
+  server: ApolloServer<C>;
+  context(req: IncomingMessage): Promise<C>;
+  corsOrigins: string[] | '*';
+  health(): unknown;
+  onError(error: unknown): void;
+}
+
+type Next = (error?: unknown) => void;
+
+export function routes<C extends BaseContext>(options: Routes<C>) {
+  const allowOrigins = cors(options.corsOrigins === '*' ? {} : { origin: options.corsOrigins });
+  const json = bodyParser.json({ limit: '1mb' });
+
+  async function graphql(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const query = req.url!.indexOf('?');
+    const response = await options.server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: req.method!.toUpperCase(),
+        headers,
+        search: query < 0 ? '' : req.url!.slice(query),
+        body: req.body,
+      },
+      context: () => options.context(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const done = finalhandler(req, res, { onerror: options.onError });
+    const path = req.url!.split('?', 1)[0];
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify(options.health()));
+      return;
+    }
+    if (path !== options.graphqlPath) {
+      done();
+      return;
+    }
+    const after = (next: () => void): Next => (error) => (error ? done(error) : next());
+    allowOrigins(req, res, after(() => json(req, res, after(() => graphql(req, res).catch(done)))));
+  };
+}
