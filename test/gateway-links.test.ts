@@ -1,18 +1,8 @@
 import { startTestCommons, type TestCommons } from './support/commons';
-import { draftArtifact, publishedArtifact } from './support/fixtures';
+import { draftArtifact, link, publishedArtifact } from './support/fixtures';
 import type { TestNode } from './support/nodes';
 
 const SECRET = 'DRAFT-ONLY-9c1e';
-
-const INPUT: Record<string, string> = {
-  addDerivedFrom: 'DerivedFromInput', recordAdoption: 'AdoptionInput', giveFeedback: 'FeedbackInput',
-  respondToFeedback: 'FeedbackResponseInput', postNeed: 'NeedInput', answerNeed: 'NeedAnswerInput',
-};
-
-async function link(node: TestNode, mutation: string, input: Record<string, unknown>) {
-  const data = await node.adminOk(`mutation($i: ${INPUT[mutation]}!) { ${mutation}(input: $i) { id } }`, { i: input }, 'steward');
-  return data[mutation].id as string;
-}
 
 /**
  * Three communities share work: klamath-soil publishes, openinfra-sigs and valley-clinics adopt,

@@ -23,12 +23,14 @@ export interface GatewayConfig {
   breakerCooldownMs: number;
   corsOrigins: string[] | '*';
   logLevel: string;
+  /** `compiled` (graphql-jit; the default when unset) or `interpreted` (graphql-js), the fallback. */
+  execution?: 'compiled' | 'interpreted';
 }
 
 /** Every environment variable the gateway reads (the compose test checks against this list). */
 export const GATEWAY_ENV_VARS = [
   'HOST', 'PORT', 'NODES', 'NODES_FILE', 'GATEWAY_ADMIN_TOKEN', 'NODE_TIMEOUT_MS', 'PROBE_INTERVAL_MS',
-  'BREAKER_THRESHOLD', 'BREAKER_COOLDOWN_MS', 'CORS_ORIGINS', 'LOG_LEVEL',
+  'BREAKER_THRESHOLD', 'BREAKER_COOLDOWN_MS', 'CORS_ORIGINS', 'LOG_LEVEL', 'GRAPHQL_EXECUTION',
 ] as const;
 
 export class ConfigError extends Error {}
@@ -98,6 +100,10 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     throw new ConfigError('GATEWAY_ADMIN_TOKEN must be at least 24 characters long');
   }
   const cors = (env.CORS_ORIGINS ?? '*').trim();
+  const execution = env.GRAPHQL_EXECUTION || 'compiled';
+  if (execution !== 'compiled' && execution !== 'interpreted') {
+    throw new ConfigError(`GRAPHQL_EXECUTION must be "compiled" or "interpreted", got "${execution}"`);
+  }
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -109,5 +115,6 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     breakerCooldownMs: integer(env, 'BREAKER_COOLDOWN_MS', 30_000, 0, 3_600_000),
     corsOrigins: cors === '*' || cors === '' ? '*' : cors.split(',').map((o) => o.trim()),
     logLevel: env.LOG_LEVEL || 'info',
+    execution,
   };
 }

@@ -55,3 +55,14 @@ export async function publishedArtifact(node: TestNode, spec: ArtifactSpec, link
   await publish(node, id, spec.aiAssisted ? 'R. Reviewer' : undefined);
   return id;
 }
+
+const LINK_INPUT: Record<string, string> = {
+  addDerivedFrom: 'DerivedFromInput', recordAdoption: 'AdoptionInput', giveFeedback: 'FeedbackInput',
+  respondToFeedback: 'FeedbackResponseInput', postNeed: 'NeedInput', answerNeed: 'NeedAnswerInput',
+};
+
+/** Records a link the node's community asserts (adoption, derivation, feedback, response, need, answer). */
+export async function link(node: TestNode, mutation: keyof typeof LINK_INPUT, input: Record<string, unknown>): Promise<string> {
+  const data = await node.adminOk(`mutation($i: ${LINK_INPUT[mutation]}!) { ${mutation}(input: $i) { id } }`, { i: input }, 'steward');
+  return data[mutation].id as string;
+}

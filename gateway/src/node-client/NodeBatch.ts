@@ -102,6 +102,7 @@ export class NodeBatch {
     entries.forEach((entry, i) => {
       const data = result.data?.[`f${i}`];
       if (errorsOf(i).length || data === undefined || data === null) refuse(entry, i);
+      else if (!entry.field.valid(data)) entry.reject(new NodeFieldError(`answered ${entry.field.label} with data of another shape`));
       else entry.resolve(data);
     });
   }

@@ -35,6 +35,7 @@ const cursorOf = (a: NodeArtifact) => encodeArtifactCursor(keyOf(a));
  * then id): a merge that looks only at the heads, so N nodes cost N + first key reads, not a sort.
  */
 export function mergeSorted(lists: NodeArtifact[][], first: number): { page: NodeArtifact[]; more: boolean } {
+  if (lists.length === 1) return { page: lists[0].slice(0, first), more: lists[0].length > first };
   const heads = lists.filter((list) => list.length > 0).map((list) => ({ list, at: 0, key: keyOf(list[0]) }));
   const page: NodeArtifact[] = [];
   while (page.length < first && heads.length > 0) {

@@ -1,0 +1,135 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startGateway, type RunningGateway } from '@commons-graph/gateway';
+import { NODE_PROTOCOL_VERSION, readNodeContract } from '@commons-graph/schema';
+import { getIntrospectionQuery } from 'graphql';
+import pino from 'pino';
+import { startTestCommons, type TestCommons } from './support/commons';
+import { link, publishedArtifact } from './support/fixtures';
+
+/**
+ * A node that passes the contract check and answers in the right shapes, but serves an artifact
+ * without the title every artifact must have.
+ */
+async function startOddNode(): Promise<{ url: string; server: Server }> {
+  const probe = JSON.stringify({
+    data: { _service: { sdl: readNodeContract() }, community: { slug: 'odd-node', name: 'Odd', software: { name: 'odd', version: '0', protocol: NODE_PROTOCOL_VERSION } } },
+  });
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const untitled = [{ id: 'odd-node:untitled', community: 'odd-node', publishedAt: '2026-01-01T00:00:00.000Z', title: null }];
+      const answer = body.includes('_entities') ? untitled : body.includes('ArtifactPage') ? { totalCount: 0, pageInfo: { hasNextPage: false }, edges: [] } : [];
+      res.end(body.includes('NodeProbe') ? probe : JSON.stringify({ data: { f0: answer } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
+}
+
+/**
+ * The gateway compiles operations with graphql-jit by default. Every answer, errors included, must
+ * be exactly what graphql-js gives: a second gateway over the same nodes interprets, and the two
+ * are asked the same things.
+ */
+describe('compiled execution answers exactly as graphql-js does', () => {
+  let commons: TestCommons;
+  let interpreted: RunningGateway;
+  let odd: { url: string; server: Server };
+  const id: Record<string, string> = {};
+
+  beforeAll(async () => {
+    commons = await startTestCommons(['klamath-soil', 'openinfra-sigs']);
+    const { 'klamath-soil': A, 'openinfra-sigs': B } = commons.nodes;
+    id.a = await publishedArtifact(A, { title: 'Soil guide', handle: 'soil-guide', licence: 'CC-BY-SA-4.0' });
+    id.b = await publishedArtifact(B, { title: 'Soil guide for data centres', handle: 'dc-soil', licence: 'CC-BY-4.0' }, [{ sourceId: id.a, relation: 'ADAPTS' }]);
+    await link(B, 'recordAdoption', { artifactId: id.a, status: 'ADOPTED', context: 'Cooling ponds', impact: 'Less water', adaptedAsId: id.b });
+    const feedback = await link(B, 'giveFeedback', { artifactId: id.a, kind: 'GAP', body: 'Nothing on clay' });
+    await link(A, 'respondToFeedback', { feedbackId: feedback, artifactId: id.a, kind: 'ACKNOWLEDGED', body: 'Noted' });
+    odd = await startOddNode();
+    await commons.gateway.registry.add({ slug: 'odd-node', url: odd.url });
+    interpreted = await startGateway(
+      {
+        host: '127.0.0.1', port: 0,
+        nodes: [...Object.values(commons.nodes).map((n) => ({ slug: n.slug, url: n.node.publicUrl })), { slug: 'odd-node', url: odd.url }],
+        nodeTimeoutMs: 2000, probeIntervalMs: 0, breakerThreshold: 5, breakerCooldownMs: 30_000, corsOrigins: '*',
+        logLevel: 'silent', execution: 'interpreted',
+      },
+      { logger: pino({ level: 'silent' }) },
+    );
+  });
+  afterAll(async () => {
+    await interpreted?.stop();
+    await commons?.stop();
+    odd?.server.close();
+  });
+
+  async function both(query: string, variables: Record<string, unknown> = {}) {
+    const ask = async (url: string) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, body: (await response.json()) as Record<string, any> };
+    };
+    const [compiled, reference] = await Promise.all([ask(commons.gateway.graphqlUrl), ask(interpreted.graphqlUrl)]);
+    expect(compiled).toEqual(reference);
+    return compiled;
+  }
+
+  it('for pages with fragments, aliases, directives and cursors', async () => {
+    const answer = await both(
+      `query Page($first: Int!, $withBody: Boolean!) {
+        artifacts(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...Card } } }
+        again: artifacts(first: 1, filter: { communities: ["openinfra-sigs"] }) { edges { node { __typename id } } }
+      }
+      fragment Card on Artifact { id title kind licence { spdx name } body @include(if: $withBody) community { slug name } }`,
+      { first: 5, withBody: false },
+    );
+    expect(answer.body.data.artifacts.totalCount).toBe(2);
+  });
+
+  it('for links across nodes: adoptions, lineage, feedback with responses, licence checks', async () => {
+    const answer = await both(
+      `query($a: ID!, $b: ID!) {
+        a: artifact(id: $a) { adoptions { community { slug } impact adaptedAs { id title } } feedback { kind responses { kind body } }
+          lineage { nodes { id } edges { sourceId derivativeId relation } depth truncated } derivatives { derivativeId } }
+        b: artifact(id: $b) { derivedFrom { sourceId source { id licence { spdx } } } licenceCheck { allowed rule sourceLicence } }
+        missing: artifact(id: "klamath-soil:no-such-thing") { id }
+      }`,
+      { a: id.a, b: id.b },
+    );
+    expect(answer.body.data.a.adoptions).toHaveLength(1);
+    expect(answer.body.data.missing).toBeNull();
+  });
+
+  it('for bad input: arguments, ids and variables', async () => {
+    expect((await both(`{ artifacts(first: 500) { totalCount } }`)).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await both(`{ artifact(id: "not-global") { id } }`)).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const badVariable = await both(`query($n: Int!) { artifacts(first: $n) { totalCount } }`, { n: 'many' });
+    expect(badVariable.status).toBe(400);
+    expect(badVariable.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    await both(`query($n: Int!) { artifacts(first: $n) { totalCount } }`);
+    await both(`query($f: ArtifactFilter) { artifacts(filter: $f) { totalCount } }`, { f: { kinds: ['NOVEL'] } });
+    await both(`{ commonsReport(from: "2026-06-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { from } }`);
+  });
+
+  it('for a node breaking a non-null field: a masked internal error where it broke', async () => {
+    const answer = await both(`{ artifact(id: "odd-node:untitled") { id title } }`);
+    expect(answer.body).toEqual({
+      data: { artifact: null },
+      errors: [{ message: 'Internal server error', path: ['artifact', 'title'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
+  });
+
+  it('for introspection, as sandboxes ask it', async () => {
+    const answer = await both(getIntrospectionQuery());
+    expect(answer.body.data.__schema.queryType.name).toBe('Query');
+  });
+
+  it('for a node that stopped answering: the same partial result and NODE_UNAVAILABLE error', async () => {
+    await commons.nodes['openinfra-sigs'].stop();
+    const answer = await both(`{ artifacts { edges { node { id adoptions { id } } } } }`);
+    expect(answer.body.data.artifacts.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([id.a]);
+    expect(answer.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['NODE_UNAVAILABLE']);
+  });
+});
