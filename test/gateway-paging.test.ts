@@ -15,6 +15,32 @@ async function seed(url: string, slug: string, times: Date[]): Promise<void> {
   await sql(url, `update artifact set latest_version_id = v.id from artifact_version v where v.artifact_id = artifact.id`);
 }
 
+/** Pages through every artifact with pages of `first`; returns what it saw and the total. */
+async function pageThrough(commons: TestCommons, first: number) {
+  const seen: Array<{ id: string; publishedAt: string }> = [];
+  let after: string | null = null;
+  let total = 0;
+  for (let pages = 0; pages < 200; pages++) {
+    const { artifacts }: any = await commons.queryOk(
+      `query($first: Int!, $after: String) { artifacts(first: $first, after: $after) {
+        totalCount edges { node { id publishedAt } } pageInfo { hasNextPage endCursor } } }`,
+      { first, after },
+    );
+    total = artifacts.totalCount;
+    seen.push(...artifacts.edges.map((e: any) => e.node));
+    if (!artifacts.pageInfo.hasNextPage) break;
+    after = artifacts.pageInfo.endCursor;
+  }
+  return { seen, total };
+}
+
+function expectEveryArtifactOnceInOrder(seen: Array<{ id: string; publishedAt: string }>, total: number) {
+  expect(seen).toHaveLength(total);
+  expect(new Set(seen.map((a) => a.id)).size).toBe(total);
+  const sorted = [...seen].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  expect(seen).toEqual(sorted);
+}
+
 describe('paging through the whole Commons', () => {
   let commons: TestCommons;
   const slugs = ['klamath-soil', 'openinfra-sigs', 'valley-clinics'];
@@ -31,25 +57,9 @@ describe('paging through the whole Commons', () => {
   afterAll(() => commons?.stop());
 
   it.each([1, 7, 20, 100])('visits every artifact exactly once in the shared order with pages of %i', async (first) => {
-    const seen: Array<{ id: string; publishedAt: string }> = [];
-    let after: string | null = null;
-    let total = 0;
-    for (let pages = 0; pages < 200; pages++) {
-      const { artifacts }: any = await commons.queryOk(
-        `query($first: Int!, $after: String) { artifacts(first: $first, after: $after) {
-          totalCount edges { node { id publishedAt } } pageInfo { hasNextPage endCursor } } }`,
-        { first, after },
-      );
-      total = artifacts.totalCount;
-      seen.push(...artifacts.edges.map((e: any) => e.node));
-      if (!artifacts.pageInfo.hasNextPage) break;
-      after = artifacts.pageInfo.endCursor;
-    }
+    const { seen, total } = await pageThrough(commons, first);
     expect(total).toBe(25 + 30 + 35);
-    expect(seen).toHaveLength(total);
-    expect(new Set(seen.map((a) => a.id)).size).toBe(total);
-    const sorted = [...seen].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    expect(seen).toEqual(sorted);
+    expectEveryArtifactOnceInOrder(seen, total);
   });
 
   it('filters by community and kind across nodes and refuses a forged cursor', async () => {
@@ -57,5 +67,35 @@ describe('paging through the whole Commons', () => {
     expect(artifacts.totalCount).toBe(30);
     const forged = await commons.query(`{ artifacts(after: "eHl6") { totalCount } }`);
     expect(forged.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('paging when one node of many holds the newest work', () => {
+  let commons: TestCommons;
+  const slugs = ['busy-circle', ...Array.from({ length: 7 }, (_, i) => `quiet-circle-${i}`)];
+  beforeAll(async () => {
+    commons = await startTestCommons(slugs);
+    const base = Date.UTC(2026, 0, 1);
+    // The busy node published the 40 newest artifacts; the quiet ones a few older ones each.
+    await Promise.all(
+      slugs.map((slug, n) =>
+        seed(commons.nodes[slug].database.url, slug, Array.from({ length: n === 0 ? 40 : 4 }, (_, i) => new Date(base - (n === 0 ? i : 100 + i * 8 + n) * 3_600_000))),
+      ),
+    );
+  });
+  afterAll(() => commons?.stop());
+
+  it('asks each node for a share of the page, and the busy node again for the rest', async () => {
+    const counts = await commons.countRequests(async () => {
+      const { artifacts } = await commons.queryOk(`{ artifacts(first: 20) { edges { node { community { slug } } } } }`);
+      expect(artifacts.edges.every((e: any) => e.node.community.slug === 'busy-circle')).toBe(true);
+    });
+    expect(counts).toEqual(Object.fromEntries(slugs.map((slug) => [slug, slug === 'busy-circle' ? 2 : 1])));
+  });
+
+  it.each([1, 7, 20, 100])('still visits every artifact exactly once in order with pages of %i', async (first) => {
+    const { seen, total } = await pageThrough(commons, first);
+    expect(total).toBe(40 + 7 * 4);
+    expectEveryArtifactOnceInOrder(seen, total);
   });
 });

@@ -4,6 +4,7 @@ import {
 } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
 import type { NodeArtifact } from '../node-client/types';
+import type { RegisteredNode } from '../registry/Registry';
 import { artifactSelection } from './artifact-selection';
 
 interface NodePage {
@@ -51,6 +52,21 @@ export function mergeSorted(lists: NodeArtifact[][], first: number): { page: Nod
 }
 
 /**
+ * How many artifacts to ask each of `nodes` nodes for. Asking all `first` of each is exact in one
+ * round but moves N × first artifacts to keep `first`; a share of the page with a margin fills it in
+ * one round unless a few nodes hold most of the newest work, and those are asked again for more.
+ */
+export function perNodeFirst(first: number, nodes: number): number {
+  return Math.min(first, Math.ceil((3 * first) / Math.max(1, nodes)) + 3);
+}
+
+interface NodeList {
+  node: RegisteredNode;
+  items: NodeArtifact[];
+  hasNextPage: boolean;
+}
+
+/**
  * One connection over every node. All nodes order artifacts the same way and accept the same
  * cursor, so the gateway passes its last key to each, merges their pages and keeps the first N.
  */
@@ -66,19 +82,42 @@ export async function artifactConnection(
   const wanted = filter?.communities as string[] | undefined;
   const nodes = ctx.registry.participants().filter((node) => !wanted || wanted.includes(node.slug));
   const selection = artifactSelection(info);
-  const pages = await ctx.askAll<NodePage>(selection.page, { filter, first, after: after ?? null }, nodes);
-  const { page, more } = mergeSorted(pages.map(({ data }) => data.edges.map((edge) => edge.node)), first);
+  const share = perNodeFirst(first, nodes.length);
+  const answers = await ctx.askAll<NodePage>(selection.page, { filter, first: share, after: after ?? null }, nodes);
+  const lists: NodeList[] = answers.map(({ node, data }) => ({
+    node, items: data.edges.map((edge) => edge.node), hasNextPage: data.pageInfo.hasNextPage,
+  }));
+  let { page, more } = mergeSorted(lists.map((list) => list.items), first);
+
+  // A node all of whose answer made the page may hold more that belong in it: ask it for a whole
+  // page after its last artifact, which makes the merge exact.
+  const boundary = page.length === first ? keyOf(page[page.length - 1]) : null;
+  const short = lists.filter(({ items, hasNextPage }) =>
+    hasNextPage && items.length > 0 && (!boundary || compareArtifactKeys(keyOf(items[items.length - 1]), boundary) <= 0));
+  if (share < first && short.length > 0) {
+    await Promise.all(
+      short.map(async (list) => {
+        const after = cursorOf(list.items[list.items.length - 1]);
+        const next = await ctx.ask<NodePage>(list.node, selection.page, { filter, first, after });
+        if (!next) return;
+        list.items.push(...next.edges.map((edge) => edge.node));
+        list.hasNextPage = next.pageInfo.hasNextPage;
+      }),
+    );
+    ({ page, more } = mergeSorted(lists.map((list) => list.items), first));
+  }
+
   const loader = ctx.loaders.artifacts(selection);
   for (const artifact of page) loader.prime(artifact.id, artifact);
   return {
     edges: page.map((artifact) => new ArtifactEdge(artifact)),
     pageInfo: {
-      hasNextPage: more || pages.some(({ data }) => data.pageInfo.hasNextPage),
+      hasNextPage: more || lists.some((list) => list.hasNextPage),
       hasPreviousPage: Boolean(after),
       startCursor: page.length ? cursorOf(page[0]) : null,
       endCursor: page.length ? cursorOf(page[page.length - 1]) : null,
     },
-    totalCount: pages.reduce((sum, { data }) => sum + data.totalCount, 0),
+    totalCount: answers.reduce((sum, { data }) => sum + data.totalCount, 0),
   };
 }
 
