@@ -20,6 +20,7 @@ import { queryLimits } from './graphql/limits';
 import { ensureProfile, nodeIdentity, type NodeIdentity } from './identity';
 import { createLogger, type Logger } from './logger';
 import { createPublicContext, type PublicContext } from './public/context';
+import { PublishedStore } from './public/published-store';
 import { buildPublicSchema } from './public/schema';
 
 export interface StartOptions {
@@ -82,6 +83,7 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
     await Promise.all([publicServer.start(), adminServer.start()]);
 
     const em = orm.em;
+    const publishedStore = new PublishedStore(em.getConnection(), identity.slug);
     app.disable('x-powered-by');
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok', community: identity.slug });
@@ -98,7 +100,7 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
       '/graphql',
       cors(),
       express.json({ limit: '1mb' }),
-      expressMiddleware(publicServer, { context: async () => createPublicContext(em, identity) }),
+      expressMiddleware(publicServer, { context: async () => createPublicContext(publishedStore, identity) }),
     );
     app.use(
       '/admin/graphql',
