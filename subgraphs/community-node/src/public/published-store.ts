@@ -1,5 +1,5 @@
 import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
-import { encodeArtifactCursor, type ArtifactSortKey } from '@commons-graph/schema';
+import type { ArtifactSortKey } from '@commons-graph/schema';
 import { ArtifactStatus, NeedStatus } from '../entities/enums';
 import type * as P from './types';
 import type { NodeIdentity } from '../identity';
@@ -48,14 +48,13 @@ function group<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 
 export interface ArtifactPage {
   artifacts: P.Artifact[];
-  cursors: string[];
   hasNextPage: boolean;
   totalCount: number;
 }
 
 /**
  * The read model of the public subgraph: the only code on the public path that queries the
- * database. Each method answers a whole batch with one statement (a page adds one count).
+ * database. Each method answers a whole batch, or a page with its count, in one statement.
  * It selects plain rows, not entities: the public path never writes, and hydrating entities into
  * an identity map took most of a page's CPU.
  */
@@ -95,7 +94,7 @@ export class PublishedStore {
 
   async artifactPage(filter: ArtifactFilter, first: number, after: ArtifactSortKey | null): Promise<ArtifactPage> {
     if (filter.communities && !filter.communities.includes(this.slug)) {
-      return { artifacts: [], cursors: [], hasNextPage: false, totalCount: 0 };
+      return { artifacts: [], hasNextPage: false, totalCount: 0 };
     }
     const conditions = [PUBLIC_ARTIFACT];
     const params: unknown[] = [];
@@ -121,24 +120,22 @@ export class PublishedStore {
       ? ' and (a.first_published_at < ? or (a.first_published_at = ? and (? || a.handle) collate "C" > ?))'
       : '';
     const keysetParams = after ? [after.publishedAt, after.publishedAt, `${this.slug}:`, after.id] : [];
-    const [rows, [{ totalCount }]] = await Promise.all([
-      this.select<ArtifactRow>(
-        `${ARTIFACTS} where ${matching}${keyset} order by a.first_published_at desc, a.handle asc limit ?`,
-        [...params, ...keysetParams, first + 1],
-        ARTIFACT_DATES,
-      ),
-      this.select<{ totalCount: number }>(
-        `select count(*)::int as "totalCount" from artifact a join artifact_version v on v.id = a.latest_version_id
-          where ${matching}`,
-        params,
-      ),
-    ]);
-    const artifacts = rows.slice(0, first).map((row) => toPublicArtifact(this.slug, row));
+    // One statement for the count and the page; the lateral join keeps the count's row when the page is empty.
+    const rows = await this.select<{ totalCount: number } & (ArtifactRow | { rowId: null })>(
+      `select t."totalCount", p.*
+        from (select count(*)::int as "totalCount" from artifact a join artifact_version v on v.id = a.latest_version_id
+          where ${matching}) t
+        left join lateral (${ARTIFACTS} where ${matching}${keyset}
+          order by a.first_published_at desc, a.handle asc limit ?) p on true
+        order by p."firstPublishedAt" desc, p.handle asc`,
+      [...params, ...params, ...keysetParams, first + 1],
+      ARTIFACT_DATES,
+    );
+    const found = rows.filter((row): row is ArtifactRow & { totalCount: number } => row.rowId !== null);
     return {
-      artifacts,
-      cursors: artifacts.map((a) => encodeArtifactCursor({ publishedAt: a.publishedAt, id: a.id })),
-      hasNextPage: rows.length > first,
-      totalCount,
+      artifacts: found.slice(0, first).map((row) => toPublicArtifact(this.slug, row)),
+      hasNextPage: found.length > first,
+      totalCount: rows[0].totalCount,
     };
   }
 
