@@ -12,8 +12,18 @@ import type {
  * Rows (or entities) to public shapes. Artifact content comes only from an immutable published
  * version, never from a draft: the draft entity is not even imported here.
  */
+/** Licences by expression: a page repeats a few, and parsing one per row was a visible share of its CPU. */
+const licences = new Map<string, Licence>();
+const MAX_CACHED_LICENCES = 1000;
+
 export function toLicence(spdx: string): Licence {
-  return describeLicence(spdx);
+  let licence = licences.get(spdx);
+  if (!licence) {
+    if (licences.size >= MAX_CACHED_LICENCES) licences.clear();
+    licence = describeLicence(spdx);
+    licences.set(spdx, licence);
+  }
+  return licence;
 }
 
 export function toPublicVersion(version: VersionRow): PublishedVersion {
