@@ -15,7 +15,8 @@ import type {
  * The condition every statement below puts on each artifact it reads or links to (always aliased `a`):
  * published or retired, with a version to show. DRAFT and IN_REVIEW never pass it.
  */
-const PUBLIC_ARTIFACT = `a.status in ('${ArtifactStatus.PUBLISHED}', '${ArtifactStatus.RETIRED}') and a.latest_version_id is not null`;
+const PUBLIC_ARTIFACT =
+  `a.status in ('${ArtifactStatus.PUBLISHED}', '${ArtifactStatus.RETIRED}') and a.latest_version_id is not null`;
 
 const VERSION_COLUMNS = `v.number, v.kind, v.title, v.summary, v.body, v.tags, v.licence, v.attribution, v.authors,
   v.ai_assisted as "aiAssisted", v.ai_tools as "aiTools", v.media_url as "mediaUrl", v.reviewer,
@@ -26,8 +27,8 @@ const ARTIFACTS = `select a.id as "rowId", a.handle, a.status, a.first_published
   from artifact a join artifact_version v on v.id = a.latest_version_id`;
 const ARTIFACT_DATES = ['firstPublishedAt', 'retiredAt', 'publishedAt'];
 
-const DERIVATIONS = `select d.id, d.artifact_id as "artifactRowId", a.handle, d.source_id as "sourceId", d.relation, d.note,
-  d.asserted_at as "assertedAt"
+const DERIVATIONS = `select d.id, d.artifact_id as "artifactRowId", a.handle, d.source_id as "sourceId", d.relation,
+  d.note, d.asserted_at as "assertedAt"
   from derivation d join artifact a on a.id = d.artifact_id where ${PUBLIC_ARTIFACT}`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -114,6 +115,9 @@ export class PublishedStore {
     if (filter.publishedAfter) where('a.first_published_at >= ?', filter.publishedAfter);
     if (filter.publishedBefore) where('a.first_published_at < ?', filter.publishedBefore);
     const matching = conditions.join(' and ');
+    // The count joins versions only to filter on them: every public artifact has one.
+    const filtersVersions = Boolean(filter.kinds?.length || filter.tags?.length || filter.licences?.length || text);
+    const counted = filtersVersions ? 'artifact a join artifact_version v on v.id = a.latest_version_id' : 'artifact a';
 
     // Keyset on the shared order; the cursor's id may belong to another node, so compare global ids.
     const keyset = after
@@ -123,8 +127,7 @@ export class PublishedStore {
     // One statement for the count and the page; the lateral join keeps the count's row when the page is empty.
     const rows = await this.select<{ totalCount: number } & (ArtifactRow | { rowId: null })>(
       `select t."totalCount", p.*
-        from (select count(*)::int as "totalCount" from artifact a join artifact_version v on v.id = a.latest_version_id
-          where ${matching}) t
+        from (select count(*)::int as "totalCount" from ${counted} where ${matching}) t
         left join lateral (${ARTIFACTS} where ${matching}${keyset}
           order by a.first_published_at desc, a.handle asc limit ?) p on true
         order by p."firstPublishedAt" desc, p.handle asc`,
@@ -142,9 +145,9 @@ export class PublishedStore {
   async versionsOf(rowIds: readonly string[]): Promise<Map<string, P.PublishedVersion[]>> {
     if (rowIds.length === 0) return new Map();
     const rows = await this.select<VersionRow & { artifactRowId: string }>(
-      `select v.artifact_id as "artifactRowId", ${VERSION_COLUMNS}
-        from artifact_version v join artifact a on a.id = v.artifact_id
-        where ${PUBLIC_ARTIFACT} and v.artifact_id in (?) order by v.number asc`,
+      `select a.id as "artifactRowId", ${VERSION_COLUMNS}
+        from artifact a join artifact_version v on v.artifact_id = a.id
+        where ${PUBLIC_ARTIFACT} and a.id in (?) order by v.number asc`,
       [rowIds],
       ['publishedAt'],
     );
@@ -164,7 +167,9 @@ export class PublishedStore {
   /** Links asserted on the given (already public) artifacts, keyed by artifact row id. */
   async derivedFrom(rowIds: readonly string[]): Promise<Map<string, P.DerivationLink[]>> {
     if (rowIds.length === 0) return new Map();
-    const byRow = group(await this.derivations('d.artifact_id in (?)', [rowIds]), (row) => row.rowId);
+    // The ids on both sides of the join let the planner look both tables up by index.
+    const links = await this.derivations('d.artifact_id in (?) and a.id in (?)', [rowIds, rowIds]);
+    const byRow = group(links, (row) => row.rowId);
     return new Map([...byRow].map(([rowId, links]) => [rowId, links.map((row) => row.link)]));
   }
 
@@ -179,13 +184,16 @@ export class PublishedStore {
     return (await this.derivations('true', [])).map((row) => row.link);
   }
 
-  /** `adaptedAsHandle` is null unless the derivative is public. */
+  /**
+   * `adaptedAsHandle` is null unless the derivative is public. A subquery looks it up by primary key;
+   * a left join made the planner hash every artifact.
+   */
   private async adoptions(condition: string, params: unknown[] = []): Promise<P.Adoption[]> {
     const rows = await this.select<AdoptionRow & { adaptedAsHandle: string | null }>(
       `select ad.id, ad.artifact_id as "artifactId", ad.status, ad.context, ad.impact, ad.recorded_at as "recordedAt",
-          ad.updated_at as "updatedAt", case when ${PUBLIC_ARTIFACT} then a.handle end as "adaptedAsHandle"
-        from adoption ad left join artifact a on a.id = ad.adapted_as_id
-        where ${condition} order by ad.recorded_at asc, ad.id asc`,
+          ad.updated_at as "updatedAt",
+          (select a.handle from artifact a where a.id = ad.adapted_as_id and ${PUBLIC_ARTIFACT}) as "adaptedAsHandle"
+        from adoption ad where ${condition} order by ad.recorded_at asc, ad.id asc`,
       params,
       ['recordedAt', 'updatedAt'],
     );
