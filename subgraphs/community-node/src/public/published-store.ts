@@ -168,8 +168,8 @@ export class PublishedStore {
   async derivedFrom(rowIds: readonly string[]): Promise<Map<string, P.DerivationLink[]>> {
     if (rowIds.length === 0) return new Map();
     // The ids on both sides of the join let the planner look both tables up by index.
-    const links = await this.derivations('d.artifact_id in (?) and a.id in (?)', [rowIds, rowIds]);
-    const byRow = group(links, (row) => row.rowId);
+    const rows = await this.derivations('d.artifact_id in (?) and a.id in (?)', [rowIds, rowIds]);
+    const byRow = group(rows, (row) => row.rowId);
     return new Map([...byRow].map(([rowId, links]) => [rowId, links.map((row) => row.link)]));
   }
 
@@ -295,10 +295,11 @@ export class PublishedStore {
     return rows.map((row) => toNeedAnswer(this.slug, row, row.handle));
   }
 
+  /** Harvested ids come in the harvest table's storage order, as they always have: a harvest has no order. */
   async learningCycles(): Promise<P.LearningCycleSummary[]> {
     const rows = await this.select<Omit<P.LearningCycleSummary, 'harvestedArtifactIds'> & { harvested: string[] }>(
       `select c.id, c.cadence, c.starts_on as "startsOn", c.ends_on as "endsOn", c.became_clear as "becameClear",
-          c.surprised, c.failed, array_remove(array_agg(a.handle order by a.handle), null) as harvested
+          c.surprised, c.failed, array_remove(array_agg(a.handle), null) as harvested
         from learning_cycle c
           left join learning_cycle_harvest h on h.learning_cycle_id = c.id
           left join artifact a on a.id = h.artifact_id and ${PUBLIC_ARTIFACT}
