@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -19,6 +20,7 @@ import { queryLimits } from './graphql/limits';
 import { ensureProfile, nodeIdentity, type NodeIdentity } from './identity';
 import { createLogger, type Logger } from './logger';
 import { createPublicContext, type PublicContext } from './public/context';
+import { PublishedStore } from './public/published-store';
 import { buildPublicSchema } from './public/schema';
 
 export interface StartOptions {
@@ -48,7 +50,14 @@ function apollo<T extends BaseContext>(schema: GraphQLSchema, httpServer: Server
     // The process owns signal handling: one clean shutdown for every server it runs.
     stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
-    plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Cache control and (on request) inline tracing hook every field resolution; no schema field has a
+    // cache hint and no client of ours reads traces, so they cost CPU per field for nothing.
+    plugins: [
+      ...limits.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
     formatError: formatError(logger),
   });
 }
@@ -74,6 +83,7 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
     await Promise.all([publicServer.start(), adminServer.start()]);
 
     const em = orm.em;
+    const publishedStore = new PublishedStore(em.getConnection(), identity.slug);
     app.disable('x-powered-by');
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok', community: identity.slug });
@@ -81,11 +91,16 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
     app.get('/.well-known/commons-node', (_req, res) => {
       res.json({ community: identity.slug, software: identity.software, endpoints: { graphql: '/graphql' } });
     });
+    // What the cache control plugin said of every answer: never store it.
+    app.use(['/graphql', '/admin/graphql'], (_req, res, next) => {
+      res.setHeader('cache-control', 'no-store');
+      next();
+    });
     app.use(
       '/graphql',
       cors(),
       express.json({ limit: '1mb' }),
-      expressMiddleware(publicServer, { context: async () => createPublicContext(em, identity) }),
+      expressMiddleware(publicServer, { context: async () => createPublicContext(publishedStore, identity) }),
     );
     app.use(
       '/admin/graphql',

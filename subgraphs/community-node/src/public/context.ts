@@ -1,7 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { NodeIdentity } from '../identity';
 import { createPublicLoaders, type PublicLoaders } from './loaders';
-import { PublishedStore } from './published-store';
+import type { PublishedStore } from './published-store';
 
 /** What a public resolver may use: the read model and its loaders, nothing that can reach a draft. */
 export interface PublicContext {
@@ -10,7 +9,7 @@ export interface PublicContext {
   loaders: PublicLoaders;
 }
 
-export function createPublicContext(em: EntityManager, identity: NodeIdentity): PublicContext {
-  const store = new PublishedStore(em.fork(), identity.slug);
+/** The store is shared (it keeps no state); the loaders, and so their caches, belong to one request. */
+export function createPublicContext(store: PublishedStore, identity: NodeIdentity): PublicContext {
   return { identity, store, loaders: createPublicLoaders(store) };
 }

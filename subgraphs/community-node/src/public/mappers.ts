@@ -1,35 +1,46 @@
 import { describeLicence, formatGlobalId } from '@commons-graph/schema';
-import type * as E from '../entities';
 import { PublicArtifactStatus } from '../entities/enums';
 import type { Artifact } from './types/Artifact';
 import type { Licence } from './types/Licence';
 import type { PublishedVersion } from './types/PublishedVersion';
 import type { Adoption, DerivationLink, Feedback, FeedbackResponse, Need, NeedAnswer } from './types/Links';
+import type {
+  AdoptionRow, ArtifactRow, DerivationRow, FeedbackRow, NeedAnswerRow, NeedRow, ResponseRow, VersionRow,
+} from './rows';
 
 /**
- * Entity rows to public shapes. Artifact content comes only from an immutable published version,
- * never from a draft: the draft entity is not even imported here.
+ * Rows (or entities) to public shapes. Artifact content comes only from an immutable published
+ * version, never from a draft: the draft entity is not even imported here.
  */
+/** Licences by expression: a page repeats a few, and parsing one per row was a visible share of its CPU. */
+const licences = new Map<string, Licence>();
+const MAX_CACHED_LICENCES = 1000;
+
 export function toLicence(spdx: string): Licence {
-  return describeLicence(spdx);
+  let licence = licences.get(spdx);
+  if (!licence) {
+    if (licences.size >= MAX_CACHED_LICENCES) licences.clear();
+    licence = describeLicence(spdx);
+    licences.set(spdx, licence);
+  }
+  return licence;
 }
 
-export function toPublicVersion(version: E.ArtifactVersion): PublishedVersion {
-  const c = version.content;
+export function toPublicVersion(version: VersionRow): PublishedVersion {
   return {
     number: version.number,
-    kind: c.kind,
-    title: c.title,
-    summary: c.summary,
-    body: c.body,
-    tags: c.tags,
-    mediaUrl: c.mediaUrl ?? null,
-    licence: toLicence(c.licence ?? ''),
-    attribution: c.attribution ?? '',
+    kind: version.kind,
+    title: version.title,
+    summary: version.summary,
+    body: version.body,
+    tags: version.tags,
+    mediaUrl: version.mediaUrl ?? null,
+    licence: toLicence(version.licence ?? ''),
+    attribution: version.attribution ?? '',
     provenance: {
-      authors: c.authors,
-      aiAssisted: c.aiAssisted,
-      aiTools: c.aiTools ?? null,
+      authors: version.authors,
+      aiAssisted: version.aiAssisted,
+      aiTools: version.aiTools ?? null,
       reviewer: version.reviewer ?? null,
     },
     changeNote: version.changeNote ?? null,
@@ -37,11 +48,11 @@ export function toPublicVersion(version: E.ArtifactVersion): PublishedVersion {
   };
 }
 
-export function toPublicArtifact(slug: string, artifact: E.Artifact, version: E.ArtifactVersion): Artifact {
-  const published = toPublicVersion(version);
+export function toPublicArtifact(slug: string, artifact: ArtifactRow): Artifact {
+  const published = toPublicVersion(artifact);
   return {
     id: formatGlobalId(slug, artifact.handle),
-    rowId: artifact.id,
+    rowId: artifact.rowId,
     community: slug,
     status: artifact.status === 'RETIRED' ? PublicArtifactStatus.RETIRED : PublicArtifactStatus.PUBLISHED,
     kind: published.kind,
@@ -53,15 +64,15 @@ export function toPublicArtifact(slug: string, artifact: E.Artifact, version: E.
     licence: published.licence,
     attribution: published.attribution,
     provenance: published.provenance,
-    version: version.number,
-    publishedAt: artifact.firstPublishedAt ?? version.publishedAt,
-    updatedAt: version.publishedAt,
+    version: artifact.number,
+    publishedAt: artifact.firstPublishedAt ?? artifact.publishedAt,
+    updatedAt: artifact.publishedAt,
     retiredAt: artifact.retiredAt ?? null,
     retirementReason: artifact.retirementReason ?? null,
   };
 }
 
-export function toDerivationLink(slug: string, link: E.Derivation, derivativeHandle: string): DerivationLink {
+export function toDerivationLink(slug: string, link: DerivationRow, derivativeHandle: string): DerivationLink {
   return {
     id: formatGlobalId(slug, link.id),
     artifactId: formatGlobalId(slug, derivativeHandle),
@@ -74,7 +85,7 @@ export function toDerivationLink(slug: string, link: E.Derivation, derivativeHan
 }
 
 /** `adaptedAsHandle` is null unless the derivative is published: a draft never leaks its id. */
-export function toAdoption(slug: string, adoption: E.Adoption, adaptedAsHandle: string | null): Adoption {
+export function toAdoption(slug: string, adoption: AdoptionRow, adaptedAsHandle: string | null): Adoption {
   return {
     id: formatGlobalId(slug, adoption.id),
     artifactId: adoption.artifactId,
@@ -88,7 +99,7 @@ export function toAdoption(slug: string, adoption: E.Adoption, adaptedAsHandle: 
   };
 }
 
-export function toFeedback(slug: string, feedback: E.Feedback): Feedback {
+export function toFeedback(slug: string, feedback: FeedbackRow): Feedback {
   return {
     id: formatGlobalId(slug, feedback.id),
     artifactId: feedback.artifactId,
@@ -99,7 +110,7 @@ export function toFeedback(slug: string, feedback: E.Feedback): Feedback {
   };
 }
 
-export function toResponse(slug: string, response: E.FeedbackResponse, artifactHandle: string): FeedbackResponse {
+export function toResponse(slug: string, response: ResponseRow, artifactHandle: string): FeedbackResponse {
   return {
     id: formatGlobalId(slug, response.id),
     feedbackId: response.feedbackId,
@@ -112,7 +123,7 @@ export function toResponse(slug: string, response: E.FeedbackResponse, artifactH
   };
 }
 
-export function toNeed(slug: string, need: E.Need): Need {
+export function toNeed(slug: string, need: NeedRow): Need {
   return {
     id: formatGlobalId(slug, need.id),
     community: slug,
@@ -125,7 +136,7 @@ export function toNeed(slug: string, need: E.Need): Need {
   };
 }
 
-export function toNeedAnswer(slug: string, answer: E.NeedAnswer, artifactHandle: string): NeedAnswer {
+export function toNeedAnswer(slug: string, answer: NeedAnswerRow, artifactHandle: string): NeedAnswer {
   return {
     id: formatGlobalId(slug, answer.id),
     needId: answer.needId,

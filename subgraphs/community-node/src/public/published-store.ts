@@ -1,9 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { encodeArtifactCursor, type ArtifactSortKey } from '@commons-graph/schema';
-import {
-  Adoption, Artifact, CommunityProfile, ArtifactVersion, ContributionRole, Derivation, Feedback, FeedbackResponse,
-  LearningCycle, Need, NeedAnswer,
-} from '../entities';
+import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
+import type { ArtifactSortKey } from '@commons-graph/schema';
 import { ArtifactStatus, NeedStatus } from '../entities/enums';
 import type * as P from './types';
 import type { NodeIdentity } from '../identity';
@@ -11,11 +7,30 @@ import type { ArtifactFilter } from './types/Artifact';
 import {
   toAdoption, toDerivationLink, toFeedback, toNeed, toNeedAnswer, toPublicArtifact, toPublicVersion, toResponse,
 } from './mappers';
+import type {
+  AdoptionRow, ArtifactRow, DerivationRow, FeedbackRow, NeedAnswerRow, NeedRow, ResponseRow, VersionRow,
+} from './rows';
 
-/** The statuses the public can see. DRAFT and IN_REVIEW are filtered out in every query below. */
-const PUBLIC_STATUSES = [ArtifactStatus.PUBLISHED, ArtifactStatus.RETIRED];
-/** Public means published at least once: there is a version to show. */
-const HAS_VERSION = { latestVersion: { $ne: null } };
+/**
+ * The condition every statement below puts on each artifact it reads or links to (always aliased `a`):
+ * published or retired, with a version to show. DRAFT and IN_REVIEW never pass it.
+ */
+const PUBLIC_ARTIFACT =
+  `a.status in ('${ArtifactStatus.PUBLISHED}', '${ArtifactStatus.RETIRED}') and a.latest_version_id is not null`;
+
+const VERSION_COLUMNS = `v.number, v.kind, v.title, v.summary, v.body, v.tags, v.licence, v.attribution, v.authors,
+  v.ai_assisted as "aiAssisted", v.ai_tools as "aiTools", v.media_url as "mediaUrl", v.reviewer,
+  v.change_note as "changeNote", v.published_at as "publishedAt"`;
+
+const ARTIFACTS = `select a.id as "rowId", a.handle, a.status, a.first_published_at as "firstPublishedAt",
+  a.retired_at as "retiredAt", a.retirement_reason as "retirementReason", ${VERSION_COLUMNS}
+  from artifact a join artifact_version v on v.id = a.latest_version_id`;
+const ARTIFACT_DATES = ['firstPublishedAt', 'retiredAt', 'publishedAt'];
+
+const DERIVATIONS = `select d.id, d.artifact_id as "artifactRowId", a.handle, d.source_id as "sourceId", d.relation,
+  d.note, d.asserted_at as "assertedAt"
+  from derivation d join artifact a on a.id = d.artifact_id where ${PUBLIC_ARTIFACT}`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string) => UUID.test(value);
@@ -34,268 +49,275 @@ function group<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 
 export interface ArtifactPage {
   artifacts: P.Artifact[];
-  cursors: string[];
   hasNextPage: boolean;
   totalCount: number;
 }
 
 /**
  * The read model of the public subgraph: the only code on the public path that queries the
- * database. Each method answers a whole batch with one statement (a page adds one count).
+ * database. Each method answers a whole batch, or a page with its count, in one statement.
+ * It selects plain rows, not entities: the public path never writes, and hydrating entities into
+ * an identity map took most of a page's CPU.
  */
 export class PublishedStore {
   constructor(
-    private readonly em: EntityManager,
+    private readonly db: AbstractSqlConnection,
     readonly slug: string,
   ) {}
 
-  private publish(artifact: Artifact): P.Artifact {
-    return toPublicArtifact(this.slug, artifact, artifact.latestVersion!.getEntity());
+  /** Runs one statement; `dates` are the timestamptz columns, which the connection returns as text. */
+  private async select<T>(sql: string, params: unknown[] = [], dates: readonly string[] = []): Promise<T[]> {
+    const rows = await this.db.execute<Record<string, unknown>[]>(sql, params);
+    for (const row of rows) {
+      for (const column of dates) if (row[column] !== null) row[column] = new Date(row[column] as string);
+    }
+    return rows as T[];
   }
 
   async profile(identity: NodeIdentity): Promise<P.Community> {
-    const row = await this.em.findOneOrFail(CommunityProfile, { slug: this.slug });
-    return {
-      slug: row.slug,
-      name: row.name,
-      description: row.description,
-      region: row.region ?? null,
-      website: row.website ?? null,
-      software: identity.software,
-    };
+    const [row] = await this.select<Omit<P.Community, 'software'>>(
+      'select slug, name, description, region, website from community_profile where slug = ?',
+      [this.slug],
+    );
+    if (!row) throw new Error(`The community profile of "${this.slug}" is missing`);
+    return { ...row, software: identity.software };
   }
 
   async artifactsByHandles(handles: readonly string[]): Promise<Map<string, P.Artifact>> {
     if (handles.length === 0) return new Map();
-    const rows = await this.em.find(
-      Artifact,
-      { handle: { $in: [...handles] }, status: { $in: PUBLIC_STATUSES }, ...HAS_VERSION },
-      { populate: ['latestVersion'], strategy: 'joined' },
+    const rows = await this.select<ArtifactRow>(
+      `${ARTIFACTS} where ${PUBLIC_ARTIFACT} and a.handle in (?)`,
+      [handles],
+      ARTIFACT_DATES,
     );
-    return new Map(rows.map((row) => [row.handle, this.publish(row)]));
+    return new Map(rows.map((row) => [row.handle, toPublicArtifact(this.slug, row)]));
   }
 
   async artifactPage(filter: ArtifactFilter, first: number, after: ArtifactSortKey | null): Promise<ArtifactPage> {
     if (filter.communities && !filter.communities.includes(this.slug)) {
-      return { artifacts: [], cursors: [], hasNextPage: false, totalCount: 0 };
+      return { artifacts: [], hasNextPage: false, totalCount: 0 };
     }
-    const where: Record<string, unknown>[] = [
-      { status: { $in: filter.status ? [filter.status] : PUBLIC_STATUSES }, ...HAS_VERSION },
-    ];
-    const version: Record<string, unknown> = {};
-    if (filter.kinds?.length) version.kind = { $in: filter.kinds };
-    if (filter.tags?.length) version.tags = { $overlap: filter.tags };
-    if (filter.licences?.length) version.licence = { $in: filter.licences };
-    if (Object.keys(version).length) where.push({ latestVersion: { content: version } });
-    if (filter.text?.trim()) {
-      const like = `%${escapeLike(filter.text.trim())}%`;
-      where.push({
-        $or: [
-          { latestVersion: { content: { title: { $ilike: like } } } },
-          { latestVersion: { content: { summary: { $ilike: like } } } },
-          { latestVersion: { content: { body: { $ilike: like } } } },
-        ],
-      });
+    const conditions = [PUBLIC_ARTIFACT];
+    const params: unknown[] = [];
+    const where = (condition: string, ...values: unknown[]) => {
+      conditions.push(condition);
+      params.push(...values);
+    };
+    if (filter.status) where('a.status = ?', filter.status);
+    if (filter.kinds?.length) where('v.kind in (?)', filter.kinds);
+    if (filter.tags?.length) where('v.tags && array[?]::text[]', filter.tags);
+    if (filter.licences?.length) where('v.licence in (?)', filter.licences);
+    const text = filter.text?.trim();
+    if (text) {
+      const like = `%${escapeLike(text)}%`;
+      where('(v.title ilike ? or v.summary ilike ? or v.body ilike ?)', like, like, like);
     }
-    if (filter.publishedAfter) where.push({ firstPublishedAt: { $gte: filter.publishedAfter } });
-    if (filter.publishedBefore) where.push({ firstPublishedAt: { $lt: filter.publishedBefore } });
-    const matching = { $and: where };
+    if (filter.publishedAfter) where('a.first_published_at >= ?', filter.publishedAfter);
+    if (filter.publishedBefore) where('a.first_published_at < ?', filter.publishedBefore);
+    const matching = conditions.join(' and ');
+    // The count joins versions only to filter on them: every public artifact has one.
+    const filtersVersions = Boolean(filter.kinds?.length || filter.tags?.length || filter.licences?.length || text);
+    const counted = filtersVersions ? 'artifact a join artifact_version v on v.id = a.latest_version_id' : 'artifact a';
 
-    const qb = this.em
-      .createQueryBuilder(Artifact, 'a')
-      .select('a.*')
-      .leftJoinAndSelect('a.latestVersion', 'v')
-      .where(matching)
-      .orderBy({ firstPublishedAt: 'desc', handle: 'asc' })
-      .limit(first + 1);
-    if (after) {
-      // Keyset on the shared order; the cursor's id may belong to another node, so compare global ids.
-      qb.andWhere('(a.first_published_at < ? or (a.first_published_at = ? and (? || a.handle) collate "C" > ?))', [
-        after.publishedAt,
-        after.publishedAt,
-        `${this.slug}:`,
-        after.id,
-      ]);
-    }
-    const [rows, totalCount] = await Promise.all([
-      qb.getResultList(),
-      this.em.count(Artifact, matching as never),
-    ]);
-    const artifacts = rows.slice(0, first).map((row) => this.publish(row));
+    // Keyset on the shared order; the cursor's id may belong to another node, so compare global ids.
+    const keyset = after
+      ? ' and (a.first_published_at < ? or (a.first_published_at = ? and (? || a.handle) collate "C" > ?))'
+      : '';
+    const keysetParams = after ? [after.publishedAt, after.publishedAt, `${this.slug}:`, after.id] : [];
+    // One statement for the count and the page; the lateral join keeps the count's row when the page is empty.
+    const rows = await this.select<{ totalCount: number } & (ArtifactRow | { rowId: null })>(
+      `select t."totalCount", p.*
+        from (select count(*)::int as "totalCount" from ${counted} where ${matching}) t
+        left join lateral (${ARTIFACTS} where ${matching}${keyset}
+          order by a.first_published_at desc, a.handle asc limit ?) p on true
+        order by p."firstPublishedAt" desc, p.handle asc`,
+      [...params, ...params, ...keysetParams, first + 1],
+      ARTIFACT_DATES,
+    );
+    const found = rows.filter((row): row is ArtifactRow & { totalCount: number } => row.rowId !== null);
     return {
-      artifacts,
-      cursors: artifacts.map((a) => encodeArtifactCursor({ publishedAt: a.publishedAt, id: a.id })),
-      hasNextPage: rows.length > first,
-      totalCount,
+      artifacts: found.slice(0, first).map((row) => toPublicArtifact(this.slug, row)),
+      hasNextPage: found.length > first,
+      totalCount: rows[0].totalCount,
     };
   }
 
   async versionsOf(rowIds: readonly string[]): Promise<Map<string, P.PublishedVersion[]>> {
-    const rows = await this.em.find(
-      ArtifactVersion,
-      { artifact: { $in: [...rowIds] } },
-      { orderBy: { number: 'asc' } },
+    if (rowIds.length === 0) return new Map();
+    const rows = await this.select<VersionRow & { artifactRowId: string }>(
+      `select a.id as "artifactRowId", ${VERSION_COLUMNS}
+        from artifact a join artifact_version v on v.artifact_id = a.id
+        where ${PUBLIC_ARTIFACT} and a.id in (?) order by v.number asc`,
+      [rowIds],
+      ['publishedAt'],
     );
-    const byRow = group(rows, (row) => row.artifact.id);
+    const byRow = group(rows, (row) => row.artifactRowId);
     return new Map([...byRow].map(([rowId, versions]) => [rowId, versions.map(toPublicVersion)]));
+  }
+
+  private async derivations(condition: string, params: unknown[]) {
+    const rows = await this.select<DerivationRow & { artifactRowId: string; handle: string }>(
+      `${DERIVATIONS} and ${condition} order by d.asserted_at asc, d.id asc`,
+      params,
+      ['assertedAt'],
+    );
+    return rows.map((row) => ({ rowId: row.artifactRowId, link: toDerivationLink(this.slug, row, row.handle) }));
   }
 
   /** Links asserted on the given (already public) artifacts, keyed by artifact row id. */
   async derivedFrom(rowIds: readonly string[]): Promise<Map<string, P.DerivationLink[]>> {
-    const rows = await this.em.find(
-      Derivation,
-      { artifact: { $in: [...rowIds], status: { $in: PUBLIC_STATUSES } } },
-      { populate: ['artifact'], strategy: 'joined', orderBy: { assertedAt: 'asc', id: 'asc' } },
-    );
-    const byRow = group(rows, (row) => row.artifact.id);
-    return new Map(
-      [...byRow].map(([rowId, links]) => [
-        rowId,
-        links.map((link) => toDerivationLink(this.slug, link, link.artifact.getEntity().handle)),
-      ]),
-    );
+    if (rowIds.length === 0) return new Map();
+    // The ids on both sides of the join let the planner look both tables up by index.
+    const rows = await this.derivations('d.artifact_id in (?) and a.id in (?)', [rowIds, rowIds]);
+    const byRow = group(rows, (row) => row.rowId);
+    return new Map([...byRow].map(([rowId, links]) => [rowId, links.map((row) => row.link)]));
   }
 
   /** Published artifacts of this community derived from any of the given global ids. */
   async derivativesOf(sourceIds: readonly string[]): Promise<P.DerivationLink[]> {
     if (sourceIds.length === 0) return [];
-    const rows = await this.em.find(
-      Derivation,
-      { sourceId: { $in: [...sourceIds] }, artifact: { status: { $in: PUBLIC_STATUSES } } },
-      { populate: ['artifact'], strategy: 'joined', orderBy: { assertedAt: 'asc', id: 'asc' } },
-    );
-    return rows.map((link) => toDerivationLink(this.slug, link, link.artifact.getEntity().handle));
+    return (await this.derivations('d.source_id in (?)', [sourceIds])).map((row) => row.link);
   }
 
   /** Every derivation this community asserts on its public artifacts. */
   async allDerivations(): Promise<P.DerivationLink[]> {
-    const rows = await this.em.find(
-      Derivation,
-      { artifact: { status: { $in: PUBLIC_STATUSES } } },
-      { populate: ['artifact'], strategy: 'joined', orderBy: { assertedAt: 'asc', id: 'asc' } },
-    );
-    return rows.map((link) => toDerivationLink(this.slug, link, link.artifact.getEntity().handle));
+    return (await this.derivations('true', [])).map((row) => row.link);
   }
 
-  private async adoptions(where: object): Promise<P.Adoption[]> {
-    const rows = await this.em.find(Adoption, where as never, {
-      populate: ['adaptedAs'],
-      strategy: 'joined',
-      orderBy: { recordedAt: 'asc', id: 'asc' },
-    });
-    return rows.map((row) => {
-      const derivative = row.adaptedAs?.getEntity();
-      const visible = derivative && PUBLIC_STATUSES.includes(derivative.status) ? derivative.handle : null;
-      return toAdoption(this.slug, row, visible);
-    });
+  /**
+   * `adaptedAsHandle` is null unless the derivative is public. A subquery looks it up by primary key;
+   * a left join made the planner hash every artifact.
+   */
+  private async adoptions(condition: string, params: unknown[] = []): Promise<P.Adoption[]> {
+    const rows = await this.select<AdoptionRow & { adaptedAsHandle: string | null }>(
+      `select ad.id, ad.artifact_id as "artifactId", ad.status, ad.context, ad.impact, ad.recorded_at as "recordedAt",
+          ad.updated_at as "updatedAt",
+          (select a.handle from artifact a where a.id = ad.adapted_as_id and ${PUBLIC_ARTIFACT}) as "adaptedAsHandle"
+        from adoption ad where ${condition} order by ad.recorded_at asc, ad.id asc`,
+      params,
+      ['recordedAt', 'updatedAt'],
+    );
+    return rows.map((row) => toAdoption(this.slug, row, row.adaptedAsHandle));
   }
 
   adoptionsOf(artifactIds: readonly string[]) {
-    return artifactIds.length ? this.adoptions({ artifactId: { $in: [...artifactIds] } }) : Promise.resolve([]);
+    return artifactIds.length ? this.adoptions('ad.artifact_id in (?)', [artifactIds]) : Promise.resolve([]);
   }
 
   adoptionsByIds(localIds: readonly string[]) {
     const ids = localIds.filter(isUuid);
-    return ids.length ? this.adoptions({ id: { $in: ids } }) : Promise.resolve([]);
+    return ids.length ? this.adoptions('ad.id in (?)', [ids]) : Promise.resolve([]);
   }
 
   adoptionsGiven() {
-    return this.adoptions({});
+    return this.adoptions('true');
   }
 
-  private async feedback(where: object): Promise<P.Feedback[]> {
-    const rows = await this.em.find(Feedback, where as never, { orderBy: { givenAt: 'asc', id: 'asc' } });
+  private async feedback(condition: string, params: unknown[] = []): Promise<P.Feedback[]> {
+    const rows = await this.select<FeedbackRow>(
+      `select id, artifact_id as "artifactId", kind, body, given_at as "givenAt" from feedback
+        where ${condition} order by given_at asc, id asc`,
+      params,
+      ['givenAt'],
+    );
     return rows.map((row) => toFeedback(this.slug, row));
   }
 
   feedbackOn(artifactIds: readonly string[]) {
-    return artifactIds.length ? this.feedback({ artifactId: { $in: [...artifactIds] } }) : Promise.resolve([]);
+    return artifactIds.length ? this.feedback('artifact_id in (?)', [artifactIds]) : Promise.resolve([]);
   }
 
   feedbackByIds(localIds: readonly string[]) {
     const ids = localIds.filter(isUuid);
-    return ids.length ? this.feedback({ id: { $in: ids } }) : Promise.resolve([]);
+    return ids.length ? this.feedback('id in (?)', [ids]) : Promise.resolve([]);
   }
 
   feedbackGiven() {
-    return this.feedback({});
+    return this.feedback('true');
   }
 
-  private async responses(where: object): Promise<P.FeedbackResponse[]> {
-    const rows = await this.em.find(
-      FeedbackResponse,
-      { $and: [where, { artifact: { status: { $in: PUBLIC_STATUSES } } }] } as never,
-      { populate: ['artifact'], strategy: 'joined', orderBy: { respondedAt: 'asc', id: 'asc' } },
+  private async responses(condition: string, params: unknown[] = []): Promise<P.FeedbackResponse[]> {
+    const rows = await this.select<ResponseRow & { handle: string }>(
+      `select r.id, r.feedback_id as "feedbackId", a.handle, r.kind, r.body, r.resulting_version as "resultingVersion",
+          r.responded_at as "respondedAt"
+        from feedback_response r join artifact a on a.id = r.artifact_id
+        where ${PUBLIC_ARTIFACT} and ${condition} order by r.responded_at asc, r.id asc`,
+      params,
+      ['respondedAt'],
     );
-    return rows.map((row) => toResponse(this.slug, row, row.artifact.getEntity().handle));
+    return rows.map((row) => toResponse(this.slug, row, row.handle));
   }
 
   responsesTo(feedbackIds: readonly string[]) {
-    return feedbackIds.length ? this.responses({ feedbackId: { $in: [...feedbackIds] } }) : Promise.resolve([]);
+    return feedbackIds.length ? this.responses('r.feedback_id in (?)', [feedbackIds]) : Promise.resolve([]);
   }
 
   responsesByIds(localIds: readonly string[]) {
     const ids = localIds.filter(isUuid);
-    return ids.length ? this.responses({ id: { $in: ids } }) : Promise.resolve([]);
+    return ids.length ? this.responses('r.id in (?)', [ids]) : Promise.resolve([]);
   }
 
   responsesGiven() {
-    return this.responses({});
+    return this.responses('true');
   }
 
   async needs(status?: NeedStatus | null, localIds?: readonly string[]): Promise<P.Need[]> {
-    const where: Record<string, unknown> = {};
-    if (status) where.status = status;
+    const conditions = ['true'];
+    const params: unknown[] = [];
+    if (status) {
+      conditions.push('status = ?');
+      params.push(status);
+    }
     if (localIds) {
       const ids = localIds.filter(isUuid);
       if (ids.length === 0) return [];
-      where.id = { $in: ids };
+      conditions.push('id in (?)');
+      params.push(ids);
     }
-    const rows = await this.em.find(Need, where, { orderBy: { postedAt: 'asc', id: 'asc' } });
+    const rows = await this.select<NeedRow>(
+      `select id, title, body, tags, status, posted_at as "postedAt", closed_at as "closedAt" from need
+        where ${conditions.join(' and ')} order by posted_at asc, id asc`,
+      params,
+      ['postedAt', 'closedAt'],
+    );
     return rows.map((row) => toNeed(this.slug, row));
   }
 
   async answers(needIds?: readonly string[]): Promise<P.NeedAnswer[]> {
     if (needIds && needIds.length === 0) return [];
-    const rows = await this.em.find(
-      NeedAnswer,
-      { ...(needIds ? { needId: { $in: [...needIds] } } : {}), artifact: { status: { $in: PUBLIC_STATUSES } } },
-      { populate: ['artifact'], strategy: 'joined', orderBy: { answeredAt: 'asc', id: 'asc' } },
+    const rows = await this.select<NeedAnswerRow & { handle: string }>(
+      `select n.id, n.need_id as "needId", a.handle, n.note, n.answered_at as "answeredAt"
+        from need_answer n join artifact a on a.id = n.artifact_id
+        where ${PUBLIC_ARTIFACT}${needIds ? ' and n.need_id in (?)' : ''} order by n.answered_at asc, n.id asc`,
+      needIds ? [needIds] : [],
+      ['answeredAt'],
     );
-    return rows.map((row) => toNeedAnswer(this.slug, row, row.artifact.getEntity().handle));
+    return rows.map((row) => toNeedAnswer(this.slug, row, row.handle));
   }
 
+  /** Harvested ids come in the harvest table's storage order, as they always have: a harvest has no order. */
   async learningCycles(): Promise<P.LearningCycleSummary[]> {
-    const rows = await this.em.find(
-      LearningCycle,
-      { isPublic: true },
-      { populate: ['harvested'], strategy: 'joined', orderBy: { startsOn: 'desc', id: 'asc' } },
+    const rows = await this.select<Omit<P.LearningCycleSummary, 'harvestedArtifactIds'> & { harvested: string[] }>(
+      `select c.id, c.cadence, c.starts_on as "startsOn", c.ends_on as "endsOn", c.became_clear as "becameClear",
+          c.surprised, c.failed, array_remove(array_agg(a.handle), null) as harvested
+        from learning_cycle c
+          left join learning_cycle_harvest h on h.learning_cycle_id = c.id
+          left join artifact a on a.id = h.artifact_id and ${PUBLIC_ARTIFACT}
+        where c.is_public group by c.id order by c.starts_on desc, c.id asc`,
     );
-    return rows.map((row) => ({
+    return rows.map(({ harvested, ...row }) => ({
+      ...row,
       id: `${this.slug}:${row.id}`,
-      cadence: row.cadence,
-      startsOn: row.startsOn,
-      endsOn: row.endsOn,
-      becameClear: row.becameClear,
-      surprised: row.surprised,
-      failed: row.failed,
-      harvestedArtifactIds: row.harvested
-        .getItems()
-        .filter((a) => PUBLIC_STATUSES.includes(a.status))
-        .map((a) => `${this.slug}:${a.handle}`),
+      harvestedArtifactIds: harvested.map((handle) => `${this.slug}:${handle}`),
     }));
   }
 
   async contributionRoles(): Promise<P.ContributionRole[]> {
-    const rows = await this.em.find(ContributionRole, {}, { orderBy: { startsOn: 'asc', id: 'asc' } });
-    return rows.map((row) => ({
-      id: `${this.slug}:${row.id}`,
-      personName: row.personName,
-      role: row.role,
-      hoursPerMonth: row.hoursPerMonth,
-      resourcedHoursPerMonth: row.resourcedHoursPerMonth,
-      startsOn: row.startsOn,
-      endsOn: row.endsOn ?? null,
-    }));
+    const rows = await this.select<P.ContributionRole>(
+      `select id, person_name as "personName", role, hours_per_month as "hoursPerMonth",
+          resourced_hours_per_month as "resourcedHoursPerMonth", starts_on as "startsOn", ends_on as "endsOn"
+        from contribution_role order by starts_on asc, id asc`,
+    );
+    return rows.map((row) => ({ ...row, id: `${this.slug}:${row.id}` }));
   }
 }

@@ -1,8 +1,19 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput, decodeArtifactCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@commons-graph/schema';
+import { badInput, decodeArtifactCursor, DEFAULT_PAGE_SIZE, encodeArtifactCursor, MAX_PAGE_SIZE } from '@commons-graph/schema';
 import type { PublicContext } from '../context';
 import { ownLocalId } from '../ids';
-import { Artifact, ArtifactConnection, ArtifactFilter, DerivationLink, PublishedVersion } from '../types';
+import { Artifact, ArtifactConnection, ArtifactEdge, ArtifactFilter, DerivationLink, PublishedVersion } from '../types';
+
+const cursorOf = (artifact: Artifact) => encodeArtifactCursor({ publishedAt: artifact.publishedAt, id: artifact.id });
+
+/** An edge whose cursor is encoded only when asked for: the gateway pages with its own cursors. */
+class PageEdge implements ArtifactEdge {
+  constructor(readonly node: Artifact) {}
+
+  get cursor(): string {
+    return cursorOf(this.node);
+  }
+}
 
 @Resolver(() => Artifact)
 export class ArtifactResolver {
@@ -28,13 +39,14 @@ export class ArtifactResolver {
     if (after && !afterKey) throw badInput('after is not a cursor this API issued', { argument: 'after' });
     const page = await ctx.store.artifactPage(filter ?? {}, first, afterKey);
     page.artifacts.forEach((artifact) => ctx.loaders.artifact.prime(artifact.id.slice(ctx.identity.slug.length + 1), artifact));
+    const [start, end] = [page.artifacts[0], page.artifacts[page.artifacts.length - 1]];
     return {
-      edges: page.artifacts.map((node, i) => ({ node, cursor: page.cursors[i] })),
+      edges: page.artifacts.map((node) => new PageEdge(node)),
       pageInfo: {
         hasNextPage: page.hasNextPage,
         hasPreviousPage: Boolean(after),
-        startCursor: page.cursors[0] ?? null,
-        endCursor: page.cursors[page.cursors.length - 1] ?? null,
+        startCursor: start ? cursorOf(start) : null,
+        endCursor: end ? cursorOf(end) : null,
       },
       totalCount: page.totalCount,
     };
