@@ -65,6 +65,26 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
+  it('sends at most one request per touched node per level, and no key twice in a batch', () => {
+    // The page query's adoptions and feedback still go as two requests per node on the second level.
+    const bounds: Array<[string, number]> = [
+      ['artifacts(first: 50) with adoptions and feedback', 3],
+      ['lineage, depth 5', 6],
+      ['commonsReport', 2],
+    ];
+    for (const [query, bound] of bounds) {
+      const rows = tableUnder(text, new RegExp(`^\\*\\*${query.replace(/[()]/g, '\\$&')}\\*\\*`, 'm'));
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      for (const row of rows) {
+        const [, max] = row[5].split('/').map((n) => Number(n.trim()));
+        expect(max).toBeGreaterThan(0);
+        expect(max).toBeLessThanOrEqual(bound);
+        expect(Number(row[8])).toBe(0);
+        for (const cell of row.slice(1, 11)) expect(hasNumber(cell)).toBe(true);
+      }
+    }
+  });
+
   it('ends with the targets, computed, and the hand-written findings', () => {
     const targets = tableUnder(text, /^## Targets/m);
     expect(targets.length).toBeGreaterThanOrEqual(7);

@@ -30,3 +30,34 @@ export function lookup(slug: string, handle: (i: number) => string, size = LOOKU
   const fields = Array.from({ length: size }, (_, i) => `a${i}: artifact(id: "${slug}:${handle(i + 1)}") { id title licence { spdx name } }`);
   return { name: `lookup of ${size} ids`, request: { query: `{ ${fields.join(' ')} }` }, levels: 1 };
 }
+
+/** Across N nodes: the global page, each artifact with its adoptions and feedback (stored anywhere). */
+export const LINKED_PAGE: BenchQuery = {
+  name: 'artifacts(first: 50) with adoptions and feedback',
+  request: { query: '{ artifacts(first: 50) { totalCount edges { node { id title adoptions { id community { slug } } feedback { id kind } } } } }' },
+  levels: 2,
+};
+
+/** Upward lineage of depth 5: the root's lookup, then one level per depth (the last fetches the leaves). */
+export function lineage(rootId: string): BenchQuery {
+  return {
+    name: 'lineage, depth 5',
+    request: {
+      query: `query Lineage($id: ID!) { artifact(id: $id) { id lineage(direction: UP, maxDepth: 5) { depth truncated nodes { id title community { slug } } edges { sourceId derivativeId relation } } } }`,
+      variables: { id: rootId },
+    },
+    levels: 6,
+  };
+}
+
+/** The steward's report: every node's links, then its artifacts (two sequential calls per node). */
+export const REPORT: BenchQuery = {
+  name: 'commonsReport',
+  request: {
+    query: `{ commonsReport(from: "2025-10-01T00:00:00.000Z", to: "2026-10-01T00:00:00.000Z") {
+      unavailableCommunities crossCommunityAdoptionShare fewestCommunitiesForHalfOfArtifacts reciprocity dormantCommunities
+      communities { community { slug } decaySigns replant metrics { key value state } }
+      lineageReach { artifactId communitiesReached artifactsReached } adoptionMatrix { adopter origin count } } }`,
+  },
+  levels: 2,
+};

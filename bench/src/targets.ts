@@ -1,13 +1,15 @@
 import { endToEndRatios, type EndToEndResult } from './end-to-end';
 import { gatewayRatios, type GatewayCostResult } from './gateway-cost';
 import type { NodeCostResult } from './node-cost';
-import { fmt } from './stats';
+import type { ScalingResult } from './scaling';
+import { fmt, ms } from './stats';
 
 /** The issue's targets, each computed from this run's numbers: measured, and met or missed. */
 export interface Results {
   nodeCost?: NodeCostResult;
   gatewayCost?: GatewayCostResult;
   endToEnd?: EndToEndResult;
+  scaling?: ScalingResult;
 }
 
 interface TargetRow {
@@ -20,7 +22,7 @@ const NOT_MEASURED = { measured: 'not measured in this run', met: null };
 
 export function targetRows(results: Results): TargetRow[] {
   const rows: TargetRow[] = [];
-  const { gatewayCost, endToEnd, nodeCost } = results;
+  const { gatewayCost, endToEnd, scaling, nodeCost } = results;
 
   if (gatewayCost) {
     for (const r of gatewayRatios(gatewayCost)) {
@@ -37,6 +39,41 @@ export function targetRows(results: Results): TargetRow[] {
       rows.push({ target: `End to end, ${r.query}: ours ÷ direct to the node ≤ 1.3 at p50`, measured: fmt(r.ours, 2), met: r.ours <= 1.3 });
     }
   } else rows.push({ target: 'End to end: ours ÷ direct to the node ≤ 1.3 at p50', ...NOT_MEASURED });
+
+  const runAt = (n: number) => scaling?.runs.find((r) => r.nodes === n && !r.straggler);
+  for (const [n, limit] of [[10, 2], [200, 10]] as const) {
+    const run = runAt(n);
+    if (!run) {
+      rows.push({ target: `Overhead beyond the slowest node ≤ ${limit} ms at N = ${n}`, ...NOT_MEASURED });
+      continue;
+    }
+    for (const q of run.queries) {
+      rows.push({ target: `Overhead beyond the slowest node ≤ ${limit} ms at N = ${n}, ${q.query}`, measured: ms(q.overheadMs), met: q.overheadMs <= limit });
+    }
+  }
+  const at200 = runAt(200);
+  rows.push(at200
+    ? { target: 'Ready in < 1 s at N = 200 (fork to ready)', measured: ms(at200.readyMs, 0), met: at200.readyMs < 1000 }
+    : { target: 'Ready in < 1 s at N = 200', ...NOT_MEASURED });
+  rows.push(at200
+    ? { target: 'Gateway RSS ≤ 150 MB at N = 200', measured: `${fmt(at200.rssMb, 0)} MB`, met: at200.rssMb <= 150 }
+    : { target: 'Gateway RSS ≤ 150 MB at N = 200', ...NOT_MEASURED });
+
+  if (scaling) {
+    const normal = scaling.runs.filter((r) => !r.straggler);
+    const queries = [...new Set(normal.flatMap((r) => r.queries.map((q) => q.query)))];
+    for (const query of queries) {
+      const rowsOf = normal.flatMap((r) => r.queries.filter((q) => q.query === query));
+      const worst = Math.max(...rowsOf.map((q) => q.cost.maxPerNode));
+      const levels = rowsOf[0].expectedLevels;
+      rows.push({ target: `At most one request per touched node per level, ${query} (${levels} levels)`, measured: `at most ${worst} requests per node`, met: worst <= levels });
+    }
+    const duplicates = scaling.runs.flatMap((r) => r.queries).reduce((sum, q) => sum + q.cost.duplicateKeys, 0);
+    rows.push({ target: 'No duplicate keys in a batch', measured: `${duplicates} repeated keys`, met: duplicates === 0 });
+  } else {
+    rows.push({ target: 'At most one request per touched node per level', ...NOT_MEASURED });
+    rows.push({ target: 'No duplicate keys in a batch', ...NOT_MEASURED });
+  }
 
   if (nodeCost) {
     const byRequest = new Map<string, number[]>();

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { globalIds, inspect, type GraphQLBody, type Inspection } from '../stubs/inspect';
+import { execute, validate, type GraphQLError } from 'graphql';
+import { globalIds, inspect, parsed, type GraphQLBody, type Inspection } from '../stubs/inspect';
+import { syntheticCommons, syntheticSchema, type NodeData } from '../stubs/synthetic';
 import { announceReady, failStart, readConfig, serveIpc } from './ipc';
 
 /**
- * One process hosting any number of stub nodes, each on its own port. A stub replays a recording of
- * a real node (request body → response; an unknown body gets HTTP 500 and is counted). Each answer
- * leaves after the node's injected latency, counted from the request's arrival; a `hold` node never
- * answers (a straggler beyond the gateway's timeout). Between `mark` and `log` the process records
- * every request: arrival, end, root fields, ids asked for and ids answered.
+ * One process hosting any number of stub nodes, each on its own port. A stub either replays a
+ * recording of a real node (request body → response; an unknown body gets HTTP 500 and is counted)
+ * or answers from a synthetic Commons by executing the operation against the node contract. Each
+ * answer leaves after the node's injected latency, counted from the request's arrival; a `hold`
+ * node never answers (a straggler beyond the gateway's timeout). Between `mark` and `log` the
+ * process records every request: arrival, end, root fields, ids asked for and ids answered.
  */
 export interface StubNodeSpec {
   slug: string;
@@ -17,7 +20,9 @@ export interface StubNodeSpec {
   hold?: boolean;
 }
 
-export type StubNodesConfig = { mode: 'replay'; recording: string; nodes: StubNodeSpec[] };
+export type StubNodesConfig =
+  | { mode: 'replay'; recording: string; nodes: StubNodeSpec[] }
+  | { mode: 'synthetic'; nodes: StubNodeSpec[]; artifactsPerNode: number; seed: number };
 
 /** request body → answer, per node slug. */
 export type Recording = Record<string, Record<string, { status: number; body: string }>>;
@@ -57,14 +62,41 @@ async function main(): Promise<void> {
   let logging = false;
 
   const answers = new Map<string, Map<string, Answer>>(config.nodes.map((node) => [node.slug, new Map()]));
-  const recording = JSON.parse(readFileSync(config.recording, 'utf8')) as Recording;
-  const answer = async (slug: string, body: string): Promise<Answer> => {
-    const recorded = recording[slug]?.[body];
-    if (recorded) return { status: recorded.status, text: recorded.body };
-    counters.unknown++;
-    sample(`not recorded (${slug}): ${body}`);
-    return { status: 500, text: JSON.stringify({ errors: [{ message: 'this request was not recorded' }] }) };
-  };
+  let answer: (slug: string, body: string) => Promise<Answer>;
+  if (config.mode === 'replay') {
+    const recording = JSON.parse(readFileSync(config.recording, 'utf8')) as Recording;
+    answer = async (slug, body) => {
+      const recorded = recording[slug]?.[body];
+      if (recorded) return { status: recorded.status, text: recorded.body };
+      counters.unknown++;
+      sample(`not recorded (${slug}): ${body}`);
+      return { status: 500, text: JSON.stringify({ errors: [{ message: 'this request was not recorded' }] }) };
+    };
+  } else {
+    const data = syntheticCommons({ slugs: config.nodes.map((n) => n.slug), artifactsPerNode: config.artifactsPerNode, seed: config.seed });
+    const schema = syntheticSchema();
+    const invalid = new Map<string, readonly GraphQLError[]>();
+    answer = async (slug, body) => {
+      const request = JSON.parse(body) as GraphQLBody;
+      const document = parsed(request.query);
+      let errors = invalid.get(request.query);
+      if (!errors) invalid.set(request.query, (errors = validate(schema, document)));
+      if (errors.length) {
+        counters.failures++;
+        sample(`invalid (${slug}): ${errors[0].message}`);
+        return { status: 400, text: JSON.stringify({ errors }) };
+      }
+      const result = await execute({
+        schema, document, variableValues: request.variables ?? {}, operationName: request.operationName ?? undefined,
+        contextValue: data.get(slug) as NodeData,
+      });
+      if (result.errors?.length) {
+        counters.failures++;
+        sample(`errors (${slug}): ${result.errors[0].message}`);
+      }
+      return { status: 200, text: JSON.stringify(result) };
+    };
+  }
 
   const inspections = new Map<string, Inspection>();
   const inspectBody = (body: string) => {
