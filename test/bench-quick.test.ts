@@ -94,6 +94,12 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
+  it('sets Apollo\'s planning cost against our time to ready', () => {
+    const rows = tableUnder(text, /^## Planning cost/m);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) for (const cell of row) expect(hasNumber(cell)).toBe(true);
+  });
+
   it('ends with the targets, computed, and the hand-written findings', () => {
     const targets = tableUnder(text, /^## Targets/m);
     expect(targets.length).toBeGreaterThanOrEqual(7);

@@ -29,6 +29,7 @@ export interface Profile {
     straggler: { nodes: number; timeoutMs: number };
   };
   realNodes: { counts: number[]; runs: number };
+  planning: { counts: number[]; budgetMs: number };
 }
 
 export const FULL: Profile = {
@@ -38,6 +39,7 @@ export const FULL: Profile = {
   endToEnd: { seconds: 2, rounds: 3, connections: 10, maxRate: 100, settleMs: 500 },
   scaling: { counts: [1, 10, 50, 100, 200], runs: 20, reportRuns: 10, marked: 3, queryBudgetMs: 20_000, straggler: { nodes: 10, timeoutMs: 2000 } },
   realNodes: { counts: [1, 5, 20], runs: 20 },
+  planning: { counts: [1, 10, 50, 100, 200], budgetMs: 20_000 },
 };
 
 export const QUICK: Profile = {
@@ -47,6 +49,7 @@ export const QUICK: Profile = {
   endToEnd: { seconds: 0.5, rounds: 1, connections: 10, maxRate: 100, settleMs: 100, rate: 10 },
   scaling: { counts: [1, 5], runs: 5, reportRuns: 3, marked: 1, queryBudgetMs: 5_000, straggler: { nodes: 4, timeoutMs: 300 } },
   realNodes: { counts: [1, 2], runs: 5 },
+  planning: { counts: [1, 10], budgetMs: 20_000 },
 };
 
 export interface SectionContext {

