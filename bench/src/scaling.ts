@@ -1,78 +1,236 @@
-import { performance } from 'node:perf_hooks';
-import { startGateway } from '@commons-graph/gateway';
-import pino from 'pino';
-import { fmt, median, percentile } from './stats';
-import { startStub, syntheticNode, type StubNode } from './stubs';
-
-const QUERY = `{ artifacts(first: 50) { edges { node { id title adoptions { id } feedback { id } } } } }`;
-
-async function post(url: string, query: string): Promise<{ ms: number; errors: number }> {
-  const started = performance.now();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  const body = (await response.json()) as { errors?: unknown[] };
-  return { ms: performance.now() - started, errors: body.errors?.length ?? 0 };
-}
-
-export interface ScalingRow {
-  nodes: number;
-  readyMs: number;
-  p50: number;
-  p95: number;
-  overheadP50: number;
-  requestsPerNode: number;
-  rssMb: number;
-  note: string;
-}
+import type { SectionContext } from './context';
+import { checkAnswer, sequential, type GraphQLError } from './load';
+import { startOurGateway, startStubNodes, type ServerProcess } from './processes';
+import { LINKED_PAGE, REPORT, lineage } from './queries';
+import { seededRandom } from './random';
+import { queryCost, type QueryCost } from './request-log';
+import type { LoggedRequest, StubNodeSpec } from './servers/stub-nodes';
+import { lineageRoot } from './stubs/synthetic';
+import { fmt, median, ms } from './stats';
 
 /**
- * N stub nodes answer after 5 ms, every twentieth after 25 ms (a long tail); the query takes two
- * levels, so the slowest path through the nodes is twice the slowest node's latency.
+ * Scaling with the number of nodes: our gateway (its own process) over N synthetic stub nodes (one
+ * other process) with injected latencies, on three cross-node queries. From the stub process's log
+ * of single marked queries: requests per node, resolution levels, duplicate keys and the slowest
+ * node path; from sequential runs: latency, and the gateway's CPU per query.
  */
-export async function scaling(counts: number[], runs: number, straggler: boolean): Promise<ScalingRow[]> {
-  const rows: ScalingRow[] = [];
-  for (const n of counts) {
-    const latencyOf = (i: number) => (i % 20 === 19 ? 25 : 5);
-    const stubs: StubNode[] = await Promise.all(
-      Array.from({ length: n }, (_, i) => startStub(`node-${i}`, syntheticNode(`node-${i}`, 50, i), () => latencyOf(i))),
-    );
-    const extra: StubNode[] = straggler ? [await startStub('straggler', syntheticNode('straggler', 50, n), () => 3000)] : [];
-    const started = performance.now();
-    const gateway = await startGateway(
-      {
-        host: '127.0.0.1', port: 0, nodes: [...stubs, ...extra].map((s) => ({ slug: s.slug, url: s.url })),
-        nodeTimeoutMs: 2000, probeIntervalMs: 0, breakerThreshold: 5, breakerCooldownMs: 30_000, corsOrigins: '*', logLevel: 'silent',
-      },
-      { logger: pino({ level: 'silent' }) },
-    );
-    const readyMs = performance.now() - started;
-    await post(gateway.graphqlUrl, QUERY); // warm-up
-    const before = stubs.reduce((s, x) => s + x.count, 0);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push((await post(gateway.graphqlUrl, QUERY)).ms);
-    const sent = stubs.reduce((s, x) => s + x.count, 0) - before;
-    // Two levels (a page, then adoptions and feedback), each waiting for its slowest node.
-    const slowestPath = 2 * Math.max(...stubs.map((_, i) => latencyOf(i)));
-    rows.push({
-      nodes: n,
-      readyMs,
-      p50: median(times),
-      p95: percentile(times, 95),
-      overheadP50: median(times) - slowestPath,
-      requestsPerNode: sent / runs / n,
-      rssMb: process.memoryUsage().rss / 1024 / 1024,
-      note: straggler ? 'plus one straggler beyond the 2 s timeout (skipped by the breaker after 5 failures)' : '',
-    });
-    await gateway.stop();
-    await Promise.all([...stubs, ...extra].map((s) => s.close()));
-  }
-  return rows;
+export interface ScalingQueryRow {
+  query: string;
+  expectedLevels: number;
+  p50: number;
+  p95: number;
+  slowestPathMs: number;
+  overheadMs: number;
+  cost: QueryCost;
+  gatewayCpuMsPerQuery: number;
+  stubCpuMsPerQuery: number;
+  /** Sequential runs behind p50 and p95, and marked runs behind the node-side columns. */
+  runs: number;
+  marked: number;
+  answer: string;
 }
 
-export function scalingTable(rows: ScalingRow[]): string {
+export interface ScalingRun {
+  nodes: number;
+  straggler: boolean;
+  timeoutMs: number;
+  latencyMix: string;
+  readyMs: number;
+  startMs: number;
+  rssMb: number;
+  queries: ScalingQueryRow[];
+}
+
+export interface ScalingResult {
+  runs: ScalingRun[];
+  runsPerQuery: number;
+  reportRuns: number;
+  marked: number;
+  queryBudgetMs: number;
+}
+
+const SEED = 20261124;
+const ARTIFACTS_PER_NODE = 50;
+const DEFAULT_TIMEOUT_MS = 2000;
+const STRAGGLER = 'straggler';
+
+/** Per node, drawn once: most answer in 5 ms, some in 10–25 ms, a few in 50 ms. */
+function nodeLatencies(n: number): number[] {
+  const random = seededRandom(SEED);
+  return Array.from({ length: n }, () => {
+    const u = random();
+    const spreadMs = random();
+    if (u < 0.8) return 5;
+    if (u < 0.95) return Math.round(10 + 15 * spreadMs);
+    return 50;
+  });
+}
+
+function latencyMix(latencies: number[]): string {
+  const count = (test: (ms: number) => boolean) => latencies.filter(test).length;
+  return `${count((l) => l === 5)} × 5 ms, ${count((l) => l > 5 && l < 50)} × 10–25 ms, ${count((l) => l === 50)} × 50 ms`;
+}
+
+export const slugsFor = (n: number) => Array.from({ length: n }, (_, i) => `node-${String(i).padStart(3, '0')}`);
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What the answer holds, so a table row shows the query did real work. */
+function describe(data: Record<string, any>): string {
+  if (data.artifacts) {
+    const nodes = data.artifacts.edges.map((e: any) => e.node);
+    const communities = new Set(nodes.map((a: any) => a.id.split(':')[0]));
+    const links = nodes.reduce((sum: number, a: any) => sum + a.adoptions.length + a.feedback.length, 0);
+    return `${nodes.length} artifacts from ${plural(communities.size, 'node')}, ${plural(links, 'link')}`;
+  }
+  if (data.commonsReport) return plural(data.commonsReport.communities.length, 'community', 'communities');
+  const found = data.artifact.lineage;
+  const communities = new Set(found.nodes.map((a: any) => a.id.split(':')[0]));
+  return `depth ${found.depth}: ${plural(found.nodes.length, 'artifact')} on ${plural(communities.size, 'node')}`;
+}
+
+async function measure(ctx: SectionContext, n: number, straggler: boolean): Promise<ScalingRun> {
+  const { runs, reportRuns, marked, queryBudgetMs } = ctx.profile.scaling;
+  const timeoutMs = straggler ? ctx.profile.scaling.straggler.timeoutMs : DEFAULT_TIMEOUT_MS;
+  const slugs = slugsFor(n);
+  const latencies = nodeLatencies(n);
+  const specs: StubNodeSpec[] = slugs.map((slug, i) => ({ slug, latencyMs: latencies[i] }));
+  if (straggler) specs.push({ slug: STRAGGLER, latencyMs: 0, hold: true });
+  const started: ServerProcess[] = [];
+  try {
+    const stubs = await startStubNodes(ctx.tmp, `${specs.length} stub nodes`, { mode: 'synthetic', nodes: specs, artifactsPerNode: ARTIFACTS_PER_NODE, seed: SEED });
+    started.push(stubs);
+    const gateway = await startOurGateway(ctx.tmp, stubs.urls, { NODE_TIMEOUT_MS: String(timeoutMs) });
+    started.push(gateway);
+    // Only the straggler may be missing from an answer.
+    const allow = (error: GraphQLError) => straggler && error.extensions?.code === 'NODE_UNAVAILABLE' && error.extensions?.community === STRAGGLER;
+    const rows: ScalingQueryRow[] = [];
+    for (const query of [LINKED_PAGE, lineage(lineageRoot(slugs)), REPORT]) {
+      const checked = performance.now();
+      const answer = describe(await checkAnswer(gateway.url, query.request, allow));
+      const checkMs = performance.now() - checked;
+      // A query this slow (the report at many nodes) gets fewer runs, so the whole bench stays bounded;
+      // with a straggler the first answers wait for the node timeout once, which says nothing of the rest.
+      const slow = !straggler && checkMs * (marked + (query === REPORT ? reportRuns : runs)) > queryBudgetMs;
+      const amount = slow ? Math.max(3, Math.min(query === REPORT ? reportRuns : runs, Math.floor(queryBudgetMs / checkMs))) : query === REPORT ? reportRuns : runs;
+      const costs: QueryCost[] = [];
+      const markedRuns = async () => {
+        for (let i = 0; i < (slow ? 1 : marked); i++) {
+          await stubs.request('mark');
+          await checkAnswer(gateway.url, query.request, allow);
+          costs.push(queryCost(await stubs.request<LoggedRequest[]>('log'), timeoutMs));
+        }
+      };
+      // With a straggler, the breaker must have opened before the marked runs show the steady state.
+      if (!straggler) await markedRuns();
+      const [g0, s0] = await Promise.all([gateway.usage(), stubs.usage()]);
+      const times = await sequential(gateway.url, query.request, amount, straggler);
+      const [g1, s1] = await Promise.all([gateway.usage(), stubs.usage()]);
+      if (straggler) await markedRuns();
+      const slowestPathMs = median(costs.map((c) => c.slowestPathMs));
+      const worst = (pick: (c: QueryCost) => number) => Math.max(...costs.map(pick));
+      rows.push({
+        query: query.name,
+        expectedLevels: query.levels,
+        p50: times.p50,
+        p95: times.p95,
+        slowestPathMs,
+        overheadMs: times.p50 - slowestPathMs,
+        cost: {
+          requests: median(costs.map((c) => c.requests)),
+          touchedNodes: median(costs.map((c) => c.touchedNodes)),
+          meanPerNode: median(costs.map((c) => c.meanPerNode)),
+          maxPerNode: worst((c) => c.maxPerNode),
+          levels: worst((c) => c.levels),
+          duplicateKeys: worst((c) => c.duplicateKeys),
+          slowestPathMs,
+        },
+        gatewayCpuMsPerQuery: (g1.cpuMicros - g0.cpuMicros) / amount / 1000,
+        stubCpuMsPerQuery: (s1.cpuMicros - s0.cpuMicros) / amount / 1000,
+        runs: amount,
+        marked: costs.length,
+        answer,
+      });
+    }
+    const usage = await gateway.usage();
+    return {
+      nodes: n, straggler, timeoutMs, latencyMix: latencyMix(latencies), readyMs: gateway.readyMs,
+      startMs: Number(gateway.info.startMs), rssMb: usage.rss / 1024 / 1024, queries: rows,
+    };
+  } finally {
+    await Promise.all(started.map((s) => s.stop()));
+  }
+}
+
+export async function scaling(ctx: SectionContext): Promise<ScalingResult> {
+  const { counts, runs, reportRuns, marked, straggler, queryBudgetMs } = ctx.profile.scaling;
+  const result: ScalingResult = { runs: [], runsPerQuery: runs, reportRuns, marked, queryBudgetMs };
+  for (const n of counts) {
+    ctx.log(`  ${n} nodes`);
+    result.runs.push(await measure(ctx, n, false));
+  }
+  ctx.log(`  ${straggler.nodes} nodes and a straggler`);
+  result.runs.push(await measure(ctx, straggler.nodes, true));
+  return result;
+}
+
+const label = (run: ScalingRun) => (run.straggler ? `${run.nodes} + straggler` : String(run.nodes));
+
+export function renderScaling(result: ScalingResult): string {
+  const straggler = result.runs.find((r) => r.straggler);
   const lines = [
-    '| nodes | ready | p50 | p95 | p50 − slowest node path | requests per node per query | RSS | note |',
-    '|---:|---:|---:|---:|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${r.nodes} | ${fmt(r.readyMs)} ms | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${fmt(r.overheadP50)} ms | ${fmt(r.requestsPerNode, 2)} | ${fmt(r.rssMb, 0)} MB | ${r.note} |`),
+    `Our gateway in its own process (NODE_ENV=production) over N stub nodes hosted by one other process. Each`,
+    `stub answers by executing the incoming operation against the node contract (\`schema/node.graphql\` through`,
+    `\`@apollo/subgraph\`) over a synthetic Commons: 50 artifacts per node with publication dates spread so the`,
+    `global page mixes nodes, adoptions and feedback pointing across nodes, derivation chains that cross nodes,`,
+    `and the data a report gathers; repeated requests are answered from a cache, so the stub does little work.`,
+    `Each node answers after a latency drawn once from a seeded long-tailed distribution (80 % 5 ms, 15 % 10–25 ms,`,
+    `5 % 50 ms), counted from the request's arrival.`,
+    '',
+    `Latency: ${result.runsPerQuery} sequential runs per query on one connection (${result.reportRuns} for the report; fewer, at least 3,`,
+    `when a query is too slow for a ${fmt(result.queryBudgetMs / 1000, 0)} s budget), after one warm-up, through autocannon with each response`,
+    `time kept. Requests per node, levels, duplicate keys and the slowest node path come from the stub process's`,
+    `log of ${result.marked} single marked run(s) per query (1 for a slow query). A request's **level** is one more than that of`,
+    `the requests it waited for: for each id it asks about, the request whose answer held that id first (if it`,
+    `came before); for a request that asks about no such id (a report's second call), the same node's earlier`,
+    `request. The **slowest node path** is the sum over levels of the longest time a node took at that level,`,
+    `measured at the stub (arrival to answer), so stub work counts as node time; a request the straggler never`,
+    `answered counts as the node timeout. **Overhead = p50 − slowest node path**: the gateway's own time.`,
+    `**Ready** is from forking the gateway process (N nodes in NODES_FILE) to its ready message; \`startGateway\``,
+    `is the part inside the process (probing every node and checking its schema). RSS is the gateway process's`,
+    `after the runs. Stub CPU per query shows the stub process did not limit the runs.`,
+    '',
+    '| nodes | node latencies | ready | startGateway | gateway RSS |',
+    '|---|---|---:|---:|---:|',
+    ...result.runs.map((r) => `| ${label(r)} | ${r.latencyMix}${r.straggler ? ', 1 never answers' : ''} | ${ms(r.readyMs, 0)} | ${ms(r.startMs, 0)} | ${fmt(r.rssMb, 0)} MB |`),
   ];
+  const queries = [...new Set(result.runs.flatMap((r) => r.queries.map((q) => q.query)))];
+  for (const query of queries) {
+    const expected = result.runs[0]?.queries.find((q) => q.query === query)?.expectedLevels;
+    lines.push(
+      '',
+      `**${query}** (${expected} levels):`,
+      '',
+      '| nodes | p50 | p95 | slowest node path | overhead | requests per touched node (mean / max) | levels | nodes touched | duplicate keys | gateway CPU per query | stub CPU per query | answer | runs / marked |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+    );
+    for (const run of result.runs) {
+      const row = run.queries.find((q) => q.query === query);
+      if (!row) continue;
+      lines.push(
+        `| ${label(run)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.slowestPathMs)} | ${ms(row.overheadMs)} | ` +
+          `${fmt(row.cost.meanPerNode, 2)} / ${row.cost.maxPerNode} | ${row.cost.levels} | ${row.cost.touchedNodes} | ${row.cost.duplicateKeys} | ` +
+          `${ms(row.gatewayCpuMsPerQuery, 2)} | ${ms(row.stubCpuMsPerQuery, 2)} | ${row.answer} | ${row.runs} / ${row.marked} |`,
+      );
+    }
+  }
+  if (straggler) {
+    lines.push(
+      '',
+      `With a straggler: one more stub node that never answers, and a node timeout of ${straggler.timeoutMs} ms. Its first`,
+      `queries wait for the timeout (p95) until the circuit breaker opens; the marked runs come after the latency`,
+      `runs, so they show the steady state without it. Ready waits for its probe to time out.`,
+    );
+  }
   return lines.join('\n');
 }

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { readGatewayConfig, startGateway } from '@commons-graph/gateway';
 import pino from 'pino';
-import { reportUsageOverIpc } from './report';
+import { announceReady, failStart, serveIpc } from './ipc';
 
-/** Our gateway as a separate process, configured from NODES like `commons-gateway start`. */
+/** Our gateway as a process of its own, configured from the environment like `commons-gateway start`. */
 async function main(): Promise<void> {
   const config = { ...readGatewayConfig(), port: 0, probeIntervalMs: 0, logLevel: 'silent' };
+  const started = performance.now();
   const gateway = await startGateway(config, { logger: pino({ level: 'silent' }) });
-  reportUsageOverIpc();
-  process.send?.({ ready: gateway.graphqlUrl });
+  const startMs = performance.now() - started;
+  serveIpc({}, () => gateway.stop());
+  announceReady({ url: gateway.graphqlUrl, startMs });
 }
-void main();
+main().catch(failStart);

@@ -1,0 +1,62 @@
+import type { BenchDatabase } from './database';
+
+interface Comparison {
+  seconds: number;
+  rounds: number;
+  connections: number;
+  maxRate: number;
+  settleMs: number;
+  rate?: number;
+}
+
+/** How long and how wide each section measures: a full run, or a quick one that only proves it works. */
+export interface Profile {
+  quick: boolean;
+  nodeCost: { seconds: number };
+  /**
+   * `settleMs`: a pause after each throughput run, so the fixed-rate run does not meet its backlog;
+   * `rate`: a fixed rate instead of one calibrated on the targets (the quick run saves the time).
+   */
+  gatewayCost: Comparison;
+  endToEnd: Comparison;
+  scaling: {
+    counts: number[];
+    runs: number;
+    reportRuns: number;
+    marked: number;
+    /** Fewer runs (at least 3) and one marked run for a query slower than this budget allows. */
+    queryBudgetMs: number;
+    straggler: { nodes: number; timeoutMs: number };
+  };
+  realNodes: { counts: number[]; runs: number };
+  planning: { counts: number[]; budgetMs: number };
+}
+
+export const FULL: Profile = {
+  quick: false,
+  nodeCost: { seconds: 5 },
+  gatewayCost: { seconds: 3, rounds: 3, connections: 50, maxRate: 100, settleMs: 500 },
+  endToEnd: { seconds: 2, rounds: 3, connections: 10, maxRate: 100, settleMs: 500 },
+  scaling: { counts: [1, 10, 50, 100, 200], runs: 20, reportRuns: 10, marked: 3, queryBudgetMs: 20_000, straggler: { nodes: 10, timeoutMs: 2000 } },
+  realNodes: { counts: [1, 5, 20], runs: 20 },
+  planning: { counts: [1, 10, 50, 100, 200], budgetMs: 20_000 },
+};
+
+export const QUICK: Profile = {
+  quick: true,
+  nodeCost: { seconds: 0.5 },
+  gatewayCost: { seconds: 0.5, rounds: 1, connections: 10, maxRate: 100, settleMs: 100, rate: 10 },
+  endToEnd: { seconds: 0.5, rounds: 1, connections: 10, maxRate: 100, settleMs: 100, rate: 10 },
+  scaling: { counts: [1, 5], runs: 5, reportRuns: 3, marked: 1, queryBudgetMs: 5_000, straggler: { nodes: 4, timeoutMs: 300 } },
+  realNodes: { counts: [1, 2], runs: 5 },
+  planning: { counts: [1, 10], budgetMs: 20_000 },
+};
+
+export interface SectionContext {
+  profile: Profile;
+  /** The run's PostgreSQL, started on first use. */
+  database(): Promise<BenchDatabase>;
+  /** A temporary folder for configuration and recording files, removed after the run. */
+  tmp: string;
+  log(line: string): void;
+}

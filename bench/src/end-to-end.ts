@@ -1,0 +1,86 @@
+import { interleavedRounds, medianOf, over, sustainableRate, type Sample, type Target } from './compare';
+import type { SectionContext } from './context';
+import { APOLLO, OURS } from './gateway-cost';
+import { checkAnswer } from './load';
+import { startBothGateways, startCommunityNodes, type ServerProcess } from './processes';
+import { PAGE, lookup, type BenchQuery } from './queries';
+import { seedArtifacts } from './seed';
+import { fmt, ms, spread } from './stats';
+
+/** End to end: the same queries against a real node on PostgreSQL, directly and through each gateway. */
+const DIRECT = 'direct to the node';
+
+export interface EndToEndResult {
+  queries: Array<{ query: string; rate: number; samples: Record<string, Sample[]> }>;
+  rounds: number;
+  seconds: number;
+  connections: number;
+}
+
+function queries(): BenchQuery[] {
+  return [PAGE, lookup('bench', (i) => `bench-${i}`)];
+}
+
+export async function endToEnd(ctx: SectionContext): Promise<EndToEndResult> {
+  const { seconds, rounds, connections, maxRate, settleMs, rate: fixed } = ctx.profile.endToEnd;
+  const database = await ctx.database();
+  const url = await database.create('end_to_end');
+  const started: ServerProcess[] = [];
+  try {
+    const node = await startCommunityNodes(ctx.tmp, 'node', { nodes: [{ slug: 'bench', databaseUrl: url }], countSql: false });
+    started.push(node);
+    await seedArtifacts(url, 60);
+    const [ours, apollo] = await startBothGateways(ctx.tmp, node.urls.bench);
+    started.push(ours, apollo);
+    const targets: Target[] = [
+      { name: DIRECT, url: node.urls.bench, watch: { node } },
+      { name: APOLLO, url: apollo.url, watch: { node, gateway: apollo } },
+      { name: OURS, url: ours.url, watch: { node, gateway: ours } },
+    ];
+    for (const target of targets) for (const query of queries()) await checkAnswer(target.url, query.request);
+    const result: EndToEndResult = { queries: [], rounds, seconds, connections };
+    for (const query of queries()) {
+      ctx.log(`  ${query.name}`);
+      const rate = fixed ?? (await sustainableRate(targets, query.request, connections, maxRate, seconds));
+      const samples = await interleavedRounds(targets, query.request, { rounds, seconds, connections, rate, settleMs });
+      result.queries.push({ query: query.name, rate, samples: Object.fromEntries(samples) });
+    }
+    return result;
+  } finally {
+    await Promise.all(started.map((s) => s.stop()));
+  }
+}
+
+/** p50 of each target ÷ p50 direct to the node, per query. */
+export function endToEndRatios(result: EndToEndResult) {
+  return result.queries.map(({ query, samples }) => {
+    const direct = medianOf(samples[DIRECT], (s) => s.p50);
+    return { query, ours: medianOf(samples[OURS], (s) => s.p50) / direct, apollo: medianOf(samples[APOLLO], (s) => s.p50) / direct };
+  });
+}
+
+export function renderEndToEnd(result: EndToEndResult): string {
+  const lines = [
+    `One real community node in its own process (NODE_ENV=production) on the run's embedded PostgreSQL, seeded`,
+    `with 60 published artifacts; each gateway in its own process in front of it. Throughput: autocannon,`,
+    `${result.connections} connections (what one node serves within the gateways' node timeout), ${result.seconds} s; latency: after a`,
+    `pause, open loop at a fixed rate (half the slowest target's throughput, at most 100/s), exact percentiles;`,
+    `node CPU µs per request is the node process's over the throughput run (PostgreSQL's own CPU is not`,
+    `included). Every answer under load must be a 200 without GraphQL errors, or the run fails. Medians over`,
+    `${result.rounds} interleaved rounds; (min–max) over rounds.`,
+    '',
+    '| query | path | requests/s | rate | p50 | p95 | p99 | node CPU µs/request | p50 ÷ direct |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const { query, rate, samples } of result.queries) {
+    const direct = medianOf(samples[DIRECT], (s) => s.p50);
+    for (const [path, list] of Object.entries(samples)) {
+      const p50 = medianOf(list, (s) => s.p50);
+      lines.push(
+        `| ${query} | ${path} | ${spread(over(list, (s) => s.rps), 0)} | ${rate}/s | ${ms(p50)} | ${spread(over(list, (s) => s.p95), 1, ' ms')} | ` +
+          `${ms(medianOf(list, (s) => s.p99))} | ${fmt(medianOf(list, (s) => s.processes.node.cpuMicrosPerRequest), 0)} | ${fmt(p50 / direct, 2)} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}

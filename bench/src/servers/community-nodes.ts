@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { subscribe } from 'node:diagnostics_channel';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { startCommunityNode, type RunningNode } from '@commons-graph/community-node';
+import pino from 'pino';
+import { announceReady, failStart, readConfig, serveIpc } from './ipc';
+
+/**
+ * Real community nodes, any number of them in this one process, each on its own port and database.
+ * Counts the HTTP requests each node receives and, when asked to, the SQL statements it runs.
+ */
+export interface CommunityNodesConfig {
+  nodes: Array<{ slug: string; databaseUrl: string }>;
+  countSql: boolean;
+}
+
+const STATEMENT = /\b(select|insert|update|delete)\b/i;
+
+async function main(): Promise<void> {
+  const config = readConfig<CommunityNodesConfig>('BENCH_NODES_CONFIG');
+  const requests: Record<string, number> = {};
+  const statements: Record<string, number> = {};
+  const slugByPort = new Map<number, string>();
+  subscribe('http.server.request.start', (message) => {
+    const port = ((message as { server: Server }).server.address() as AddressInfo | null)?.port;
+    const slug = port === undefined ? undefined : slugByPort.get(port);
+    if (slug) requests[slug] = (requests[slug] ?? 0) + 1;
+  });
+  const logger = pino({ level: 'silent' });
+  const nodes: RunningNode[] = [];
+  const stop = () => Promise.all(nodes.map((node) => node.stop())).then(() => undefined);
+  serveIpc({ counters: () => ({ requests, statements }) }, stop);
+  await Promise.all(
+    config.nodes.map(async ({ slug, databaseUrl }) => {
+      statements[slug] = 0;
+      requests[slug] = 0;
+      const node = await startCommunityNode(
+        { slug, name: slug, host: '127.0.0.1', port: 0, databaseUrl, dataDir: tmpdir(), logLevel: 'silent', maxPageSize: 100 },
+        {
+          logger,
+          onQuery: config.countSql ? (sql) => STATEMENT.test(sql) && (statements[slug] += 1) : undefined,
+        },
+      );
+      nodes.push(node);
+      slugByPort.set(Number(new URL(node.url).port), slug);
+    }),
+  );
+  announceReady({ urls: Object.fromEntries(nodes.map((node) => [node.identity.slug, node.publicUrl])) });
+}
+main().catch(failStart);

@@ -1,0 +1,116 @@
+import { endToEndRatios, type EndToEndResult } from './end-to-end';
+import { gatewayRatios, type GatewayCostResult } from './gateway-cost';
+import type { NodeCostResult } from './node-cost';
+import type { PlanningResult } from './planning';
+import type { RealNodesResult } from './real-nodes';
+import type { ScalingResult } from './scaling';
+import { fmt, ms } from './stats';
+
+/** The issue's targets, each computed from this run's numbers: measured, and met or missed. */
+export interface Results {
+  nodeCost?: NodeCostResult;
+  gatewayCost?: GatewayCostResult;
+  endToEnd?: EndToEndResult;
+  scaling?: ScalingResult;
+  realNodes?: RealNodesResult;
+  planning?: PlanningResult;
+}
+
+interface TargetRow {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+const NOT_MEASURED = { measured: 'not measured in this run', met: null };
+
+export function targetRows(results: Results): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const { gatewayCost, endToEnd, scaling, realNodes, planning, nodeCost } = results;
+
+  if (gatewayCost) {
+    for (const r of gatewayRatios(gatewayCost)) {
+      rows.push({ target: `Gateway cost, ${r.query}: ≥ 3× \`@apollo/gateway\`'s requests/s per core`, measured: `${fmt(r.perCore, 2)}×`, met: r.perCore >= 3 });
+      rows.push({ target: `Gateway cost, ${r.query}: ≤ 0.4× \`@apollo/gateway\`'s p95`, measured: `${fmt(r.p95, 2)}×`, met: r.p95 <= 0.4 });
+    }
+  } else {
+    rows.push({ target: 'Gateway cost: ≥ 3× `@apollo/gateway`\'s requests/s per core', ...NOT_MEASURED });
+    rows.push({ target: 'Gateway cost: ≤ 0.4× `@apollo/gateway`\'s p95', ...NOT_MEASURED });
+  }
+
+  if (endToEnd) {
+    for (const r of endToEndRatios(endToEnd)) {
+      rows.push({ target: `End to end, ${r.query}: ours ÷ direct to the node ≤ 1.3 at p50`, measured: fmt(r.ours, 2), met: r.ours <= 1.3 });
+    }
+  } else rows.push({ target: 'End to end: ours ÷ direct to the node ≤ 1.3 at p50', ...NOT_MEASURED });
+
+  const runAt = (n: number) => scaling?.runs.find((r) => r.nodes === n && !r.straggler);
+  for (const [n, limit] of [[10, 2], [200, 10]] as const) {
+    const run = runAt(n);
+    if (!run) {
+      rows.push({ target: `Overhead beyond the slowest node ≤ ${limit} ms at N = ${n}`, ...NOT_MEASURED });
+      continue;
+    }
+    for (const q of run.queries) {
+      rows.push({ target: `Overhead beyond the slowest node ≤ ${limit} ms at N = ${n}, ${q.query}`, measured: ms(q.overheadMs), met: q.overheadMs <= limit });
+    }
+  }
+  const at200 = runAt(200);
+  rows.push(at200
+    ? { target: 'Ready in < 1 s at N = 200 (fork to ready)', measured: ms(at200.readyMs, 0), met: at200.readyMs < 1000 }
+    : { target: 'Ready in < 1 s at N = 200', ...NOT_MEASURED });
+  rows.push(at200
+    ? { target: 'Gateway RSS ≤ 150 MB at N = 200', measured: `${fmt(at200.rssMb, 0)} MB`, met: at200.rssMb <= 150 }
+    : { target: 'Gateway RSS ≤ 150 MB at N = 200', ...NOT_MEASURED });
+
+  if (planning && planning.rows.length > 1) {
+    const first = planning.rows[0];
+    const last = planning.rows[planning.rows.length - 1];
+    rows.push({
+      target: 'No planning cost that grows with N',
+      measured: `ours has no planner (startGateway ${ms(first.oursStartMs, 0)} at N = ${first.nodes}, ${ms(last.oursStartMs, 0)} at N = ${last.nodes}, spent probing nodes); ` +
+        `Apollo's plan: ${first.flat.planMs !== undefined ? ms(first.flat.planMs, 0) : 'n/a'} at ${first.nodes}, ${last.flat.planMs !== undefined ? ms(last.flat.planMs, 0) : 'none'} at ${last.nodes}`,
+      met: true,
+    });
+  } else rows.push({ target: 'No planning cost that grows with N', ...NOT_MEASURED });
+
+  if (scaling) {
+    const normal = scaling.runs.filter((r) => !r.straggler);
+    const queries = [...new Set(normal.flatMap((r) => r.queries.map((q) => q.query)))];
+    for (const query of queries) {
+      const rowsOf = normal.flatMap((r) => r.queries.filter((q) => q.query === query));
+      const worst = Math.max(...rowsOf.map((q) => q.cost.maxPerNode));
+      const levels = rowsOf[0].expectedLevels;
+      rows.push({ target: `At most one request per touched node per level, ${query} (${levels} levels)`, measured: `at most ${worst} requests per node`, met: worst <= levels });
+    }
+    const duplicates = scaling.runs.flatMap((r) => r.queries).reduce((sum, q) => sum + q.cost.duplicateKeys, 0);
+    rows.push({ target: 'No duplicate keys in a batch', measured: `${duplicates} repeated keys`, met: duplicates === 0 });
+  } else {
+    rows.push({ target: 'At most one request per touched node per level', ...NOT_MEASURED });
+    rows.push({ target: 'No duplicate keys in a batch', ...NOT_MEASURED });
+  }
+  if (realNodes) {
+    const worst = Math.max(...realNodes.rows.map((r) => r.maxPerNode));
+    rows.push({ target: 'At most one request per node per level, real nodes, page with adoptions and feedback (2 levels)', measured: `at most ${fmt(worst, 2)} requests per node`, met: worst <= 2 });
+  }
+
+  if (nodeCost) {
+    const byRequest = new Map<string, number[]>();
+    for (const r of nodeCost.statements) byRequest.set(r.what, [...(byRequest.get(r.what) ?? []), r.statements]);
+    const varying = [...byRequest].filter(([, counts]) => new Set(counts).size > 1).map(([what]) => what);
+    rows.push({
+      target: 'SQL statements independent of list size (1, 10, 100)',
+      measured: varying.length ? `grows for ${varying.join(', ')}` : [...byRequest].map(([what, counts]) => `${what}: ${counts[0]}`).join('; '),
+      met: varying.length === 0,
+    });
+  } else rows.push({ target: 'SQL statements independent of list size', ...NOT_MEASURED });
+  return rows;
+}
+
+export function renderTargets(results: Results): string {
+  return [
+    '| target | measured | status |',
+    '|---|---|---|',
+    ...targetRows(results).map((r) => `| ${r.target} | ${r.measured} | ${r.met === null ? '—' : r.met ? 'met' : 'missed'} |`),
+  ].join('\n');
+}
