@@ -6,7 +6,8 @@ export function queryLimitOptions({ maxDepth, maxCost }: { maxDepth: number; max
   return {
     maxDepth: { n: maxDepth },
     costLimit: { maxCost },
-    maxAliases: { n: 30 },
+    // Enough for a portal to look up 50 artifacts by id in one request; cost bounds the rest.
+    maxAliases: { n: 50 },
     maxDirectives: { n: 50 },
     maxTokens: { n: 5_000 },
     blockFieldSuggestion: { enabled: false },

@@ -36,6 +36,9 @@ const PAGE: NodeField = { label: 'ReportArtifacts', name: 'artifacts', args: { f
   pageInfo { hasNextPage endCursor }
   edges { node { id title publishedAt status licence { spdx } provenance { authors aiAssisted reviewer } } } }`, valid: isConnection };
 
+/** Nodes gathered at once: enough to hide their latency, few enough to bound open sockets. */
+const GATHER_CONCURRENCY = 32;
+
 /** Runs `work` over items with at most `limit` at a time. */
 async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -77,7 +80,7 @@ export async function gatherCommons(
 ): Promise<{ communities: CommunityData[]; unavailable: string[] }> {
   const nodes = ctx.registry.participants();
   let done = 0;
-  const results = await mapLimit(nodes, 8, async (node) => {
+  const results = await mapLimit(nodes, GATHER_CONCURRENCY, async (node) => {
     const data = await gatherOne(ctx, node);
     onProgress?.(++done, nodes.length, node.slug);
     return { node, data };

@@ -75,7 +75,23 @@ export function fewestForHalf(weights: number[]): number {
   return count;
 }
 
-/** Everything the Commons knows, indexed for the metrics. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+export type LicenceConflict = { derivativeId: string; sourceId: string; relation: string; rule: string; community: string };
+
+/**
+ * Everything the Commons knows, indexed once for the metrics: each community's vitality reads only
+ * its own slices, so a report over N communities costs about N times one community, not N².
+ */
 export class CommonsIndex {
   readonly artifacts = new Map<string, CommunityData['artifacts'][number]>();
   readonly adoptions: CommunityData['adoptionsGiven'] = [];
@@ -83,6 +99,13 @@ export class CommonsIndex {
   readonly responses: Array<CommunityData['responsesGiven'][number] & { community: string }> = [];
   readonly derivations: Array<CommunityData['derivations'][number] & { community: string }> = [];
   readonly answers: Array<CommunityData['needAnswersGiven'][number] & { community: string }> = [];
+  /** Adoptions and feedback by the community whose artifact they are about. */
+  readonly adoptionsOfCommunity: Map<string, CommunityData['adoptionsGiven']>;
+  readonly feedbackOnCommunity: Map<string, CommunityData['feedbackGiven']>;
+  readonly answersToNeed: Map<string, CommonsIndex['answers']>;
+  /** When an artifact was first adopted or derived from (ms), for "unused" at any date. */
+  readonly firstUse = new Map<string, number>();
+  private conflicts?: LicenceConflict[];
 
   constructor(readonly communities: CommunityData[]) {
     for (const c of communities) {
@@ -93,11 +116,19 @@ export class CommonsIndex {
       this.derivations.push(...c.derivations.map((d) => ({ ...d, community: c.slug })));
       this.answers.push(...c.needAnswersGiven.map((a) => ({ ...a, community: c.slug })));
     }
+    this.adoptionsOfCommunity = groupBy(this.adoptions, (a) => slugOf(a.artifactId));
+    this.feedbackOnCommunity = groupBy(this.feedback, (f) => slugOf(f.artifactId));
+    this.answersToNeed = groupBy(this.answers, (a) => a.needId);
+    const uses = [
+      ...this.adoptions.map((a) => [a.artifactId, at(a.recordedAt)] as const),
+      ...this.derivations.map((d) => [d.sourceId, at(d.assertedAt)] as const),
+    ];
+    for (const [id, when] of uses) this.firstUse.set(id, Math.min(when, this.firstUse.get(id) ?? Infinity));
   }
 
-  /** Adaptation edges whose source's licence does not allow the derivative's. */
-  licenceConflicts(): Array<{ derivativeId: string; sourceId: string; relation: string; rule: string; community: string }> {
-    return this.derivations.flatMap((d) => {
+  /** Adaptation edges whose source's licence does not allow the derivative's (checked once). */
+  licenceConflicts(): LicenceConflict[] {
+    this.conflicts ??= this.derivations.flatMap((d) => {
       if (!isAdaptation(d.relation)) return [];
       const source = this.artifacts.get(d.sourceId);
       const derivative = this.artifacts.get(d.artifactId);
@@ -105,6 +136,7 @@ export class CommonsIndex {
       const check = checkAdaptation(source.licence.spdx, derivative.licence.spdx);
       return check.allowed ? [] : [{ derivativeId: d.artifactId, sourceId: d.sourceId, relation: d.relation, rule: check.rule, community: d.community }];
     });
+    return this.conflicts;
   }
 }
 
@@ -123,7 +155,6 @@ export function computeVitality(index: CommonsIndex, community: CommunityData, f
 }
 
 function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: Date): Metric[] {
-  const own = (id: string) => slugOf(id) === c.slug;
   const published = c.artifacts.filter((a) => at(a.publishedAt) <= to.getTime());
   const months = monthsOf(from, to);
   const sixMonthsBefore = addMonths(to, -6).getTime();
@@ -139,11 +170,7 @@ function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: 
 
   // Unused share: artifacts older than six months with no adoption or derivation.
   const old = published.filter((a) => at(a.publishedAt) < sixMonthsBefore);
-  const used = new Set([
-    ...index.adoptions.filter((a) => at(a.recordedAt) <= to.getTime()).map((a) => a.artifactId),
-    ...index.derivations.filter((d) => at(d.assertedAt) <= to.getTime()).map((d) => d.sourceId),
-  ]);
-  const unused = old.filter((a) => !used.has(a.id));
+  const unused = old.filter((a) => !((index.firstUse.get(a.id) ?? Infinity) <= to.getTime()));
   const unusedShare = old.length ? unused.length / old.length : null;
   const unusedMetric = metric('unusedShare', 'Unused share', 'share', unusedShare,
     unusedShare === null ? 'WATCH' : unusedShare < 0.5 ? 'LIFE' : unusedShare > 0.8 ? 'DECAY' : 'WATCH',
@@ -151,9 +178,10 @@ function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: 
     unused.map((a) => a.id));
 
   // Feedback on this community's artifacts, given in the window, and this community's first responses.
-  const received = index.feedback.filter((f) => own(f.artifactId) && f.community !== c.slug && inWindow(f.givenAt, from, to));
+  const received = (index.feedbackOnCommunity.get(c.slug) ?? []).filter((f) => f.community !== c.slug && inWindow(f.givenAt, from, to));
+  const responsesTo = groupBy(c.responsesGiven, (r) => r.feedbackId);
   const firstResponse = (feedbackId: string) =>
-    c.responsesGiven.filter((r) => r.feedbackId === feedbackId && at(r.respondedAt) <= to.getTime()).map((r) => at(r.respondedAt)).sort((a, b) => a - b)[0];
+    (responsesTo.get(feedbackId) ?? []).filter((r) => at(r.respondedAt) <= to.getTime()).map((r) => at(r.respondedAt)).sort((a, b) => a - b)[0];
   const delays = received.flatMap((f) => {
     const first = firstResponse(f.id);
     return first === undefined ? [] : [(first - at(f.givenAt)) / DAY];
@@ -170,10 +198,12 @@ function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: 
     received.filter((f) => firstResponse(f.id) === undefined).map((f) => f.id));
 
   // Commons asks back: feedback received plus other communities' answers to this community's needs.
-  const needIds = new Set(c.needs.map((n) => n.id));
   const asks = [
     ...received.map((f) => ({ id: f.id, when: f.givenAt })),
-    ...index.answers.filter((a) => needIds.has(a.needId) && a.community !== c.slug && inWindow(a.answeredAt, from, to)).map((a) => ({ id: a.id, when: a.answeredAt })),
+    ...c.needs
+      .flatMap((n) => index.answersToNeed.get(n.id) ?? [])
+      .filter((a) => a.community !== c.slug && inWindow(a.answeredAt, from, to))
+      .map((a) => ({ id: a.id, when: a.answeredAt })),
   ];
   const quarters = Math.max(1, months.length / 3);
   const recentAsks = asks.filter((a) => at(a.when) >= sixMonthsBefore);
@@ -199,7 +229,7 @@ function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: 
     roles.map((r) => `${r.personName} (${r.role}): ${r.resourcedHoursPerMonth}/${r.hoursPerMonth} h`));
 
   // Named impact: adoptions of this community's artifacts that name their impact.
-  const impacts = index.adoptions.filter((a) => own(a.artifactId) && a.community !== c.slug && a.impact?.trim() && inWindow(a.recordedAt, from, to));
+  const impacts = (index.adoptionsOfCommunity.get(c.slug) ?? []).filter((a) => a.community !== c.slug && a.impact?.trim() && inWindow(a.recordedAt, from, to));
   const recentImpacts = impacts.filter((a) => at(a.recordedAt) >= sixMonthsBefore);
   const impact = metric('namedImpact', 'Named impact', 'per quarter', impacts.length / quarters,
     impacts.length / quarters >= 1 ? 'LIFE' : recentImpacts.length === 0 ? 'DECAY' : 'WATCH',
@@ -232,7 +262,7 @@ export interface CommonsReport {
   reciprocity: number | null;
   reciprocalCommunities: string[];
   dormantCommunities: string[];
-  licenceConflicts: ReturnType<CommonsIndex['licenceConflicts']>;
+  licenceConflicts: LicenceConflict[];
   unansweredNeeds: Array<{ id: string; title: string; community: string; postedAt: string }>;
   monthlyFlow: Array<{ community: string; month: string; count: number }>;
   responseTimes: Array<{ community: string; feedbackId: string; days: number | null }>;
@@ -284,11 +314,12 @@ export function computeReport(data: CommunityData[], unavailable: string[], from
     licenceConflicts: index.licenceConflicts(),
     unansweredNeeds: data.flatMap((c) => c.needs.filter((n) => n.status === 'OPEN' && !answered.has(n.id)).map((n) => ({ id: n.id, title: n.title, community: c.slug, postedAt: n.postedAt }))),
     monthlyFlow: data.flatMap((c) => monthsOf(from, to).map((month) => ({ community: c.slug, month, count: c.artifacts.filter((a) => a.publishedAt.slice(0, 7) === month && inWindow(a.publishedAt, from, to)).length }))),
-    responseTimes: data.flatMap((c) =>
-      index.feedback.filter((f) => slugOf(f.artifactId) === c.slug && inWindow(f.givenAt, from, to)).map((f) => {
-        const first = c.responsesGiven.filter((r) => r.feedbackId === f.id).map((r) => at(r.respondedAt)).sort((a, b) => a - b)[0];
+    responseTimes: data.flatMap((c) => {
+      const responsesTo = groupBy(c.responsesGiven, (r) => r.feedbackId);
+      return (index.feedbackOnCommunity.get(c.slug) ?? []).filter((f) => inWindow(f.givenAt, from, to)).map((f) => {
+        const first = (responsesTo.get(f.id) ?? []).map((r) => at(r.respondedAt)).sort((a, b) => a - b)[0];
         return { community: c.slug, feedbackId: f.id, days: first === undefined ? null : round((first - at(f.givenAt)) / DAY, 1) };
-      }),
-    ),
+      });
+    }),
   };
 }
