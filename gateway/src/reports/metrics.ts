@@ -28,8 +28,23 @@ export interface Vitality {
 }
 
 const DAY = 86_400_000;
-const at = (iso: string) => new Date(iso).getTime();
-const slugOf = (id: string) => parseGlobalId(id)?.community ?? '';
+/**
+ * Memoised: a report reads the same few thousand timestamps and ids many times over (each
+ * community's metrics twice, and every figure); parsing them was most of a report's CPU.
+ */
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= 50_000) cache.clear();
+      cache.set(key, (value = compute(key)));
+    }
+    return value;
+  };
+}
+const at = memo((iso) => Date.parse(iso));
+const slugOf = memo((id) => parseGlobalId(id)?.community ?? '');
 const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
 
 /** The same day and time `months` later, clamped to the month's last day (Oct 31 − 6 = Apr 30). */
@@ -283,10 +298,12 @@ export function computeReport(data: CommunityData[], unavailable: string[], from
   // Lineage reach: how many artifacts and other communities each artifact's derivatives reach.
   const children = new Map<string, string[]>();
   for (const d of index.derivations) (children.get(d.sourceId) ?? children.set(d.sourceId, []).get(d.sourceId)!).push(d.artifactId);
-  const reach = [...index.artifacts.values()].map((artifact) => {
+  const reach = [...index.artifacts.values()].filter((artifact) => children.has(artifact.id)).map((artifact) => {
     const seen = new Set<string>([artifact.id]);
     const queue = [artifact.id];
-    while (queue.length) for (const child of children.get(queue.shift()!) ?? []) if (!seen.has(child)) seen.add(child), queue.push(child);
+    for (let next = 0; next < queue.length; next++) {
+      for (const child of children.get(queue[next]) ?? []) if (!seen.has(child)) seen.add(child), queue.push(child);
+    }
     const others = new Set([...seen].map(slugOf).filter((s) => s !== slugOf(artifact.id)));
     return { artifactId: artifact.id, title: artifact.title, communitiesReached: others.size, artifactsReached: seen.size - 1 };
   }).filter((r) => r.artifactsReached > 0).sort((a, b) => b.communitiesReached - a.communitiesReached || b.artifactsReached - a.artifactsReached || (a.artifactId < b.artifactId ? -1 : 1));
