@@ -24,6 +24,8 @@ export interface ScalingQueryRow {
   cost: QueryCost;
   gatewayCpuMsPerQuery: number;
   stubCpuMsPerQuery: number;
+  /** The gateway process's RSS after this query's runs (queries run in the table's order). */
+  rssAfterMb: number;
   /** Sequential runs behind p50 and p95, and marked runs behind the node-side columns. */
   runs: number;
   marked: number;
@@ -150,6 +152,7 @@ async function measure(ctx: SectionContext, n: number, straggler: boolean): Prom
         },
         gatewayCpuMsPerQuery: (g1.cpuMicros - g0.cpuMicros) / amount / 1000,
         stubCpuMsPerQuery: (s1.cpuMicros - s0.cpuMicros) / amount / 1000,
+        rssAfterMb: g1.rss / 1024 / 1024,
         runs: amount,
         marked: costs.length,
         answer,
@@ -214,8 +217,8 @@ export function renderScaling(result: ScalingResult): string {
       '',
       `**${query}** (${expected} levels):`,
       '',
-      '| nodes | p50 | p95 | slowest node path | overhead | requests per touched node (mean / max) | levels | nodes touched | duplicate keys | gateway CPU per query | stub CPU per query | answer | runs / marked |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+      '| nodes | p50 | p95 | slowest node path | overhead | requests per touched node (mean / max) | levels | nodes touched | duplicate keys | gateway CPU per query | stub CPU per query | answer | runs / marked | gateway RSS after |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
     );
     for (const run of result.runs) {
       const row = run.queries.find((q) => q.query === query);
@@ -223,7 +226,7 @@ export function renderScaling(result: ScalingResult): string {
       lines.push(
         `| ${label(run)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.slowestPathMs)} | ${ms(row.overheadMs)} | ` +
           `${fmt(row.cost.meanPerNode, 2)} / ${row.cost.maxPerNode} | ${row.cost.levels} | ${row.cost.touchedNodes} | ${row.cost.duplicateKeys} | ` +
-          `${ms(row.gatewayCpuMsPerQuery, 2)} | ${ms(row.stubCpuMsPerQuery, 2)} | ${row.answer} | ${row.runs} / ${row.marked} |`,
+          `${ms(row.gatewayCpuMsPerQuery, 2)} | ${ms(row.stubCpuMsPerQuery, 2)} | ${row.answer} | ${row.runs} / ${row.marked} | ${fmt(row.rssAfterMb, 0)} MB |`,
       );
     }
   }

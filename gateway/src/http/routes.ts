@@ -50,7 +50,8 @@ export function routes<C extends BaseContext>(options: Routes<C>) {
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const done = finalhandler(req, res, { onerror: options.onError });
+    // Made only when a request fails or misses a route.
+    const done = (error?: unknown) => finalhandler(req, res, { onerror: options.onError })(error);
     const path = req.url!.split('?', 1)[0];
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       res.setHeader('content-type', 'application/json; charset=utf-8');

@@ -114,8 +114,12 @@ export async function artifactConnection(
     pageInfo: {
       hasNextPage: more || lists.some((list) => list.hasNextPage),
       hasPreviousPage: Boolean(after),
-      startCursor: page.length ? cursorOf(page[0]) : null,
-      endCursor: page.length ? cursorOf(page[page.length - 1]) : null,
+      get startCursor() {
+        return page.length ? cursorOf(page[0]) : null;
+      },
+      get endCursor() {
+        return page.length ? cursorOf(page[page.length - 1]) : null;
+      },
     },
     totalCount: answers.reduce((sum, { data }) => sum + data.totalCount, 0),
   };
