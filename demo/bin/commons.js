@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 // Checked-in launcher, so the bin stays executable whatever the build does to dist/.
-require("../dist/cli.js");
+// Servers run graphql-js without its development-only checks (much slower) unless told otherwise.
+process.env.NODE_ENV ??= 'production';
+require('../dist/cli.js');
