@@ -1,33 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startGateway, type RunningGateway } from '@commons-graph/gateway';
-import { NODE_PROTOCOL_VERSION, readNodeContract } from '@commons-graph/schema';
 import { getIntrospectionQuery } from 'graphql';
 import pino from 'pino';
 import { startTestCommons, type TestCommons } from './support/commons';
+import { startFakeNode, type FakeNode } from './support/fake-node';
 import { link, publishedArtifact } from './support/fixtures';
 
-/**
- * A node that passes the contract check and answers in the right shapes, but serves an artifact
- * without the title every artifact must have.
- */
-async function startOddNode(): Promise<{ url: string; server: Server }> {
-  const probe = JSON.stringify({
-    data: { _service: { sdl: readNodeContract() }, community: { slug: 'odd-node', name: 'Odd', software: { name: 'odd', version: '0', protocol: NODE_PROTOCOL_VERSION } } },
-  });
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      const untitled = [{ id: 'odd-node:untitled', community: 'odd-node', publishedAt: '2026-01-01T00:00:00.000Z', title: null }];
-      const answer = body.includes('_entities') ? untitled : body.includes('ArtifactPage') ? { totalCount: 0, pageInfo: { hasNextPage: false }, edges: [] } : [];
-      res.end(body.includes('NodeProbe') ? probe : JSON.stringify({ data: { f0: answer } }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
-}
+/** Answers in the right shapes, but serves an artifact without the title every artifact must have. */
+const untitledArtifacts = (body: string) =>
+  body.includes('_entities')
+    ? [{ id: 'odd-node:untitled', community: 'odd-node', publishedAt: '2026-01-01T00:00:00.000Z', title: null }]
+    : body.includes('ArtifactPage') ? { totalCount: 0, pageInfo: { hasNextPage: false }, edges: [] } : [];
 
 /**
  * The gateway compiles operations with graphql-jit by default. Every answer, errors included, must
@@ -37,7 +19,7 @@ async function startOddNode(): Promise<{ url: string; server: Server }> {
 describe('compiled execution answers exactly as graphql-js does', () => {
   let commons: TestCommons;
   let interpreted: RunningGateway;
-  let odd: { url: string; server: Server };
+  let odd: FakeNode;
   const id: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -48,7 +30,7 @@ describe('compiled execution answers exactly as graphql-js does', () => {
     await link(B, 'recordAdoption', { artifactId: id.a, status: 'ADOPTED', context: 'Cooling ponds', impact: 'Less water', adaptedAsId: id.b });
     const feedback = await link(B, 'giveFeedback', { artifactId: id.a, kind: 'GAP', body: 'Nothing on clay' });
     await link(A, 'respondToFeedback', { feedbackId: feedback, artifactId: id.a, kind: 'ACKNOWLEDGED', body: 'Noted' });
-    odd = await startOddNode();
+    odd = await startFakeNode('odd-node', untitledArtifacts);
     await commons.gateway.registry.add({ slug: 'odd-node', url: odd.url });
     interpreted = await startGateway(
       {

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { NODE_PROTOCOL_VERSION, readNodeContract } from '@commons-graph/schema';
 import { parse } from 'graphql';
 import { startTestCommons, type TestCommons } from './support/commons';
+import { startFakeNode } from './support/fake-node';
 import { publishedArtifact } from './support/fixtures';
 import { codesOf } from './support/graphql';
 
@@ -32,23 +32,6 @@ async function startBrokenNode(): Promise<{ url: string; stop: () => Promise<voi
 /** A node that accepts connections and never answers: the gateway's timeout must bound it. */
 async function startSilentNode(): Promise<{ url: string; server: Server }> {
   const server = createServer(() => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
-}
-
-/** A node that passes the contract check, then answers pages with something that is not a page. */
-async function startGarbledNode(): Promise<{ url: string; server: Server }> {
-  const probe = JSON.stringify({
-    data: { _service: { sdl: readNodeContract() }, community: { slug: 'garbled-circle', name: 'Garbled', software: { name: 'x', version: '0', protocol: NODE_PROTOCOL_VERSION } } },
-  });
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(body.includes('NodeProbe') ? probe : JSON.stringify({ data: { f0: { page: 'of something else' } } }));
-    });
-  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
 }
@@ -111,7 +94,8 @@ describe('a Commons whose nodes fail', () => {
   });
 
   it('costs a node that answers in the wrong shape only its part', async () => {
-    const garbled = await startGarbledNode();
+    // It passes the contract check, then answers pages with something that is not a page.
+    const garbled = await startFakeNode('garbled-circle', () => ({ page: 'of something else' }));
     try {
       await commons.query(`mutation($url: String!) { registerNode(url: $url, slug: "garbled-circle") { status } }`, { url: garbled.url }, admin);
       const result = await commons.query(`{ artifacts { totalCount edges { node { id } } } }`);

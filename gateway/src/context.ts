@@ -25,21 +25,29 @@ export interface GatewayContext {
 export function createContext(registry: Registry, logger: Logger, authorization?: string): GatewayContext {
   const failures = new Map<string, string>();
   const batches = new Map<RegisteredNode, NodeBatch>();
+  // The registry hears of each request once: answered (even if a field was refused) or not.
+  const send = async (node: RegisteredNode, operation: string, query: string, variables: Record<string, unknown>) => {
+    try {
+      const result = await node.client.send(operation, query, variables);
+      registry.markAnswered(node.slug);
+      return result;
+    } catch (error) {
+      if (error instanceof NodeUnavailableError) registry.markFailed(node.slug, error.reason);
+      throw error;
+    }
+  };
   const batchOf = (node: RegisteredNode) => {
     let batch = batches.get(node);
-    if (!batch) batches.set(node, (batch = new NodeBatch((operation, query, variables) => node.client.send(operation, query, variables))));
+    if (!batch) batches.set(node, (batch = new NodeBatch((operation, query, variables) => send(node, operation, query, variables))));
     return batch;
   };
   const ctx = { registry, logger, failures, authorization } as GatewayContext;
   ctx.ask = async <T>(node: RegisteredNode, field: NodeField, variables: Record<string, unknown> = {}) => {
     try {
-      const data = await batchOf(node).ask<T>(field, variables);
-      registry.markAnswered(node.slug);
-      return data;
+      return await batchOf(node).ask<T>(field, variables);
     } catch (error) {
       const reason = error instanceof NodeUnavailableError ? error.reason : (error as Error).message;
       failures.set(node.slug, reason);
-      if (error instanceof NodeUnavailableError) registry.markFailed(node.slug, reason);
       logger.warn({ community: node.slug, operation: field.label, reason }, 'node did not answer');
       return null;
     }

@@ -1,22 +1,11 @@
 import DataLoader from 'dataloader';
-import { parseGlobalId } from '@commons-graph/schema';
+import { groupBy, parseGlobalId } from '@commons-graph/schema';
 import type { GatewayContext } from './context';
 import { F, type NodeField } from './node-client/fields';
 import type {
   NodeAdoption, NodeAnswer, NodeArtifact, NodeDerivation, NodeFeedback, NodeProfile, NodeResponse,
 } from './node-client/types';
 import type { ArtifactSelection } from './resolvers/artifact-selection';
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 /**
  * Scatter loaders: every key of one level goes to every node in a single request (links about an

@@ -4,3 +4,4 @@ export * from './licences';
 export * from './contract';
 export * from './cursors';
 export * from './limits';
+export * from './collections';

@@ -92,10 +92,9 @@ export class NodeBatch {
     if (result.data === null) {
       // An error in one non-null root field nulls the whole answer: the fields that failed are
       // refused, the others asked again without them, so a bad field costs only itself.
-      const failed = entries.filter((_, i) => errorsOf(i).length > 0);
-      entries.forEach((entry, i) => failed.includes(entry) && refuse(entry, i));
-      const rest = entries.filter((entry) => !failed.includes(entry));
-      if (failed.length === 0) rest.forEach(refuse);
+      const rest: Entry[] = [];
+      entries.forEach((entry, i) => (errorsOf(i).length ? refuse(entry, i) : rest.push(entry)));
+      if (rest.length === entries.length) rest.forEach(refuse);
       else if (rest.length > 0) await this.sendAll(rest);
       return;
     }

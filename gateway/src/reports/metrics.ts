@@ -1,4 +1,4 @@
-import { checkAdaptation, isAdaptation, parseGlobalId } from '@commons-graph/schema';
+import { checkAdaptation, groupBy, isAdaptation, parseGlobalId } from '@commons-graph/schema';
 import type { CommunityData } from './gather';
 
 /**
@@ -88,17 +88,6 @@ export function fewestForHalf(weights: number[]): number {
     if (sum >= total / 2) break;
   }
   return count;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 export type LicenceConflict = { derivativeId: string; sourceId: string; relation: string; rule: string; community: string };
@@ -296,8 +285,7 @@ export function computeReport(data: CommunityData[], unavailable: string[], from
   }
 
   // Lineage reach: how many artifacts and other communities each artifact's derivatives reach.
-  const children = new Map<string, string[]>();
-  for (const d of index.derivations) (children.get(d.sourceId) ?? children.set(d.sourceId, []).get(d.sourceId)!).push(d.artifactId);
+  const children = new Map([...groupBy(index.derivations, (d) => d.sourceId)].map(([source, links]) => [source, links.map((d) => d.artifactId)]));
   const reach = [...index.artifacts.values()].filter((artifact) => children.has(artifact.id)).map((artifact) => {
     const seen = new Set<string>([artifact.id]);
     const queue = [artifact.id];

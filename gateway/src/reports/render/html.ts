@@ -1,3 +1,4 @@
+import { groupBy } from '@commons-graph/schema';
 import { formatValue, headlines, type ReportDocument } from './document';
 
 /**
@@ -58,8 +59,7 @@ function lineageGraph(lineage: ReportDocument['lineages'][number], slugs: string
       if (depth.has(e.derivativeId) && !depth.has(e.sourceId)) depth.set(e.sourceId, depth.get(e.derivativeId)! - 1), (changed = true);
     }
   }
-  const layers = new Map<number, string[]>();
-  for (const n of lineage.nodes) (layers.get(depth.get(n.id) ?? 0) ?? layers.set(depth.get(n.id) ?? 0, []).get(depth.get(n.id) ?? 0)!).push(n.id);
+  const layers = new Map([...groupBy(lineage.nodes, (n) => depth.get(n.id) ?? 0)].map(([level, nodes]) => [level, nodes.map((n) => n.id)]));
   const levels = [...layers.keys()].sort((a, b) => a - b);
   const colW = 190, rowH = 56, w = Math.max(1, levels.length) * colW + 20;
   const h = Math.max(...[...layers.values()].map((l) => l.length), 1) * rowH + 20;

@@ -1,5 +1,5 @@
 import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
-import type { ArtifactSortKey } from '@commons-graph/schema';
+import { groupBy, type ArtifactSortKey } from '@commons-graph/schema';
 import { ArtifactStatus, NeedStatus } from '../entities/enums';
 import type * as P from './types';
 import type { NodeIdentity } from '../identity';
@@ -35,17 +35,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string) => UUID.test(value);
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-function group<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 export interface ArtifactPage {
   artifacts: P.Artifact[];
@@ -151,7 +140,7 @@ export class PublishedStore {
       [rowIds],
       ['publishedAt'],
     );
-    const byRow = group(rows, (row) => row.artifactRowId);
+    const byRow = groupBy(rows, (row) => row.artifactRowId);
     return new Map([...byRow].map(([rowId, versions]) => [rowId, versions.map(toPublicVersion)]));
   }
 
@@ -169,7 +158,7 @@ export class PublishedStore {
     if (rowIds.length === 0) return new Map();
     // The ids on both sides of the join let the planner look both tables up by index.
     const rows = await this.derivations('d.artifact_id in (?) and a.id in (?)', [rowIds, rowIds]);
-    const byRow = group(rows, (row) => row.rowId);
+    const byRow = groupBy(rows, (row) => row.rowId);
     return new Map([...byRow].map(([rowId, links]) => [rowId, links.map((row) => row.link)]));
   }
 
