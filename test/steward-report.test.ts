@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { launchBrowser } from './support/browser';
 import { startTestCommons, type TestCommons } from './support/commons';
 import { sql } from './support/databases';
 import { draftArtifact, publish, publishedArtifact } from './support/fixtures';
@@ -11,8 +11,6 @@ import type { TestNode } from './support/nodes';
 
 const run = promisify(execFile);
 const COMMONS_CLI = join(__dirname, '..', 'demo', 'dist', 'cli.js');
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function steward(node: TestNode, mutation: string, type: string, input: Record<string, unknown>): Promise<string> {
   return (await node.adminOk(`mutation($i: ${type}!) { ${mutation}(input: $i) { id } }`, { i: input }, 'steward'))[mutation].id;
@@ -97,23 +95,30 @@ describe("a steward's report over a Commons whose numbers are known", () => {
     expect(json.adoptionMatrix).toEqual([{ adopter: 'clinic-net', origin: 'soil-circle', count: 1 }]);
 
     const html = join(outDir, 'report.html');
+    const png = join(outDir, 'report.png');
     await run(process.execPath, [COMMONS_CLI, ...args, '--format', 'html', '--out', html]);
     const text = await readFile(html, 'utf8');
     expect(text).not.toMatch(/(src|href)="https?:/); // self-contained: nothing to fetch
 
-    expect(CHROMIUM).toBeDefined(); // .ci/run installs Debian's chromium
-    const dom = await run(CHROMIUM!, [...CHROMIUM_FLAGS, `--user-data-dir=${join(outDir, 'profile')}`, '--virtual-time-budget=3000', '--dump-dom', `file://${html}`]);
-    const rendered = /data-rendered="([^"]*)"/.exec(dom.stdout)?.[1] ?? '';
-    const charts = Object.fromEntries(rendered.split(' ').filter(Boolean).map((entry) => {
-      const [name, size, rects] = entry.split(':');
-      const [w, h] = size.split('x').map(Number);
-      return [name, { w, h, rects: Number(rects) }];
-    }));
-    for (const chart of ['flow', 'adoption-matrix', 'lineage', 'response-times']) {
-      expect({ chart, drawn: charts[chart]?.w > 0 && charts[chart]?.h > 0 && charts[chart]?.rects > 0 }).toEqual({ chart, drawn: true });
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1100, height: 1800 });
+      await page.goto(`file://${html}`, { waitUntil: 'load' });
+      // The report's own inline script records each chart's laid-out size once the page has loaded.
+      const rendered: string = await page.$eval('#render-check', (el) => el.getAttribute('data-rendered') ?? '');
+      const charts = Object.fromEntries(rendered.split(' ').filter(Boolean).map((entry) => {
+        const [name, size, rects] = entry.split(':');
+        const [w, h] = size.split('x').map(Number);
+        return [name, { w, h, rects: Number(rects) }];
+      }));
+      for (const chart of ['flow', 'adoption-matrix', 'lineage', 'response-times']) {
+        expect({ chart, drawn: charts[chart]?.w > 0 && charts[chart]?.h > 0 && charts[chart]?.rects > 0 }).toEqual({ chart, drawn: true });
+      }
+      await page.screenshot({ path: png, fullPage: true });
+    } finally {
+      await browser.close();
     }
-    const png = join(outDir, 'report.png');
-    await run(CHROMIUM!, [...CHROMIUM_FLAGS, `--user-data-dir=${join(outDir, 'profile2')}`, '--window-size=1100,1800', `--screenshot=${png}`, `file://${html}`]);
     expect((await readFile(png)).subarray(1, 4).toString()).toBe('PNG');
   });
 
