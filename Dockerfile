@@ -6,7 +6,7 @@ COPY schema schema
 COPY subgraphs subgraphs
 COPY gateway gateway
 COPY demo demo
-RUN npm ci --no-audit --no-fund && npx tsc -b && npm prune --omit=dev --no-audit --no-fund
+RUN npm ci --no-audit --no-fund && npx tsc -b schema subgraphs/community-node gateway demo && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
