@@ -24,7 +24,9 @@ describe('docker-compose.yml matches the configuration the code reads', () => {
     for (const db of databases) expect(init).toContain(`CREATE DATABASE ${db.slice(1)};`);
     for (const [, s] of [...nodeServices, ['gateway', gateway] as const]) {
       expect(s.build).toBe('.');
-      expect(s.healthcheck).toBeDefined();
+      // Each health check asks the service's own port (test/production-image.test.ts runs them).
+      const port = interpolate((s as Service).environment!).PORT;
+      expect(JSON.stringify((s as Service).healthcheck)).toContain(`127.0.0.1:${port}/healthz`);
     }
     expect(readFileSync(join(ROOT, 'Dockerfile'), 'utf8')).toMatch(/npm ci/);
   });

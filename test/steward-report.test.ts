@@ -59,8 +59,14 @@ describe("a steward's report over a Commons whose numbers are known", () => {
 
   const VITALITY = `query($slug: String!) { community(slug: $slug) { vitality(from: "2026-01-01T00:00:00Z", to: "2026-10-31T23:59:59Z") {
     decaySigns replant metrics { key value state evidence } } } }`;
-  const metricsOf = async (slug: string) =>
-    Object.fromEntries((await commons.queryOk(VITALITY, { slug })).community.vitality.metrics.map((m: any) => [m.key, m]));
+  const replanting: Record<string, boolean> = {};
+  const metricsOf = async (slug: string) => {
+    const { vitality } = (await commons.queryOk(VITALITY, { slug })).community;
+    // The headline counts agree with the metrics they summarise.
+    expect(vitality.decaySigns).toBe(vitality.metrics.filter((m: any) => m.state === 'DECAY').length);
+    replanting[slug] = vitality.replant;
+    return Object.fromEntries(vitality.metrics.map((m: any) => [m.key, m]));
+  };
 
   it('measures each community as the story says, through the Commons graph', async () => {
     const soilM = await metricsOf('soil-circle');
@@ -78,6 +84,9 @@ describe("a steward's report over a Commons whose numbers are known", () => {
 
     const clinicM = await metricsOf('clinic-net');
     expect(clinicM.feedbackResponseTime).toMatchObject({ value: null, state: 'DECAY' });
+    // Both decaying communities published before the window and decayed six months earlier too;
+    // soil shows two decay signs (its AI artifact, its unused share is 0), too few to replant.
+    expect(replanting).toEqual({ 'soil-circle': false, 'infra-sigs': true, 'clinic-net': true });
     expect(clinicM.feedbackClosure).toMatchObject({ value: 0, state: 'DECAY' });
   });
 

@@ -97,6 +97,20 @@ describe('vitality metrics on a Commons known by hand', () => {
     expect(v.decaySigns).toBeGreaterThanOrEqual(3);
   });
 
+  it('calls for replanting only where three decay signs held for six months', () => {
+    // sigs: one unresourced translator and unused work, now and in the window six months earlier.
+    const sigsNow = computeVitality(index, sigs, FROM, TO);
+    const sigsBefore = computeVitality(index, sigs, addMonths(FROM, -6), addMonths(TO, -6));
+    expect(sigsBefore.decaySigns).toBeGreaterThanOrEqual(3);
+    expect({ decaySigns: sigsNow.decaySigns >= 3, replant: sigsNow.replant }).toEqual({ decaySigns: true, replant: true });
+    // soil shows two decay signs: watched, not replanted.
+    expect(computeVitality(index, soil, FROM, TO)).toMatchObject({ decaySigns: 2, replant: false });
+    // The same signs in a community younger than six months say nothing of six months ago.
+    const young = community('young', { ...sigs, slug: 'young', artifacts: [artifact('young:first', '2026-07-01T00:00:00Z')] });
+    const youngNow = computeVitality(index, young, FROM, TO);
+    expect({ decaySigns: youngNow.decaySigns >= 3, replant: youngNow.replant }).toEqual({ decaySigns: true, replant: false });
+  });
+
   it('computes the ecosystem figures', () => {
     const report = computeReport([soil, sigs, clinic], ['gone'], FROM, TO);
     expect(report.unavailableCommunities).toEqual(['gone']);

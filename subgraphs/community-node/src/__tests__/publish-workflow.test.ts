@@ -115,18 +115,24 @@ describe('publishing an artifact on a community node', () => {
   });
 
   it('lists artifacts newest first with cursors that resume without gaps', async () => {
-    const page = `query($after: String) { artifacts(first: 2, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
+    const page = `query($after: String) { artifacts(first: 2, after: $after) { totalCount edges { cursor node { id publishedAt } } pageInfo { hasNextPage endCursor } } }`;
     const seen: string[] = [];
+    const keys: Array<[string, string]> = [];
     let after: string | null = null;
     let total = 0;
     do {
       const { artifacts }: any = await node.publicOk(page, { after });
       total = artifacts.totalCount;
       seen.push(...artifacts.edges.map((e: { node: { id: string } }) => e.node.id));
+      keys.push(...artifacts.edges.map((e: { node: { id: string; publishedAt: string } }): [string, string] => [e.node.publishedAt, e.node.id]));
       after = artifacts.pageInfo.hasNextPage ? artifacts.pageInfo.endCursor : null;
     } while (after);
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     expect(total).toBeGreaterThanOrEqual(4);
+    // Newest first publication first, ties by id: the order every node and the gateway share.
+    const newestFirst = [...keys].sort(([at1, id1], [at2, id2]) => (at1 !== at2 ? Date.parse(at2) - Date.parse(at1) : id1 < id2 ? -1 : 1));
+    expect(keys).toEqual(newestFirst);
+    expect(new Set(keys.map(([at]) => at)).size).toBeGreaterThan(1);
   });
 });
