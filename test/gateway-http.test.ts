@@ -1,4 +1,4 @@
-import { startGateway, type RunningGateway } from '@commons-graph/gateway';
+import { readGatewayConfig, startGateway, type RunningGateway } from '@commons-graph/gateway';
 import pino from 'pino';
 
 /** What a portal or a probe meets at the gateway's HTTP door, before any GraphQL runs. */
@@ -52,5 +52,28 @@ describe('the gateway over HTTP', () => {
     const response = await fetch(gateway.graphqlUrl, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
+  });
+});
+
+describe('the gateway over HTTP with the default configuration', () => {
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    // Only what readGatewayConfig makes of an empty environment, on a free port.
+    gateway = await startGateway({ ...readGatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', PROBE_INTERVAL_MS: '0' }) }, { logger: pino({ level: 'silent' }) });
+  });
+  afterAll(() => gateway?.stop());
+
+  it('lets any origin read answers from a browser (CORS_ORIGINS defaults to *)', async () => {
+    const preflight = await fetch(gateway.graphqlUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://any-portal.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    const answer = await fetch(gateway.graphqlUrl, {
+      method: 'POST', headers: { origin: 'https://any-portal.example', 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });

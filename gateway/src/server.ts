@@ -14,6 +14,7 @@ import { createContext, type GatewayContext } from './context';
 import { routes } from './http/routes';
 import { compiledExecution } from './execution/compiled';
 import { partialResultsPlugin } from './partial-results';
+import { wellFormedInputPlugin } from './well-formed-input';
 import { Registry } from './registry/Registry';
 import { createResolvers } from './resolvers';
 import { typeDefs } from './schema/typeDefs';
@@ -70,6 +71,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,
+      wellFormedInputPlugin,
       partialResultsPlugin,
       // The Commons sets no cache hints; Apollo's default plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),

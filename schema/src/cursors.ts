@@ -1,3 +1,5 @@
+import { parseGlobalId } from './ids';
+
 /**
  * Artifacts are ordered the same way on every node and in the gateway: newest first publication,
  * then global id. A cursor is that sort key, opaque to clients, so the gateway can hand one cursor
@@ -12,14 +14,15 @@ export function encodeArtifactCursor(key: ArtifactSortKey): string {
   return Buffer.from(JSON.stringify([key.publishedAt.toISOString(), key.id]), 'utf8').toString('base64url');
 }
 
-/** Returns null for anything that is not a cursor we issued. */
+/** Returns null for anything that is not a cursor we issued (a key naming no possible artifact included). */
 export function decodeArtifactCursor(cursor: string): ArtifactSortKey | null {
   if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > 600) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [iso, id] = value;
-    if (typeof iso !== 'string' || typeof id !== 'string') return null;
+    // The id must be a global id: anything else (a NUL byte, say) would reach every node's SQL.
+    if (typeof iso !== 'string' || typeof id !== 'string' || !parseGlobalId(id)) return null;
     const publishedAt = new Date(iso);
     if (Number.isNaN(publishedAt.getTime())) return null;
     return { publishedAt, id };

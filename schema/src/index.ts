@@ -5,3 +5,4 @@ export * from './contract';
 export * from './cursors';
 export * from './limits';
 export * from './collections';
+export * from './text';

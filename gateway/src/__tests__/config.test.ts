@@ -30,6 +30,24 @@ describe('gateway configuration', () => {
   });
 });
 
+describe('NODES_FILE errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gw-nodes-file-'));
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it('names the file and what is wrong with it', () => {
+    expect(() => readGatewayConfig({ NODES_FILE: join(dir, 'missing.yaml') })).toThrow(/NODES_FILE .*missing\.yaml: .*ENOENT/);
+    expect(() => readGatewayConfig({ NODES_FILE: file('broken.yaml', '- slug: [unclosed\n') })).toThrow(/NODES_FILE .*broken\.yaml: /);
+    expect(() => readGatewayConfig({ NODES_FILE: file('scalar.yaml', 'just words\n') })).toThrow(/must hold a list of nodes/);
+    expect(() => readGatewayConfig({ NODES_FILE: file('no-url.yaml', '- slug: klamath-soil\n') })).toThrow(/NODES_FILE\[0\] needs a url/);
+    expect(() => readGatewayConfig({ NODES_FILE: file('bad-slug.json', '[{"slug": "Not A Slug", "url": "http://x.example/graphql"}]') }))
+      .toThrow(/NODES_FILE\[0\]: "Not A Slug" is not a community slug/);
+    expect(() => readGatewayConfig({ NODES_FILE: file('bad-url.json', '["mailto:someone@example.org"]') })).toThrow(ConfigError);
+  });
+});
+
 describe('circuit breaker', () => {
   it('opens after the threshold of consecutive failures, for the cool-down, and any success closes it', () => {
     let now = 0;
