@@ -43,6 +43,16 @@ const honestAnswer = async (upstream: string, body: string) =>
     Awaited<ReturnType<HostileRequest['honest']>>
   >;
 
+/** Until the response can take more, or is gone; no listener left behind. */
+const drained = (res: ServerResponse) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
+
 async function send(res: ServerResponse, reply: Reply): Promise<void> {
   if ('silent' in reply) return;
   if ('redirect' in reply) {
@@ -63,7 +73,7 @@ async function send(res: ServerResponse, reply: Reply): Promise<void> {
     const chunk = `"${'x'.repeat(64 * 1024)}",`;
     res.write('{"data":{"f0":[');
     for (let sent = 0; sent < reply.huge && !res.destroyed; sent += chunk.length) {
-      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (!res.write(chunk)) await drained(res);
     }
     res.end('"end"]}}');
   } else {
