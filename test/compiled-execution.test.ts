@@ -95,11 +95,14 @@ describe('compiled execution answers exactly as graphql-js does', () => {
     await both(`{ commonsReport(from: "2026-06-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { from } }`);
   });
 
-  it('for a node breaking a non-null field: a masked internal error where it broke', async () => {
+  it('for a node breaking a non-null field: its part left out with NODE_UNAVAILABLE, never read', async () => {
     const answer = await both(`{ artifact(id: "odd-node:untitled") { id title } }`);
     expect(answer.body).toEqual({
       data: { artifact: null },
-      errors: [{ message: 'Internal server error', path: ['artifact', 'title'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      errors: [{
+        message: 'The community node "odd-node" gave no usable answer (answered _entities[0].title with null, which the contract says is never null); results leave out its part.',
+        extensions: { code: 'NODE_UNAVAILABLE', community: 'odd-node', serviceName: 'odd-node' },
+      }],
     });
   });
 

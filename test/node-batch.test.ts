@@ -24,7 +24,7 @@ describe('one request per node per level', () => {
   });
 
   it('sends the fields asked in one turn together and gives each its own answer', async () => {
-    const batch = new NodeBatch((operation, query, variables) => client.send(operation, query, variables));
+    const batch = new NodeBatch((operation, query, variables) => client.send(operation, query, variables), 'batch-node');
     const [needs, adoptions, page] = await Promise.all([
       batch.ask(F.needs, { status: null }),
       batch.ask(F.adoptionsOf, { artifactIds: ['other:one', 'other:two'] }),
@@ -37,7 +37,7 @@ describe('one request per node per level', () => {
   });
 
   it('fails only the field the node refused, not the rest of the batch', async () => {
-    const batch = new NodeBatch((operation, query, variables) => client.send(operation, query, variables));
+    const batch = new NodeBatch((operation, query, variables) => client.send(operation, query, variables), 'batch-node');
     const [needs, page] = await Promise.allSettled([
       batch.ask(F.needs, { status: 'OPEN' }),
       batch.ask(artifactPageField('id'), { first: 1000 }),

@@ -15,6 +15,9 @@ program
   .action(async () => {
     const config = readGatewayConfig();
     const logger = pino({ level: config.logLevel, base: undefined });
+    // Whatever a peer sends, a stray rejection or throw is logged and the server keeps serving.
+    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; still serving'));
+    process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception; still serving'));
     const gateway = await startGateway(config, { logger });
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');

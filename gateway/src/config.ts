@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { isValidSlug } from '@commons-graph/schema';
+import { NODE_CLIENT_DEFAULTS } from './node-client/NodeClient';
 
 /** Everything the gateway reads from its environment, validated once. Defaults are in the README. */
 export interface NodeEntry {
@@ -21,6 +22,11 @@ export interface GatewayConfig {
   /** Consecutive failures that open a node's circuit, and how long it stays open. */
   breakerThreshold: number;
   breakerCooldownMs: number;
+  /** Requests in flight to one node at once, and how many more may wait (defaults in NODE_CLIENT_DEFAULTS). */
+  nodeMaxConcurrency?: number;
+  nodeMaxQueue?: number;
+  /** The largest answer read from a node. */
+  nodeMaxResponseBytes?: number;
   corsOrigins: string[] | '*';
   logLevel: string;
   /** `compiled` (graphql-jit; the default when unset) or `interpreted` (graphql-js), the fallback. */
@@ -30,7 +36,8 @@ export interface GatewayConfig {
 /** Every environment variable the gateway reads (the compose test checks against this list). */
 export const GATEWAY_ENV_VARS = [
   'HOST', 'PORT', 'NODES', 'NODES_FILE', 'GATEWAY_ADMIN_TOKEN', 'NODE_TIMEOUT_MS', 'PROBE_INTERVAL_MS',
-  'BREAKER_THRESHOLD', 'BREAKER_COOLDOWN_MS', 'CORS_ORIGINS', 'LOG_LEVEL', 'GRAPHQL_EXECUTION',
+  'BREAKER_THRESHOLD', 'BREAKER_COOLDOWN_MS', 'NODE_MAX_CONCURRENCY', 'NODE_MAX_QUEUE', 'NODE_MAX_RESPONSE_BYTES',
+  'CORS_ORIGINS', 'LOG_LEVEL', 'GRAPHQL_EXECUTION',
 ] as const;
 
 export class ConfigError extends Error {}
@@ -113,6 +120,9 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     probeIntervalMs: integer(env, 'PROBE_INTERVAL_MS', 30_000, 0, 3_600_000),
     breakerThreshold: integer(env, 'BREAKER_THRESHOLD', 5, 1, 1000),
     breakerCooldownMs: integer(env, 'BREAKER_COOLDOWN_MS', 30_000, 0, 3_600_000),
+    nodeMaxConcurrency: integer(env, 'NODE_MAX_CONCURRENCY', NODE_CLIENT_DEFAULTS.maxConcurrency, 1, 1024),
+    nodeMaxQueue: integer(env, 'NODE_MAX_QUEUE', NODE_CLIENT_DEFAULTS.maxQueue, 0, 100_000),
+    nodeMaxResponseBytes: integer(env, 'NODE_MAX_RESPONSE_BYTES', NODE_CLIENT_DEFAULTS.maxResponseBytes, 1024, 1024 ** 3),
     corsOrigins: cors === '*' || cors === '' ? '*' : cors.split(',').map((o) => o.trim()),
     logLevel: env.LOG_LEVEL || 'info',
     execution,

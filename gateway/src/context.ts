@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { NodeField } from './node-client/fields';
 import { NodeBatch } from './node-client/NodeBatch';
-import { NodeUnavailableError } from './node-client/NodeClient';
+import { NodeAnswerError, NodeUnavailableError } from './node-client/NodeClient';
 import type { Registry, RegisteredNode } from './registry/Registry';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -25,7 +25,8 @@ export interface GatewayContext {
 export function createContext(registry: Registry, logger: Logger, authorization?: string): GatewayContext {
   const failures = new Map<string, string>();
   const batches = new Map<RegisteredNode, NodeBatch>();
-  // The registry hears of each request once: answered (even if a field was refused) or not.
+  // The registry hears of each request once: answered (even if a field was refused) or not; and
+  // again of a field whose answer broke the contract.
   const send = async (node: RegisteredNode, operation: string, query: string, variables: Record<string, unknown>) => {
     try {
       const result = await node.client.send(operation, query, variables);
@@ -38,7 +39,7 @@ export function createContext(registry: Registry, logger: Logger, authorization?
   };
   const batchOf = (node: RegisteredNode) => {
     let batch = batches.get(node);
-    if (!batch) batches.set(node, (batch = new NodeBatch((operation, query, variables) => send(node, operation, query, variables))));
+    if (!batch) batches.set(node, (batch = new NodeBatch((operation, query, variables) => send(node, operation, query, variables), node.slug)));
     return batch;
   };
   const ctx = { registry, logger, failures, authorization } as GatewayContext;
@@ -47,7 +48,10 @@ export function createContext(registry: Registry, logger: Logger, authorization?
       return await batchOf(node).ask<T>(field, variables);
     } catch (error) {
       const reason = error instanceof NodeUnavailableError ? error.reason : (error as Error).message;
-      failures.set(node.slug, reason);
+      // An answer that may not be read makes the node DOWN until it answers well again.
+      if (error instanceof NodeAnswerError) registry.markFailed(node.slug, reason);
+      // The first failure is the cause; later ones in the same request usually follow from it.
+      if (!failures.has(node.slug)) failures.set(node.slug, reason);
       logger.warn({ community: node.slug, operation: field.label, reason }, 'node did not answer');
       return null;
     }

@@ -15,7 +15,7 @@ export const partialResultsPlugin: ApolloServerPlugin<GatewayContext> = {
         const errors = [...(result.errors ?? [])];
         for (const [slug, reason] of contextValue.failures) {
           errors.push({
-            message: `The community node "${slug}" did not answer (${reason}); results leave out its part.`,
+            message: `The community node "${slug}" gave no usable answer (${reason}); results leave out its part.`,
             extensions: { code: ErrorCode.NODE_UNAVAILABLE, community: slug, serviceName: slug },
           });
         }

@@ -15,13 +15,20 @@ describe('gateway configuration', () => {
       { slug: 'valley-clinics', url: 'http://clinics.example/graphql' },
     ]);
     expect(readGatewayConfig({ NODES_FILE: join(dir, 'nodes.json') }).nodes).toEqual([{ slug: 'openinfra-sigs', url: 'http://sigs.example/graphql' }]);
-    expect(yaml).toMatchObject({ port: 4000, host: '127.0.0.1', nodeTimeoutMs: 2000, corsOrigins: '*' });
+    expect(yaml).toMatchObject({
+      port: 4000, host: '127.0.0.1', nodeTimeoutMs: 2000, corsOrigins: '*', nodeMaxConcurrency: 8, nodeMaxQueue: 256, nodeMaxResponseBytes: 16 * 1024 * 1024,
+    });
   });
 
   it('refuses bad values with a message naming the variable', () => {
     expect(() => readGatewayConfig({ NODES: 'Bad Slug=http://x/graphql' })).toThrow(ConfigError);
     expect(() => readGatewayConfig({ NODES: 'ok=ftp://x' })).toThrow(/not an http/);
     expect(() => readGatewayConfig({ NODE_TIMEOUT_MS: 'soon' })).toThrow(/NODE_TIMEOUT_MS/);
+    expect(() => readGatewayConfig({ NODE_MAX_CONCURRENCY: '0' })).toThrow(/NODE_MAX_CONCURRENCY must be a whole number from 1/);
+    expect(() => readGatewayConfig({ NODE_MAX_RESPONSE_BYTES: '10' })).toThrow(/NODE_MAX_RESPONSE_BYTES/);
+    expect(readGatewayConfig({ NODE_MAX_CONCURRENCY: '4', NODE_MAX_QUEUE: '0', NODE_MAX_RESPONSE_BYTES: '1048576' })).toMatchObject({
+      nodeMaxConcurrency: 4, nodeMaxQueue: 0, nodeMaxResponseBytes: 1_048_576,
+    });
     expect(() => readGatewayConfig({ GATEWAY_ADMIN_TOKEN: 'short' })).toThrow(/24 characters/);
     expect(readGatewayConfig({ CORS_ORIGINS: 'https://portal.example, https://b.example' }).corsOrigins).toEqual([
       'https://portal.example',

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
+import { answerProblem } from './answer-check';
 import type { NodeField } from './fields';
-import type { NodeResult } from './NodeClient';
+import { NodeAnswerError, type NodeResult } from './NodeClient';
 
 /** A field the node answered with an error (the rest of its batch may still have answered). */
 export class NodeFieldError extends Error {}
@@ -57,7 +58,11 @@ export function batchDocument(fields: readonly NodeField[]): BatchDocument {
 export class NodeBatch {
   private pending: Entry[] = [];
 
-  constructor(private readonly send: (operation: string, query: string, variables: Record<string, unknown>) => Promise<NodeResult>) {}
+  constructor(
+    private readonly send: (operation: string, query: string, variables: Record<string, unknown>) => Promise<NodeResult>,
+    /** The node's community: its answers may speak only for it. */
+    private readonly slug: string,
+  ) {}
 
   ask<T>(field: NodeField, variables: Record<string, unknown> = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -66,10 +71,15 @@ export class NodeBatch {
     });
   }
 
-  private flush(): Promise<void> {
+  /** Whatever the node sends, every entry is settled: a throw while reading an answer rejects them all. */
+  private async flush(): Promise<void> {
     const entries = this.pending;
     this.pending = [];
-    return this.sendAll(entries);
+    try {
+      await this.sendAll(entries);
+    } catch (error) {
+      for (const entry of entries) entry.reject(error);
+    }
   }
 
   private async sendAll(entries: Entry[]): Promise<void> {
@@ -100,8 +110,9 @@ export class NodeBatch {
     }
     entries.forEach((entry, i) => {
       const data = result.data?.[`f${i}`];
-      if (errorsOf(i).length || data === undefined || data === null) refuse(entry, i);
-      else if (!entry.field.valid(data)) entry.reject(new NodeFieldError(`answered ${entry.field.label} with data of another shape`));
+      if (errorsOf(i).length || data === undefined || data === null) return refuse(entry, i);
+      const problem = answerProblem(entry.field, data, { slug: this.slug, variables: entry.variables });
+      if (problem) entry.reject(new NodeAnswerError(this.slug, problem));
       else entry.resolve(data);
     });
   }

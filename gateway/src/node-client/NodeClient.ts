@@ -1,5 +1,7 @@
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
+import { ANSWER_LIMITS, shown } from './answer-check';
 import { CircuitBreaker } from './breaker';
+import { QueueFullError, Slots } from './slots';
 
 /** Why a node did not answer; becomes a NODE_UNAVAILABLE error naming the community. */
 export class NodeUnavailableError extends Error {
@@ -11,11 +13,19 @@ export class NodeUnavailableError extends Error {
   }
 }
 
+/** The node answered, but not with what it was asked for: its answer may not be read. */
+export class NodeAnswerError extends NodeUnavailableError {}
+
 export interface NodeClientOptions {
   timeoutMs: number;
   breakerThreshold: number;
   breakerCooldownMs: number;
   agent: Agent;
+  /** Requests in flight to this node at once, and how many more may wait for a slot. */
+  maxConcurrency?: number;
+  maxQueue?: number;
+  /** The largest answer read; a node sending more is cut off. */
+  maxResponseBytes?: number;
   /** Observes every HTTP request sent to a node (benchmarks and tests count them). */
   onRequest?: (slug: string, operation: string, query: string) => void;
 }
@@ -29,11 +39,55 @@ export interface NodeResult {
   errors?: Array<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
 }
 
+export const NODE_CLIENT_DEFAULTS = { maxConcurrency: 8, maxQueue: 256, maxResponseBytes: 16 * 1024 * 1024 } as const;
+
+const JSON_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
+const MAX_ERRORS = 100;
+const MAX_ERROR_MESSAGE = 300;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value);
+
+/** Whether JSON text nests deeper than `max`, found without parsing (a scan that cannot overflow the stack). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i += 1;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) depth -= 1;
+  }
+  return false;
+}
+
+/** GraphQL errors as the gateway reads them: a short message and a path, nothing else the node sent. */
+function readErrors(errors: unknown): NodeResult['errors'] | string {
+  if (errors === undefined || errors === null) return undefined;
+  if (!Array.isArray(errors)) return `errors of type ${kindOf(errors)}`;
+  if (errors.length > MAX_ERRORS) return `${errors.length} errors (at most ${MAX_ERRORS})`;
+  const read: NonNullable<NodeResult['errors']> = [];
+  for (const [i, error] of errors.entries()) {
+    if (!isObject(error) || typeof error.message !== 'string') return `errors[${i}] without a message`;
+    const { path } = error;
+    if (path !== undefined && !(Array.isArray(path) && path.length <= ANSWER_LIMITS.jsonDepth && path.every((p) => typeof p === 'string' || typeof p === 'number'))) {
+      return `errors[${i}].path of another shape`;
+    }
+    read.push({ message: error.message.slice(0, MAX_ERROR_MESSAGE), ...(path ? { path: path as Array<string | number> } : {}) });
+  }
+  return read;
+}
+
 const RETRYABLE = /ECONNRESET|ECONNREFUSED|EPIPE|UND_ERR_SOCKET|other side closed/i;
 
 /** One node's client: keep-alive pool, per-request timeout, one retry for reads, a circuit breaker. */
 export class NodeClient {
   readonly breaker: CircuitBreaker;
+  readonly slots: Slots;
   lastLatencyMs: number | null = null;
 
   constructor(
@@ -42,6 +96,7 @@ export class NodeClient {
     private readonly options: NodeClientOptions,
   ) {
     this.breaker = new CircuitBreaker(options.breakerThreshold, options.breakerCooldownMs);
+    this.slots = new Slots(options.maxConcurrency ?? NODE_CLIENT_DEFAULTS.maxConcurrency, options.maxQueue ?? NODE_CLIENT_DEFAULTS.maxQueue);
   }
 
   /**
@@ -76,7 +131,7 @@ export class NodeClient {
   /** A health probe: bypasses the breaker, and any success closes it. */
   async probe<T>(query: string): Promise<T> {
     try {
-      const { data, errors } = await this.attempt('NodeProbe', query, {});
+      const { data, errors } = await this.attempt('NodeProbe', query, {}, 'answered the probe');
       if (errors?.length || !data) throw new NodeUnavailableError(this.slug, `answered with errors: ${(errors ?? []).map((e) => e.message).join('; ')}`);
       this.breaker.success();
       return data as T;
@@ -86,29 +141,81 @@ export class NodeClient {
     }
   }
 
-  private async attempt(operation: string, query: string, variables: Record<string, unknown>): Promise<NodeResult> {
-    this.options.onRequest?.(this.slug, operation, query);
-    const started = performance.now();
-    const response = await request(this.url, {
-      method: 'POST',
-      dispatcher: this.options.agent,
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-      body: JSON.stringify({ query, variables, operationName: operation }),
-      signal: AbortSignal.timeout(this.options.timeoutMs),
-    });
-    const text = await response.body.text();
-    this.lastLatencyMs = Math.round((performance.now() - started) * 10) / 10;
-    let result: Partial<NodeResult>;
+  /**
+   * One HTTP exchange, bounded: a slot among the node's, then headers and the whole body within
+   * the timeout, at most maxResponseBytes, JSON of bounded depth, shaped as a GraphQL response.
+   */
+  private async attempt(operation: string, query: string, variables: Record<string, unknown>, answered = 'answered'): Promise<NodeResult> {
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    let release: () => void;
     try {
-      result = JSON.parse(text) as Partial<NodeResult>;
+      release = await this.slots.acquire(signal);
+    } catch (error) {
+      if (error instanceof QueueFullError) throw new NodeUnavailableError(this.slug, `not asked: ${error.message}`);
+      throw error;
+    }
+    try {
+      this.options.onRequest?.(this.slug, operation, query);
+      const started = performance.now();
+      const response = await request(this.url, {
+        method: 'POST',
+        dispatcher: this.options.agent,
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ query, variables, operationName: operation }),
+        signal,
+      });
+      const text = await this.readBody(response, answered);
+      this.lastLatencyMs = Math.round((performance.now() - started) * 10) / 10;
+      return this.readResult(response.statusCode, text, answered);
+    } finally {
+      release();
+    }
+  }
+
+  private async readBody({ statusCode, headers, body }: Dispatcher.ResponseData, answered: string): Promise<string> {
+    const refuse = (reason: string) => {
+      // Destroying an unread body makes undici emit an abort error; nobody else listens for it.
+      body.on('error', () => undefined);
+      body.destroy();
+      return new NodeUnavailableError(this.slug, `${answered} ${reason}`);
+    };
+    if (statusCode >= 300 && statusCode < 400) {
+      const to = headers.location ? ` to ${shown(String(headers.location))}` : '';
+      throw refuse(`with a redirect (HTTP ${statusCode}${to}); the gateway asks a node only at its registered URL`);
+    }
+    const type = String(headers['content-type'] ?? '');
+    if (!JSON_TYPE.test(type)) throw refuse(`HTTP ${statusCode} with content type ${shown(type || 'none')}, not a GraphQL response`);
+    const max = this.options.maxResponseBytes ?? NODE_CLIENT_DEFAULTS.maxResponseBytes;
+    if (Number(headers['content-length']) > max) throw refuse(`with ${Number(headers['content-length'])} bytes, more than the ${max} it may send`);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > max) throw refuse(`with more than the ${max} bytes it may send`);
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  private readResult(statusCode: number, text: string, answered: string): NodeResult {
+    const invalid = (reason: string) => new NodeAnswerError(this.slug, `${answered} with ${reason}`);
+    if (nestsDeeperThan(text, ANSWER_LIMITS.jsonDepth)) throw invalid(`JSON nested deeper than ${ANSWER_LIMITS.jsonDepth} levels`);
+    let result: unknown;
+    try {
+      result = JSON.parse(text);
     } catch {
-      throw new NodeUnavailableError(this.slug, `HTTP ${response.statusCode}, not a GraphQL response`);
+      throw new NodeUnavailableError(this.slug, `HTTP ${statusCode}, not a GraphQL response`);
     }
-    const executed = result.data || result.errors?.some((e) => e.path?.length);
+    if (!isObject(result)) throw invalid(`a JSON ${kindOf(result)}, not a GraphQL response`);
+    const { data } = result;
+    if (data !== undefined && data !== null && !isObject(data)) throw invalid(`data of type ${kindOf(data)}`);
+    const errors = readErrors(result.errors);
+    if (typeof errors === 'string') throw invalid(errors);
+    const executed = data || errors?.some((e) => e.path?.length);
     if (!executed) {
-      const message = result.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.statusCode} without data`;
-      throw new NodeUnavailableError(this.slug, `answered with errors: ${message}`);
+      const message = errors?.map((e) => e.message).join('; ') || `HTTP ${statusCode} without data`;
+      throw new NodeUnavailableError(this.slug, `${answered} with errors: ${message}`);
     }
-    return { data: result.data ?? null, errors: result.errors };
+    return { data: (data as Record<string, unknown> | undefined) ?? null, errors };
   }
 }

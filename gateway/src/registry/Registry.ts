@@ -2,7 +2,9 @@ import { Agent } from 'undici';
 import type { Logger } from 'pino';
 import { badInput, commonsError, ErrorCode, NODE_PROTOCOL_VERSION } from '@commons-graph/schema';
 import type { GatewayConfig, NodeEntry } from '../config';
-import { NodeClient, NodeUnavailableError } from '../node-client/NodeClient';
+import { answerProblem } from '../node-client/answer-check';
+import { F } from '../node-client/fields';
+import { NodeAnswerError, NodeClient, NodeUnavailableError } from '../node-client/NodeClient';
 import { incompatibilities } from './compatibility';
 
 export type NodeState = 'UP' | 'DOWN' | 'INCOMPATIBLE';
@@ -19,10 +21,11 @@ export interface RegisteredNode {
   client: NodeClient;
 }
 
-const PROBE = `query NodeProbe { _service { sdl } community { slug name software { name version protocol } } }`;
+const PROBED = [F.service, F.identity];
+const PROBE = `query NodeProbe { ${PROBED.map((field) => `${field.name} ${field.selection}`).join(' ')} }`;
 
 interface ProbeAnswer {
-  _service: { sdl: string };
+  _service: { sdl: string | null };
   community: { slug: string; name: string; software: { name: string; version: string; protocol: string } };
 }
 
@@ -34,10 +37,14 @@ export class Registry {
   private readonly nodes = new Map<string, RegisteredNode>();
   private readonly agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
   private timer?: NodeJS.Timeout;
+  private probing?: Promise<void>;
   onRequest?: (slug: string, operation: string, query: string) => void;
 
   constructor(
-    private readonly config: Pick<GatewayConfig, 'nodeTimeoutMs' | 'probeIntervalMs' | 'breakerThreshold' | 'breakerCooldownMs'>,
+    private readonly config: Pick<
+      GatewayConfig,
+      'nodeTimeoutMs' | 'probeIntervalMs' | 'breakerThreshold' | 'breakerCooldownMs' | 'nodeMaxConcurrency' | 'nodeMaxQueue' | 'nodeMaxResponseBytes'
+    >,
     private readonly logger: Logger,
   ) {}
 
@@ -46,6 +53,9 @@ export class Registry {
       timeoutMs: this.config.nodeTimeoutMs,
       breakerThreshold: this.config.breakerThreshold,
       breakerCooldownMs: this.config.breakerCooldownMs,
+      maxConcurrency: this.config.nodeMaxConcurrency,
+      maxQueue: this.config.nodeMaxQueue,
+      maxResponseBytes: this.config.nodeMaxResponseBytes,
       agent: this.agent,
       onRequest: (s, op, query) => this.onRequest?.(s, op, query),
     });
@@ -79,8 +89,12 @@ export class Registry {
     return this.agent.close();
   }
 
-  /** Registers a node by URL (and expected slug). Throws a user error for a duplicate slug. */
-  async add(entry: NodeEntry): Promise<RegisteredNode> {
+  /**
+   * Registers a node by URL (and expected slug). Throws a user error for a duplicate slug and, when
+   * `refuseInvalid` (registerNode), for a node whose probe answer is not one; a configured node
+   * answering so is kept INCOMPATIBLE and probed again.
+   */
+  async add(entry: NodeEntry, { refuseInvalid = false } = {}): Promise<RegisteredNode> {
     const provisional = entry.slug ?? new URL(entry.url).host.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
     const node: RegisteredNode = {
       slug: provisional,
@@ -93,7 +107,10 @@ export class Registry {
       error: 'not probed yet',
       client: this.client(provisional, entry.url),
     };
-    await this.check(node, entry.slug);
+    const invalid = await this.check(node, entry.slug);
+    if (invalid && refuseInvalid) {
+      throw badInput(`The node at ${entry.url} ${invalid}; it was not registered`, { url: entry.url, reason: invalid });
+    }
     const existing = this.nodes.get(node.slug);
     if (existing && existing.url !== node.url) {
       throw badInput(`A node with slug "${node.slug}" is already registered at ${existing.url}`, { slug: node.slug });
@@ -108,20 +125,45 @@ export class Registry {
     return this.nodes.delete(slug);
   }
 
+  /** Probes every node; never rejects, whatever the nodes send (it runs from a timer). */
   async probeAll(): Promise<void> {
-    await Promise.all(this.all().map((node) => this.check(node, node.slug)));
+    if (this.probing) return this.probing;
+    this.probing = Promise.all(this.all().map((node) => this.check(node, node.slug)))
+      .then(() => undefined, (error: unknown) => this.logger.error({ err: error }, 'probe failed'))
+      .finally(() => (this.probing = undefined));
+    return this.probing;
   }
 
-  /** Probes one node and sets its status: UP, DOWN (unreachable) or INCOMPATIBLE (with the reason). */
-  async check(node: RegisteredNode, expectedSlug?: string): Promise<void> {
-    let answer: ProbeAnswer;
+  /**
+   * Probes one node and sets its status: UP, DOWN (unreachable) or INCOMPATIBLE (with the reason).
+   * Never throws. Returns the reason when the node answered with something that is not a probe
+   * answer, null otherwise.
+   */
+  async check(node: RegisteredNode, expectedSlug?: string): Promise<string | null> {
+    const before = node.status;
+    let invalid: string | null = null;
     try {
-      answer = await node.client.probe<ProbeAnswer>(PROBE);
+      invalid = await this.probe(node, expectedSlug);
     } catch (error) {
-      node.status = 'DOWN';
-      node.error = error instanceof NodeUnavailableError ? error.reason : (error as Error).message;
-      return;
+      const reason = error instanceof NodeUnavailableError ? error.reason : `could not be probed: ${(error as Error).message}`;
+      if (error instanceof NodeAnswerError) invalid = reason;
+      node.status = invalid ? 'INCOMPATIBLE' : 'DOWN';
+      node.error = reason;
     }
+    if (node.status !== before) this.logger.warn({ community: node.slug, status: node.status, reason: node.error }, 'node status changed');
+    return invalid;
+  }
+
+  private async probe(node: RegisteredNode, expectedSlug?: string): Promise<string | null> {
+    const data = await node.client.probe<Record<string, unknown>>(PROBE);
+    const problem = PROBED.map((field) => answerProblem(field, data[field.name], { variables: {} }, `the probe's ${field.name}`)).find(Boolean);
+    if (problem || typeof (data as unknown as ProbeAnswer)._service.sdl !== 'string') {
+      const reason = problem ?? `answered the probe's _service.sdl with null, not its schema`;
+      node.status = 'INCOMPATIBLE';
+      node.error = reason;
+      return reason;
+    }
+    const answer = data as unknown as ProbeAnswer;
     node.lastSeen = new Date();
     node.lastLatencyMs = node.client.lastLatencyMs;
     node.name = answer.community.name;
@@ -134,9 +176,10 @@ export class Registry {
     if (answer.community.software.protocol !== NODE_PROTOCOL_VERSION) {
       reasons.push(`it speaks node protocol ${answer.community.software.protocol}, the gateway ${NODE_PROTOCOL_VERSION}`);
     }
-    reasons.push(...incompatibilities(answer._service.sdl));
+    reasons.push(...incompatibilities(answer._service.sdl!));
     node.status = reasons.length ? 'INCOMPATIBLE' : 'UP';
     node.error = reasons.length ? reasons.join('; ') : null;
+    return null;
   }
 
   /** Records a failed query: the node is DOWN until a probe or a query reaches it again. */

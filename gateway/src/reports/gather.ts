@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context';
-import { isConnection, isObject, type NodeField } from '../node-client/fields';
+import type { NodeField } from '../node-client/fields';
 import type { RegisteredNode } from '../registry/Registry';
 
 /** What a report needs of one community: its published artifacts and the links it asserts. */
@@ -30,11 +30,11 @@ const LINKS: NodeField = { label: 'ReportLinks', name: 'community', args: {}, se
   derivations { id artifactId sourceId relation assertedAt }
   needs { id title status postedAt }
   needAnswersGiven { id needId artifactId answeredAt }
-  contributionRoles { personName role hoursPerMonth resourcedHoursPerMonth startsOn endsOn } }`, valid: isObject };
+  contributionRoles { personName role hoursPerMonth resourcedHoursPerMonth startsOn endsOn } }` };
 
 const PAGE: NodeField = { label: 'ReportArtifacts', name: 'artifacts', args: { first: 'Int!', after: 'String' }, selection: `{
   pageInfo { hasNextPage endCursor }
-  edges { node { id title publishedAt status licence { spdx } provenance { authors aiAssisted reviewer } } } }`, valid: isConnection };
+  edges { node { id title publishedAt status licence { spdx } provenance { authors aiAssisted reviewer } } } }`, answers: [{ list: 'edges', atMost: 'first' }] };
 
 /** Nodes gathered at once: enough to hide their latency, few enough to bound open sockets. */
 const GATHER_CONCURRENCY = 32;

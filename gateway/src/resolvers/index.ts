@@ -70,7 +70,7 @@ export function createResolvers(adminToken: string | undefined) {
           throw badInput(`"${url}" is not a URL`, { argument: 'url' });
         }
         if (slug !== undefined && slug !== null && !isValidSlug(slug)) throw badInput(`"${slug}" is not a community slug`);
-        return nodeView(await ctx.registry.add({ url, slug: slug ?? undefined }));
+        return nodeView(await ctx.registry.add({ url, slug: slug ?? undefined }, { refuseInvalid: true }));
       },
       removeNode: (_: unknown, { slug }: Args, ctx: GatewayContext) => {
         requireAdmin(ctx, adminToken);

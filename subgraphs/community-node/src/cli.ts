@@ -22,6 +22,9 @@ program
   .action(async () => {
     const config = readNodeConfig();
     const logger = createLogger(config.logLevel);
+    // Whatever a peer sends, a stray rejection or throw is logged and the server keeps serving.
+    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; still serving'));
+    process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception; still serving'));
     const node = await startCommunityNode(config, { logger });
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
