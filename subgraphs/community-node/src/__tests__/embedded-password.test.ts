@@ -51,6 +51,9 @@ async function tryPassword(endpoint: { host: string; port: number }, password: s
 }
 
 async function expectOwnPasswordOnly(dataDir: string) {
+  for (const endpoint of await endpoints(dataDir)) {
+    expect({ endpoint, answer: await tryPassword(endpoint, LEGACY) }).toEqual({ endpoint, answer: '28P01' });
+  }
   const file = join(dataDir, 'pg-password');
   const info = await stat(file);
   expect(info.mode & 0o777).toBe(0o600);
@@ -58,7 +61,6 @@ async function expectOwnPasswordOnly(dataDir: string) {
   const password = (await readFile(file, 'utf8')).trim();
   expect(password).toMatch(/^[0-9a-f]{64}$/);
   for (const endpoint of await endpoints(dataDir)) {
-    expect({ endpoint, answer: await tryPassword(endpoint, LEGACY) }).toEqual({ endpoint, answer: '28P01' });
     expect({ endpoint, answer: await tryPassword(endpoint, password) }).toEqual({ endpoint, answer: 'connected' });
   }
   const rules = (await readFile(join(dataDir, 'pg', 'pg_hba.conf'), 'utf8')).split('\n').filter((l) => l.trim() && !l.startsWith('#'));
