@@ -5,6 +5,7 @@ import { createToken } from './auth/tokens';
 import { ConfigError, readNodeConfig } from './config';
 import { connectForCommand } from './database/embedded';
 import { openDatabase } from './database/orm';
+import { describeError, isConnectionFailure } from './describe-error';
 import { ApiToken } from './entities';
 import { Role } from './entities/enums';
 import { createLogger } from './logger';
@@ -98,7 +99,7 @@ program
   });
 
 program.parseAsync().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`community-node: ${message}\n`);
+  const check = isConnectionFailure(error) && process.env.DATABASE_URL ? ' Check DATABASE_URL.' : '';
+  process.stderr.write(`community-node: ${describeError(error)}${check}\n`);
   process.exit(error instanceof ConfigError ? 2 : 1);
 });

