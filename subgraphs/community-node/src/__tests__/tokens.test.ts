@@ -5,6 +5,8 @@ import { sql } from '../../../../test/support/databases';
 import { codesOf, graphql } from '../../../../test/support/graphql';
 import { startTestNode, type TestNode } from '../../../../test/support/nodes';
 import { hashToken } from '../auth/tokens';
+import { readNodeConfig } from '../config';
+import { runCli } from './support/cli';
 
 const run = promisify(execFile);
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -69,10 +71,30 @@ describe('admin tokens', () => {
     expect(stderr).toMatch(/shown only once/);
     const me = await graphql(node.node.adminUrl, `{ me { name role } }`, {}, { authorization: `Bearer ${token}` });
     expect(me.data).toEqual({ me: { name: 'CLI member', role: 'MEMBER' } });
-    const bad = await run(process.execPath, [CLI, 'token', 'create', '--role', 'owner', '--name', 'x'], {
-      env: { ...process.env, COMMUNITY_SLUG: 'token-circle', DATABASE_URL: node.database.url },
-    }).catch((error: { code: number; stderr: string }) => error);
-    expect((bad as { code: number }).code).not.toBe(0);
-    expect((bad as { stderr: string }).stderr).toMatch(/owner/);
+    const env = { ...process.env, COMMUNITY_SLUG: 'token-circle', DATABASE_URL: node.database.url, LOG_LEVEL: 'silent' };
+    const bad = await runCli(['token', 'create', '--role', 'owner', '--name', 'x'], env);
+    expect(bad.code).toBeGreaterThan(0);
+    expect(bad.stderr).toMatch(/owner/);
+
+    // `token list` shows it (never the token itself); `token revoke` ends it at once.
+    const listed = await runCli(['token', 'list'], env);
+    expect(listed.code).toBe(0);
+    const line = listed.stdout.split('\n').find((l) => l.includes('CLI member'));
+    expect(line).toMatch(/member/i);
+    expect(listed.stdout).not.toContain(token);
+    const id = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(line!)![0];
+    expect((await runCli(['token', 'revoke', id], env)).code).toBe(0);
+    const after = await graphql(node.node.adminUrl, `{ me { name } }`, {}, { authorization: `Bearer ${token}` });
+    expect(codesOf(after)).toEqual(['UNAUTHENTICATED']);
+    const unknown = await runCli(['token', 'revoke', '00000000-0000-4000-8000-000000000000'], env);
+    expect(unknown.code).toBeGreaterThan(0);
+    expect(unknown.stderr.length).toBeGreaterThan(10);
+  });
+});
+
+describe('the bootstrap ADMIN_TOKEN', () => {
+  it('must be long enough to resist guessing', () => {
+    expect(() => readNodeConfig({ COMMUNITY_SLUG: 'token-circle', ADMIN_TOKEN: 'x'.repeat(23) })).toThrow(/at least 24 characters/);
+    expect(readNodeConfig({ COMMUNITY_SLUG: 'token-circle', ADMIN_TOKEN: 'x'.repeat(24) }).adminToken).toBe('x'.repeat(24));
   });
 });
