@@ -114,6 +114,35 @@ describe('publishing an artifact on a community node', () => {
     expect(artifact.provenance).toEqual({ authors: ['A. Author'], aiAssisted: true, reviewer: 'Rosa Ortiz' });
   });
 
+  it('publishes once when two stewards press publish at the same moment', async () => {
+    const id = await draftArtifact(node, { title: 'Compost tea recipe', handle: 'compost-tea' });
+    await node.adminOk(`mutation($id: ID!) { submitForReview(id: $id) { id } }`, { id }, 'member');
+    const attempts = await Promise.all(
+      Array.from({ length: 5 }, () => node.admin(`mutation($id: ID!) { publishArtifact(id: $id) { version } }`, { id }, 'steward')),
+    );
+    const published = attempts.filter((a) => !a.errors);
+    expect(published.map((a) => a.data!.publishArtifact.version)).toEqual([1]);
+    // The others are told why, as a user error; none is an internal error.
+    for (const refused of attempts.filter((a) => a.errors)) expect(codesOf(refused)).not.toContain('INTERNAL_SERVER_ERROR');
+    const { artifact } = await node.publicOk(PUBLIC_ARTIFACT, { id });
+    expect(artifact.versions.map((v: { number: number }) => v.number)).toEqual([1]);
+  });
+
+  it('numbers concurrent new versions without a gap or a repeat', async () => {
+    const id = await draftArtifact(node, { title: 'Cover crop calendar', handle: 'cover-crops' });
+    await publish(node, id);
+    const attempts = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        node.admin(`mutation($id: ID!, $body: String!) { publishNewVersion(id: $id, changes: { body: $body }, changeNote: "edit") { version } }`, { id, body: `Edit ${i}` }, 'steward'),
+      ),
+    );
+    // Each waits for the one before it (the artifact's row is locked), so all five land, in turn.
+    expect(attempts.flatMap((a) => codesOf(a))).toEqual([]);
+    expect(attempts.map((a) => a.data!.publishNewVersion.version).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6]);
+    const { artifact } = await node.publicOk(PUBLIC_ARTIFACT, { id });
+    expect(artifact.versions.map((v: { number: number }) => v.number)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('lists artifacts newest first with cursors that resume without gaps', async () => {
     const page = `query($after: String) { artifacts(first: 2, after: $after) { totalCount edges { cursor node { id publishedAt } } pageInfo { hasNextPage endCursor } } }`;
     const seen: string[] = [];

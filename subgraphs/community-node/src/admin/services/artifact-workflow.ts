@@ -1,5 +1,5 @@
 import { badInput, formatGlobalId, notFound, parseGlobalId, parseLicence, slugify } from '@commons-graph/schema';
-import { ref } from '@mikro-orm/core';
+import { LockMode, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Artifact, ArtifactContent, ArtifactDraft, ArtifactVersion } from '../../entities';
 import { ArtifactStatus } from '../../entities/enums';
@@ -35,9 +35,16 @@ export class ArtifactWorkflow {
     private readonly slug: string,
   ) {}
 
-  /** Finds an artifact of this community by global id or bare handle, drafts included. */
+  /**
+   * Finds an artifact of this community by global id or bare handle, drafts included. In a
+   * transaction its row stays locked until the end, so concurrent writes to one artifact (two
+   * stewards publishing at once) run one after the other and the second sees the first's result.
+   */
   async get(id: string, em: EntityManager = this.em): Promise<Artifact> {
     const handle = this.handleOf(id);
+    if (em.isInTransaction()) {
+      await em.createQueryBuilder(Artifact).select('id').where({ handle }).setLockMode(LockMode.PESSIMISTIC_WRITE).execute();
+    }
     const artifact = await em.findOne(Artifact, { handle }, { populate: ['draft', 'latestVersion'] });
     if (!artifact) throw notFound(`No artifact "${id}" in ${this.slug}`, { id });
     return artifact;
