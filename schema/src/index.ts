@@ -5,3 +5,5 @@ export * from './contract';
 export * from './cursors';
 export * from './limits';
 export * from './collections';
+export * from './log-safety';
+export * from './request-errors';
