@@ -1,8 +1,9 @@
 /**
  * What of an error may reach a log. Drafts and tokens must never be written to one, and errors
  * carry them in many places: a database error's message holds the whole SQL statement with its
- * values, its `detail` the failing row, a body parser's error the raw body. So a logged error keeps
- * only names, codes and where it was thrown, and its message without anything quoted.
+ * values and the failing row, a body parser's error the raw body. So a logged error keeps only
+ * names, codes and where it was thrown, and (unless it came from the database) its message with
+ * everything quoted taken out.
  */
 
 /** Identifier-like properties: database error codes and schema names, never values. */
@@ -10,14 +11,9 @@ const SAFE_PROPERTIES = ['code', 'sqlState', 'table', 'column', 'constraint', 'r
 const IDENTIFIER = /^[A-Za-z0-9_.-]{1,64}$/;
 const MAX_MESSAGE = 300;
 
-/**
- * A message with every quoted part (where messages put values) replaced by `…`, cut to a length.
- * A SQL statement before " - " (how MikroORM prefixes the driver's message) is dropped whole.
- */
-export function scrubMessage(message: string, isDatabaseError = false): string {
-  let text = message;
-  if (isDatabaseError) text = text.slice(text.lastIndexOf(' - ') + 1).replace(/^- /, '');
-  text = text
+/** A message with every quoted part (where messages put values) replaced by `…`, cut to a length. */
+export function scrubMessage(message: string): string {
+  const text = message
     .replace(/'(?:[^'\\]|\\.|'')*'?/g, "'…'")
     .replace(/"(?:[^"\\]|\\.)*"?/g, '"…"')
     .replace(/`(?:[^`\\]|\\.)*`?/g, '`…`')
@@ -49,7 +45,12 @@ export function loggableError(error: unknown, depth = 0): LoggableError {
   const source = error as Record<string, unknown>;
   const database = isDatabaseError(source);
   safe.type = source.constructor?.name ?? 'Object';
-  if (typeof source.message === 'string') safe.message = scrubMessage(source.message, database);
+  const inner = source.originalError ?? source.cause;
+  // A GraphQLError repeats the message of the error it wraps; that one is told (scrubbed) as the cause.
+  const repeated = typeof inner === 'object' && inner !== null && (inner as { message?: unknown }).message === source.message;
+  // A database error's message is the statement with its values, then the failing row: its code,
+  // table, column and constraint tell the story instead.
+  if (typeof source.message === 'string' && !repeated && !database) safe.message = scrubMessage(source.message);
   for (const key of SAFE_PROPERTIES) {
     const value = source[key];
     if (typeof value === 'number' || (typeof value === 'string' && IDENTIFIER.test(value))) safe[key] = value;
@@ -58,7 +59,6 @@ export function loggableError(error: unknown, depth = 0): LoggableError {
   if (typeof source.type === 'string' && IDENTIFIER.test(source.type)) safe.kind = source.type;
   const stack = frames(source.stack);
   if (stack) safe.stack = stack;
-  const inner = source.originalError ?? source.cause;
   if (inner && inner !== error && depth < 3) safe.cause = loggableError(inner, depth + 1);
   return safe;
 }
