@@ -279,7 +279,7 @@ function capturedLog() {
       done();
     },
   });
-  return { logger: pino({ level: 'trace' }, stream), text: () => lines.join(''), lines };
+  return { logger: pino({ level: 'trace' }, stream), lines };
 }
 
 describe('nothing private reaches the node log, whatever fails', () => {
@@ -302,15 +302,21 @@ describe('nothing private reaches the node log, whatever fails', () => {
     }
   }
 
+  // Each story reads only what was logged while it ran.
+  let mark = 0;
+  beforeEach(() => {
+    mark = log.lines.length;
+  });
+
   function expectNothingPrivate() {
-    const text = log.text();
+    const text = log.lines.slice(mark).join('');
     for (const secret of [TITLE, BODY, ...Object.values(node.tokens)]) expect(text).not.toContain(secret);
     // Nor any token's SHA-256 digest (what the token table stores).
     expect(text).not.toMatch(/[0-9a-f]{64}/);
   }
 
   const create = `mutation($input: CreateArtifactInput!) { createArtifact(input: $input) { id } }`;
-  const unexpected = () => log.lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'unexpected error');
+  const unexpected = () => log.lines.slice(mark).map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'unexpected error');
 
   it('refuses a draft with a NUL character and logs nothing of it', async () => {
     const result = await node.admin(create, { input: { kind: 'PLAYBOOK', title: TITLE, body: `${BODY}\u0000` } }, 'member');
