@@ -44,6 +44,7 @@ function requestErrorHandler(logger: Logger): express.ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const answer = requestErrorAnswer(error);
     if (answer.unexpected) logger.error({ err: loggableError(error) }, 'request failed before GraphQL');
+    if (res.headersSent) return void res.destroy();
     res.status(answer.status).type('application/json').send(answer.body);
   };
 }
