@@ -1,16 +1,26 @@
+import { Writable } from 'node:stream';
 import { readGatewayConfig, startGateway, type RunningGateway } from '@commons-graph/gateway';
 import pino from 'pino';
+import { codesOf, type GraphQLResponse } from './support/graphql';
 
 /** What a portal or a probe meets at the gateway's HTTP door, before any GraphQL runs. */
 describe('the gateway over HTTP', () => {
   let gateway: RunningGateway;
+  /** Everything the gateway logs. */
+  const logged: string[] = [];
+  const log = new Writable({
+    write(chunk, _encoding, done) {
+      logged.push(String(chunk));
+      done();
+    },
+  });
   beforeAll(async () => {
     gateway = await startGateway(
       {
         host: '127.0.0.1', port: 0, nodes: [], nodeTimeoutMs: 500, probeIntervalMs: 0, breakerThreshold: 5,
         breakerCooldownMs: 1000, corsOrigins: ['https://portal.example'], logLevel: 'silent',
       },
-      { logger: pino({ level: 'silent' }) },
+      { logger: pino({ level: 'trace' }, log) },
     );
   });
   afterAll(() => gateway?.stop());
@@ -31,11 +41,37 @@ describe('the gateway over HTTP', () => {
     expect((await fetch(`${gateway.url}/elsewhere`, { method: 'POST', body: '{}' })).status).toBe(404);
   });
 
-  it('refuses malformed and oversized bodies with a status, not a crash', async () => {
-    expect((await post('{ "query": ')).status).toBe(400);
-    const huge = JSON.stringify({ query: '{ communities { slug } }', variables: { pad: 'x'.repeat(1_100_000) } });
-    expect((await post(huge)).status).toBe(413);
+  it('refuses malformed and oversized bodies with a JSON GraphQL error', async () => {
+    const malformed = await post('{ "query": "{ communities { slug } }", "variables": { "note": Maria keeps the spare keys');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await malformed.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    const huge = await post(JSON.stringify({ query: '{ communities { slug } }', variables: { pad: 'spare keys '.repeat(100_000) } }));
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(codesOf((await huge.json()) as GraphQLResponse)).toEqual(['BAD_REQUEST']);
     expect((await post(JSON.stringify({ query: '{ communities { slug } }' }))).status).toBe(200);
+  });
+
+  it('logs nothing of a body it could not read', async () => {
+    const from = logged.length;
+    expect((await post('{ "query": "{ communities { slug } }", "variables": { "note": Maria keeps the spare keys')).status).toBe(400);
+    expect(logged.slice(from).join('')).not.toContain('spare keys');
+  });
+
+  it('answers every query limit with 400 and a code', async () => {
+    const limits: Array<[string, string]> = [
+      [`{ __typename ${Array.from({ length: 5_001 }, () => '__typename').join(' ')} }`, 'GRAPHQL_PARSE_FAILED'],
+      // Inline fragments count as levels: deeper than 15 on any schema.
+      [`{ ${'... on Query { '.repeat(17)}__typename${' }'.repeat(17)} }`, 'GRAPHQL_VALIDATION_FAILED'],
+      [`{ ${Array.from({ length: 60 }, (_, i) => `a${i}: __type(name: "Query") { name }`).join(' ')} }`, 'GRAPHQL_VALIDATION_FAILED'],
+    ];
+    for (const [query, code] of limits) {
+      const response = await post(JSON.stringify({ query }));
+      expect({ status: response.status, codes: codesOf((await response.json()) as GraphQLResponse) }).toEqual({ status: 400, codes: [code] });
+    }
   });
 
   it('lets only the configured origins read answers from a browser', async () => {

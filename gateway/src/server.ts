@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { queryLimitOptions } from '@commons-graph/schema';
+import { apolloLogger, loggableError, parseLimits, queryLimitOptions, wellFormedStringsPlugin, withSafeErrors } from '@commons-graph/schema';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import pino, { type Logger } from 'pino';
 import type { GatewayConfig } from './config';
@@ -14,7 +14,6 @@ import { createContext, type GatewayContext } from './context';
 import { routes } from './http/routes';
 import { compiledExecution } from './execution/compiled';
 import { partialResultsPlugin } from './partial-results';
-import { wellFormedInputPlugin } from './well-formed-input';
 import { Registry } from './registry/Registry';
 import { createResolvers } from './resolvers';
 import { typeDefs } from './schema/typeDefs';
@@ -40,7 +39,7 @@ function maskUnexpected(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-      logger.error({ err: error, path: formatted.path }, 'unexpected error');
+      logger.error({ err: loggableError(error), path: formatted.path }, 'unexpected error');
       return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
     return formatted;
@@ -49,7 +48,8 @@ function maskUnexpected(logger: Logger) {
 
 /** Starts the gateway: registry (checks every configured node), Commons schema, HTTP server. */
 export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
-  const logger = options.logger ?? pino({ level: config.logLevel, base: undefined });
+  // Errors are logged by name, code and stack only: their messages and bodies may hold values.
+  const logger = withSafeErrors(options.logger ?? pino({ level: config.logLevel, base: undefined }));
   const registry = new Registry(config, logger);
   registry.onRequest = options.onNodeRequest;
   await registry.start(config.nodes);
@@ -61,7 +61,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const server = new ApolloServer<GatewayContext>({
     // Compiled execution does the same work in about two thirds of the CPU time (BENCHMARKS.md).
     ...(config.execution === 'interpreted' ? { schema } : { gateway: compiledExecution(schema) }),
-    logger,
+    logger: apolloLogger(logger),
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -69,9 +69,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     // The process owns signal handling: one clean shutdown for every server it runs.
     stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
+    parseOptions: parseLimits,
     plugins: [
       ...armor.plugins,
-      wellFormedInputPlugin,
+      wellFormedStringsPlugin<GatewayContext>(),
       partialResultsPlugin,
       // The Commons sets no cache hints; Apollo's default plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),

@@ -5,4 +5,6 @@ export * from './contract';
 export * from './cursors';
 export * from './limits';
 export * from './collections';
-export * from './text';
+export * from './well-formed-strings';
+export * from './log-safety';
+export * from './request-errors';

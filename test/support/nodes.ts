@@ -1,5 +1,5 @@
 import { createToken, openDatabase, Role, startCommunityNode, type RunningNode } from '@commons-graph/community-node';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createTestDatabase, type TestDatabase } from './databases';
 import { graphql, ok, type GraphQLResponse } from './graphql';
 
@@ -28,7 +28,12 @@ export interface TestNode {
 
 const SQL_STATEMENT = /\b(select|insert|update|delete)\b/i;
 
-export async function startTestNode(slug: string, name = slug): Promise<TestNode> {
+export interface TestNodeOptions {
+  /** The node's logger; tests that read the node's log pass one writing to a stream they hold. */
+  logger?: Logger;
+}
+
+export async function startTestNode(slug: string, name = slug, options: TestNodeOptions = {}): Promise<TestNode> {
   const database = await createTestDatabase(slug);
   const statements: string[] = [];
   const setup = await openDatabase({ databaseUrl: database.url, poolMax: 1 });
@@ -49,7 +54,7 @@ export async function startTestNode(slug: string, name = slug): Promise<TestNode
       logLevel: 'silent',
       maxPageSize: 100,
     },
-    { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), onQuery: (sql) => statements.push(sql) },
+    { logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), onQuery: (sql) => statements.push(sql) },
   );
   const auth = (role?: keyof TestNode['tokens'] | null): Record<string, string> =>
     role ? { authorization: `Bearer ${tokens[role]}` } : {};

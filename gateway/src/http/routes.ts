@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import bodyParser from 'body-parser';
 import cors from 'cors';
 import finalhandler from 'finalhandler';
+import { requestErrorAnswer } from '@commons-graph/schema';
 
 /**
  * The gateway's HTTP surface on Node's own server, as Apollo's standalone server does it: CORS,
@@ -15,6 +16,7 @@ export interface Routes<C extends BaseContext> {
   context(req: IncomingMessage): Promise<C>;
   corsOrigins: string[] | '*';
   health(): unknown;
+  /** Hears of requests that failed on the server's side (a client's bad body is not logged). */
   onError(error: unknown): void;
 }
 
@@ -62,7 +64,16 @@ export function routes<C extends BaseContext>(options: Routes<C>) {
       done();
       return;
     }
-    const after = (next: () => void): Next => (error) => (error ? done(error) : next());
-    allowOrigins(req, res, after(() => json(req, res, after(() => graphql(req, res).catch(done)))));
+    // A body that is not JSON or too large, or a failure past it: a GraphQL-shaped JSON answer.
+    const fail = (error: unknown) => {
+      const answer = requestErrorAnswer(error);
+      if (answer.unexpected) options.onError(error);
+      if (res.headersSent) return void res.destroy();
+      res.statusCode = answer.status;
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.end(answer.body);
+    };
+    const after = (next: () => void): Next => (error) => (error ? fail(error) : next());
+    allowOrigins(req, res, after(() => json(req, res, after(() => graphql(req, res).catch(fail)))));
   };
 }

@@ -5,6 +5,7 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { apolloLogger, loggableError, requestErrorAnswer, wellFormedStringsPlugin, withSafeErrors } from '@commons-graph/schema';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express from 'express';
@@ -38,11 +39,20 @@ export interface RunningNode {
   stop(): Promise<void>;
 }
 
+function requestErrorHandler(logger: Logger): express.ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    const answer = requestErrorAnswer(error);
+    if (answer.unexpected) logger.error({ err: loggableError(error) }, 'request failed before GraphQL');
+    if (res.headersSent) return void res.destroy();
+    res.status(answer.status).type('application/json').send(answer.body);
+  };
+}
+
 function apollo<T extends BaseContext>(schema: GraphQLSchema, httpServer: Server, logger: Logger) {
   const limits = queryLimits();
   return new ApolloServer<T>({
     schema,
-    logger,
+    logger: apolloLogger(logger),
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -50,10 +60,12 @@ function apollo<T extends BaseContext>(schema: GraphQLSchema, httpServer: Server
     // The process owns signal handling: one clean shutdown for every server it runs.
     stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     // Cache control and (on request) inline tracing hook every field resolution; no schema field has a
     // cache hint and no client of ours reads traces, so they cost CPU per field for nothing.
     plugins: [
       ...limits.plugins,
+      wellFormedStringsPlugin<T>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -64,7 +76,7 @@ function apollo<T extends BaseContext>(schema: GraphQLSchema, httpServer: Server
 
 /** Starts a community node: database (embedded unless DATABASE_URL), migrations, both APIs. */
 export async function startCommunityNode(config: NodeConfig, options: StartOptions = {}): Promise<RunningNode> {
-  const logger = (options.logger ?? createLogger(config.logLevel)).child({ community: config.slug });
+  const logger = withSafeErrors((options.logger ?? createLogger(config.logLevel)).child({ community: config.slug }));
   let embedded: EmbeddedDatabase | undefined;
   const databaseUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
   if (embedded) logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
@@ -113,6 +125,9 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
         },
       }),
     );
+
+    // A body that is not JSON or is too large: a GraphQL-shaped answer, never Express's HTML page.
+    app.use(['/graphql', '/admin/graphql'], requestErrorHandler(logger));
 
     await new Promise<void>((resolveListen, reject) => {
       httpServer.once('error', reject);

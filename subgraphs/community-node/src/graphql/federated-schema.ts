@@ -1,6 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { badInput } from '@commons-graph/schema';
+import { isUnionType, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 
 /** The Federation 2 spec link every node schema declares. */
@@ -16,8 +17,40 @@ export async function buildFederatedSchema(
   for (const [typeName, extra] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...extra };
   }
-  return buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
-    resolvers: resolvers as never,
-  });
+  return entryByEntry(
+    buildSubgraphSchema({
+      typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+      resolvers: resolvers as never,
+    }),
+  );
+}
+
+function isEntityRepresentation(representation: unknown, schema: GraphQLSchema): boolean {
+  if (typeof representation !== 'object' || representation === null) return false;
+  const typename = (representation as { __typename?: unknown }).__typename;
+  const entity = schema.getType('_Entity');
+  return typeof typename === 'string' && isUnionType(entity) && entity.getTypes().some((type) => type.name === typename);
+}
+
+/**
+ * `_entities` answers each representation on its own: @apollo/subgraph resolves them in one `map`,
+ * so one that throws (an unknown type, an id that is not a global id) nulled the whole batch. Here
+ * it fails only at its own index, with a path `["_entities", i]`; the DataLoaders still batch the rest.
+ */
+function entryByEntry(schema: GraphQLSchema): GraphQLSchema {
+  const field = schema.getQueryType()?.getFields()._entities;
+  const resolve = field?.resolve as GraphQLFieldResolver<unknown, unknown> | undefined;
+  if (!field || !resolve) return schema;
+  field.resolve = (source, args: { representations: unknown[] }, context, info) =>
+    args.representations.map((representation, index) => {
+      if (!isEntityRepresentation(representation, info.schema)) {
+        return badInput(`representation ${index} needs a __typename naming an entity type of this subgraph`);
+      }
+      try {
+        return (resolve(source, { representations: [representation] }, context, info) as unknown[])[0];
+      } catch (error) {
+        return error;
+      }
+    });
+  return schema;
 }

@@ -1,3 +1,4 @@
+import { loggableError } from '@commons-graph/schema';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger';
 
@@ -17,7 +18,8 @@ function describe(failures: ValidationFailure[], path = ''): string[] {
 
 /**
  * Errors a user can act on pass through with their code; class-validator failures get a message
- * that names each field; anything unexpected is logged and masked so no SQL or stack leaks out.
+ * that names each field; anything unexpected is masked so no SQL or stack leaks out, and logged
+ * without its values (a database error's message holds the statement with the draft's text).
  */
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -31,7 +33,7 @@ export function formatError(logger: Logger) {
       };
     }
     if (extensions.code === 'INTERNAL_SERVER_ERROR' || extensions.code === undefined) {
-      logger.error({ err: error, path: formatted.path }, 'unexpected error');
+      logger.error({ err: loggableError(error), path: formatted.path }, 'unexpected error');
       return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
     return formatted;

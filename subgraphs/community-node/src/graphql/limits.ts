@@ -1,7 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { queryLimitOptions } from '@commons-graph/schema';
+import { parseLimits, queryLimitOptions } from '@commons-graph/schema';
 
-/** Depth, cost, alias and token limits for both of the node's endpoints (graphql-armor). */
+/** Depth, cost and alias limits (graphql-armor) and the token limit (the parser) for both endpoints. */
 export function queryLimits() {
-  return new ApolloArmor(queryLimitOptions({ maxDepth: 12, maxCost: 20_000 })).protect();
+  return { ...new ApolloArmor(queryLimitOptions({ maxDepth: 12, maxCost: 20_000 })).protect(), parseOptions: parseLimits };
 }

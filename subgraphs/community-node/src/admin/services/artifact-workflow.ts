@@ -5,9 +5,14 @@ import { Artifact, ArtifactContent, ArtifactDraft, ArtifactVersion } from '../..
 import { ArtifactStatus } from '../../entities/enums';
 import type { Principal } from '../../auth/tokens';
 import { assertLicenceAllowedBySources } from '../../licences/publish-check';
-import type { ArtifactContentInput, CreateArtifactInput } from '../types/ArtifactInputs';
+import { LIMITS, type ArtifactContentInput, type CreateArtifactInput } from '../types/ArtifactInputs';
 
 const trimmed = (value: string | null | undefined) => (value ?? '').trim();
+
+/** Limits of the plain string arguments, which class-validator (inputs only) does not see. */
+function atMost(value: string | null | undefined, limit: number, argument: string): void {
+  if ((value ?? '').length > limit) throw badInput(`${argument} must be at most ${limit} characters`, { argument });
+}
 
 /** Applies the given fields of an input onto content; absent fields are left as they were. */
 function applyInput(content: ArtifactContent, input: ArtifactContentInput): void {
@@ -166,6 +171,7 @@ export class ArtifactWorkflow {
         });
       }
       if (!trimmed(changeNote)) throw badInput('changeNote must say what changed', { argument: 'changeNote' });
+      atMost(changeNote, LIMITS.text, 'changeNote');
       const previous = artifact.latestVersion!.getEntity();
       const content = copyContent(previous.content);
       applyInput(content, changes);
@@ -196,6 +202,7 @@ export class ArtifactWorkflow {
         );
       }
       if (!trimmed(reason)) throw badInput('reason must say why the artifact is retired', { argument: 'reason' });
+      atMost(reason, LIMITS.text, 'reason');
       artifact.status = ArtifactStatus.RETIRED;
       artifact.retiredAt = new Date();
       artifact.retirementReason = reason.trim();
@@ -235,6 +242,7 @@ export class ArtifactWorkflow {
     if (content.authors.length === 0) {
       throw badInput('Cannot publish without at least one named human author', { field: 'authors' });
     }
+    atMost(trimmed(reviewer), LIMITS.person, 'reviewer');
     if (content.aiAssisted && !trimmed(reviewer)) {
       throw badInput('AI-assisted work needs a named human reviewer to publish', { field: 'reviewer' });
     }

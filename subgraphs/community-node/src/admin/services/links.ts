@@ -164,11 +164,11 @@ export class LinkService {
     resultingVersion?: number;
   }) {
     return this.em.transactional(async (em) => {
-      this.parseTarget(input.feedbackId, 'feedbackId');
       const artifact = await this.artifacts.get(input.artifactId, em);
       if (!artifact.firstPublishedAt) {
         throw badInput(`${input.artifactId} is not published, so no feedback can be about it`, { argument: 'artifactId' });
       }
+      await this.assertFeedbackAbout(em, input.feedbackId, artifact);
       if (blank(input.body)) throw badInput('body must not be blank', { argument: 'body' });
       const latest = artifact.latestVersion!.getEntity().number;
       if (input.resultingVersion !== undefined && (input.resultingVersion < 1 || input.resultingVersion > latest)) {
@@ -183,6 +183,34 @@ export class LinkService {
         respondedAt: new Date(),
       } as never);
     });
+  }
+
+  /**
+   * The feedback must be about the artifact the response names. Feedback is stored by the community
+   * that gave it, so this node checks what it holds: its own feedback is always about another
+   * community's work, and earlier responses to the same feedback name the artifact it is about.
+   */
+  private async assertFeedbackAbout(em: EntityManager, feedbackId: string, artifact: Artifact): Promise<void> {
+    const feedback = this.parseTarget(feedbackId, 'feedbackId');
+    const artifactId = this.artifacts.globalId(artifact);
+    if (feedback.community === this.slug) {
+      const own = await em.findOne(Feedback, { id: this.uuid(feedback.localId, 'feedbackId') });
+      if (!own) throw notFound(`feedbackId: no feedback "${feedbackId}"`, { argument: 'feedbackId' });
+      throw badInput(`feedbackId: ${feedbackId} is this community's feedback about ${own.artifactId}, not about ${artifactId}`, {
+        argument: 'feedbackId',
+      });
+    }
+    const earlier = await em.findOne(
+      FeedbackResponse,
+      { feedbackId, artifact: { $ne: artifact.id } },
+      { populate: ['artifact'] },
+    );
+    if (earlier) {
+      const about = `${this.slug}:${earlier.artifact.getEntity().handle}`;
+      throw badInput(`feedbackId: ${feedbackId} is about ${about} (an earlier response says so), not about ${artifactId}`, {
+        argument: 'feedbackId',
+      });
+    }
   }
 
   postNeed(input: { title: string; body: string; tags?: string[] }) {

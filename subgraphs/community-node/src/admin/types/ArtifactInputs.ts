@@ -6,7 +6,7 @@ const NOT_BLANK = /\S/;
 const HANDLE = /^[a-z0-9](?:[a-z0-9-]{0,126}[a-z0-9])?$/;
 
 /** Limits on what a draft may hold; oversized input is refused before anything is written. */
-export const LIMITS = { title: 200, summary: 2_000, body: 100_000, tag: 50, tags: 20, authors: 50, text: 10_000 };
+export const LIMITS = { title: 200, summary: 2_000, body: 100_000, tag: 50, tags: 20, authors: 50, person: 200, text: 10_000 };
 
 @InputType()
 export class ArtifactContentInput {
@@ -56,6 +56,7 @@ export class ArtifactContentInput {
   @Field({ nullable: true })
   @ValidateIf((input: ArtifactContentInput) => input.mediaUrl !== undefined && input.mediaUrl !== '')
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
+  @MaxLength(LIMITS.summary)
   mediaUrl?: string;
 }
 
