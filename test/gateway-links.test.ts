@@ -37,6 +37,8 @@ describe('adoption, lineage and feedback across three community nodes', () => {
     feedbackGap = await link(C, 'giveFeedback', { artifactId: id.a1, kind: 'GAP', body: 'Nothing on clay soils' });
     await link(B, 'giveFeedback', { artifactId: id.a1, kind: 'WORKED', body: 'Worked for us' });
     await link(A, 'respondToFeedback', { feedbackId: feedbackGap, artifactId: id.a1, kind: 'INCORPORATED', body: 'Clay section added', resultingVersion: 1 });
+    // B answers feedback on A's guide as if it were the origin (its node cannot see C's feedback to refuse it).
+    await link(B, 'respondToFeedback', { feedbackId: feedbackGap, artifactId: id.b1, kind: 'DECLINED', body: 'Not our guide, but no' });
     id.need = await link(C, 'postNeed', { title: 'Shade planting', body: 'What grows in shade?' });
     await link(B, 'answerNeed', { needId: id.need, artifactId: id.b1 });
 
@@ -98,7 +100,7 @@ describe('adoption, lineage and feedback across three community nodes', () => {
     expect(up.artifact.lineage.nodes.map((n: any) => n.id).sort()).toEqual([id.a2, id.b2, id.c2, id.a3].sort());
   });
 
-  it('returns feedback from every community with the origin’s responses', async () => {
+  it('returns feedback from every community with the origin’s responses, and only the origin’s', async () => {
     const { artifact } = await commons.queryOk(`query($id: ID!) { artifact(id: $id) {
       feedback { community { slug } kind body responses { community { slug } kind body resultingVersion } } } }`, { id: id.a1 });
     const gap = artifact.feedback.find((f: any) => f.kind === 'GAP');

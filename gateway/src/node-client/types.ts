@@ -36,6 +36,7 @@ export interface NodeFeedback {
 export interface NodeResponse {
   id: string;
   feedbackId: string;
+  artifactId: string;
   community: string;
   [field: string]: unknown;
 }

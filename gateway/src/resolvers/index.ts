@@ -142,7 +142,9 @@ export function createResolvers(adminToken: string | undefined) {
     Feedback: {
       artifact: (f: NodeFeedback, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, f.artifactId),
       community: (f: NodeFeedback) => community(f.community),
-      responses: (f: NodeFeedback, _: Args, ctx: GatewayContext) => ctx.loaders.responsesTo.load(f.id),
+      // Only the origin answers feedback: a response about another artifact (from any node) is not one.
+      responses: async (f: NodeFeedback, _: Args, ctx: GatewayContext) =>
+        (await ctx.loaders.responsesTo.load(f.id)).filter((r) => r.artifactId === f.artifactId),
     },
     FeedbackResponse: {
       community: (r: { community: string }) => community(r.community),
