@@ -5,7 +5,7 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM, PostgreSqlConnection } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -15,6 +15,7 @@ import { authenticate } from './auth/tokens';
 import type { NodeConfig } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded';
 import { openDatabase } from './database/orm';
+import { openPublicConnection } from './database/public-connection';
 import { formatError } from './graphql/format-error';
 import { queryLimits } from './graphql/limits';
 import { ensureProfile, nodeIdentity, type NodeIdentity } from './identity';
@@ -70,8 +71,10 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
   if (embedded) logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
 
   let orm: MikroORM | undefined;
+  let publicConnection: PostgreSqlConnection | undefined;
   try {
     orm = await openDatabase({ databaseUrl, onQuery: options.onQuery });
+    publicConnection = await openPublicConnection(orm, { databaseUrl });
     const identity = nodeIdentity(config.slug);
     await ensureProfile(orm.em, config.slug, config.name);
 
@@ -83,7 +86,7 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
     await Promise.all([publicServer.start(), adminServer.start()]);
 
     const em = orm.em;
-    const publishedStore = new PublishedStore(em.getConnection(), identity.slug);
+    const publishedStore = new PublishedStore(publicConnection, identity.slug);
     app.disable('x-powered-by');
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok', community: identity.slug });
@@ -123,6 +126,7 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
     logger.info({ url: `${url}/graphql`, admin: `${url}/admin/graphql` }, 'community node ready');
 
     const openOrm = orm;
+    const openPublic = publicConnection;
     let stopped: Promise<void> | undefined;
     return {
       identity,
@@ -133,12 +137,14 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
       stop: () =>
         (stopped ??= (async () => {
           await Promise.all([publicServer.stop(), adminServer.stop()]);
+          await openPublic.close(true);
           await openOrm.close(true);
           await embedded?.stop();
           logger.info('community node stopped');
         })()),
     };
   } catch (error) {
+    await publicConnection?.close(true).catch(() => undefined);
     await orm?.close(true).catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;
