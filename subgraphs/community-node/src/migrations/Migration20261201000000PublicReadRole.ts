@@ -40,13 +40,17 @@ begin
       null; -- created meanwhile by another migration on this server
     end;
   end if;
-  begin
-    execute format('grant %I to %I', public_role, current_user);
-  exception when insufficient_privilege then
-    raise exception 'The public subgraph reads as role "%", which "%" may not be granted', public_role, current_user
-      using errcode = 'insufficient_privilege',
-        hint = format('As a superuser run: GRANT %I TO %I;', public_role, current_user);
-  end;
+  -- SET is the privilege SET ROLE needs from PostgreSQL 16 on; a creator holds only ADMIN by default.
+  if not pg_has_role(current_user, public_role,
+      case when current_setting('server_version_num')::int >= 160000 then 'SET' else 'MEMBER' end) then
+    begin
+      execute format('grant %I to %I', public_role, current_user);
+    exception when insufficient_privilege then
+      raise exception 'The public subgraph reads as role "%", which "%" may not be granted', public_role, current_user
+        using errcode = 'insufficient_privilege',
+          hint = format('As a superuser run: GRANT %I TO %I;', public_role, current_user);
+    end;
+  end if;
 end $do$;`;
 
 const GRANTS = [
