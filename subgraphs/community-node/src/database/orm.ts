@@ -1,11 +1,11 @@
-import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { DefaultLogger, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from '../migrations';
 
 export interface OrmOptions {
   databaseUrl: string;
-  /** Called with each SQL statement; tests count statements with it. */
+  /** Called with each SQL statement and the connection it ran on; tests count statements with it. */
   onQuery?: (sql: string) => void;
   poolMax?: number;
 }
@@ -28,6 +28,9 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10 }: OrmOptions): O
     forceUtcTimezone: true,
     debug: onQuery ? ['query'] : false,
     logger: onQuery ? (message: string) => onQuery(message) : undefined,
+    // Each statement names its connection ("via read connection 'public'" for the public pool), so
+    // counts can tell the public path's statements from the admin API's.
+    loggerFactory: (options) => new DefaultLogger({ ...options, usesReplicas: true }),
     colors: false,
   };
 }
