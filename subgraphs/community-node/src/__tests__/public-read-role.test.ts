@@ -174,5 +174,11 @@ describe('a node whose login owns its database but is no superuser', () => {
     } finally {
       await running.stop();
     }
+
+    // Membership taken away later: the node refuses to start rather than read as the login user.
+    const login = new URL(url).username;
+    await sql(serverUrl(), `revoke "${role}" from "${login}"`);
+    await expect(start(url)).rejects.toThrow(`cannot switch to it`);
+    await expect(start(url)).rejects.toThrow(`As a superuser run: GRANT "${role}" TO "${login}";`);
   });
 });
