@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../migrations';
 
 export interface OrmOptions {
   databaseUrl: string;
-  /** Called with each SQL statement and the connection it ran on; tests count statements with it. */
+  /** Called with each SQL statement (its log line names its connection); tests count statements with it. */
   onQuery?: (sql: string) => void;
   poolMax?: number;
 }
