@@ -6,7 +6,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { apolloLogger, loggableError, requestErrorAnswer, wellFormedStringsPlugin, withSafeErrors } from '@commons-graph/schema';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM, PostgreSqlConnection } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -16,6 +16,7 @@ import { authenticate } from './auth/tokens';
 import type { NodeConfig } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded';
 import { openDatabase } from './database/orm';
+import { openPublicConnection } from './database/public-connection';
 import { formatError } from './graphql/format-error';
 import { queryLimits } from './graphql/limits';
 import { ensureProfile, nodeIdentity, type NodeIdentity } from './identity';
@@ -82,8 +83,10 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
   if (embedded) logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
 
   let orm: MikroORM | undefined;
+  let publicConnection: PostgreSqlConnection | undefined;
   try {
     orm = await openDatabase({ databaseUrl, onQuery: options.onQuery });
+    publicConnection = await openPublicConnection(orm, { databaseUrl });
     const identity = nodeIdentity(config.slug);
     await ensureProfile(orm.em, config.slug, config.name);
 
@@ -95,7 +98,7 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
     await Promise.all([publicServer.start(), adminServer.start()]);
 
     const em = orm.em;
-    const publishedStore = new PublishedStore(em.getConnection(), identity.slug);
+    const publishedStore = new PublishedStore(publicConnection, identity.slug);
     app.disable('x-powered-by');
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok', community: identity.slug });
@@ -138,6 +141,7 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
     logger.info({ url: `${url}/graphql`, admin: `${url}/admin/graphql` }, 'community node ready');
 
     const openOrm = orm;
+    const openPublic = publicConnection;
     let stopped: Promise<void> | undefined;
     return {
       identity,
@@ -148,12 +152,14 @@ export async function startCommunityNode(config: NodeConfig, options: StartOptio
       stop: () =>
         (stopped ??= (async () => {
           await Promise.all([publicServer.stop(), adminServer.stop()]);
+          await openPublic.close(true);
           await openOrm.close(true);
           await embedded?.stop();
           logger.info('community node stopped');
         })()),
     };
   } catch (error) {
+    await publicConnection?.close(true).catch(() => undefined);
     await orm?.close(true).catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;

@@ -59,9 +59,12 @@ describe('batch fields and _entities answer 100 ids with constant SQL', () => {
       expect(result._entities.filter(Boolean)).toHaveLength(list.length);
     };
     const one = await node.countStatements(run(ids.slice(0, 1)));
+    const before = node.statements.length;
     const hundred = await node.countStatements(run(ids));
     expect(hundred).toBe(3);
     expect(one).toBe(hundred);
+    // Counted on the public subgraph's own pool, the one that reads as the public role.
+    expect(node.statements.slice(before).every((line) => line.includes("via read connection 'public'"))).toBe(true);
   });
 
   it('answers each batch field for 100 ids with one statement', async () => {

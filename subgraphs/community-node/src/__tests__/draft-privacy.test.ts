@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestNode, type TestNode } from '../../../../test/support/nodes';
 import { draftArtifact, publishedArtifact } from '../../../../test/support/fixtures';
+import { PRIVATE_COLUMN_NAMES, PRIVATE_TABLES } from './support/table-privacy';
 
 const SECRET = 'UNPUBLISHED-SECRET-7f3a';
 
@@ -84,14 +85,24 @@ describe('drafts stay private by construction', () => {
     expect(fields.filter((n: string) => /draft|token|secret|hash|createdBy|publishedBy/i.test(n))).toEqual([]);
   });
 
-  it('keeps the public code unable to import the draft or token entities', () => {
-    const root = join(__dirname, '..', 'public');
+  const publicSources = () => {
     const files = (dir: string): string[] =>
       readdirSync(dir).flatMap((name) => {
         const path = join(dir, name);
         return statSync(path).isDirectory() ? files(path) : [path];
       });
-    const offenders = files(root).filter((file) => /ArtifactDraft|ApiToken|\.draft\b|['\"]draft['\"]/.test(readFileSync(file, 'utf8')));
+    return files(join(__dirname, '..', 'public')).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  };
+
+  it('keeps the public code unable to import the draft or token entities', () => {
+    const offenders = publicSources().filter(({ text }) => /ArtifactDraft|ApiToken|\.draft\b|['\"]draft['\"]/.test(text));
+    expect(offenders.map(({ file }) => file)).toEqual([]);
+  });
+
+  it('keeps private tables and columns out of the public code\'s SQL (PostgreSQL refuses them too)', () => {
+    const names = [...PRIVATE_TABLES, ...PRIVATE_COLUMN_NAMES];
+    const offenders = publicSources().flatMap(({ file, text }) =>
+      names.filter((name) => new RegExp(`\\b${name}\\b`, 'i').test(text)).map((name) => `${file}: ${name}`));
     expect(offenders).toEqual([]);
   });
 });
