@@ -83,6 +83,18 @@ describe('a client asking for expensive work again and again', () => {
     expect((await ask(commons.gateway.graphqlUrl, '2001:db8:1:2:ffff::7', REPORT)).codes).toEqual(['RATE_LIMITED']);
   });
 
+  it('charges nothing for a refused operation: what is left still pays for smaller work', async () => {
+    const url = commons.gateway.graphqlUrl;
+    for (let i = 0; i < 4; i++) expect((await ask(url, '192.0.2.50', REPORT)).status).toBe(200);
+    // 200 points left; after a depth-5 lineage (25) a report (200) no longer fits, another lineage does.
+    const lineage = `query($id: ID!) { artifact(id: $id) { lineage(maxDepth: 5) { nodes { id } } } }`;
+    expect((await ask(url, '192.0.2.50', lineage, { id: ids['klamath-soil'] })).status).toBe(200);
+    expect((await ask(url, '192.0.2.50', REPORT)).codes).toEqual(['RATE_LIMITED']);
+    const after = await ask(url, '192.0.2.50', lineage, { id: ids['klamath-soil'] });
+    expect(after.errors).toBeUndefined();
+    expect(after.data.artifact.lineage.nodes.map((n: any) => n.id)).toEqual([ids['klamath-soil']]);
+  });
+
   it('believes X-Forwarded-For only as far as the trusted proxy: entries the client wrote do not change who it is', async () => {
     // With one trusted proxy, the client is the rightmost entry; a forged one further left is ignored.
     const forged = await ask(commons.gateway.graphqlUrl, '192.0.2.77, 203.0.113.1', REPORT);
