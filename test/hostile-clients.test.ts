@@ -28,7 +28,8 @@ describe('a client asking for expensive work again and again', () => {
   // 1000 points an hour: five reports (200 points each), and the window never ends during the test.
   const limits: Partial<ClientLimitsConfig> = { points: 1000, windowSeconds: 3600, trustProxy: 1, maxConcurrentReports: 2, reportWaitMs: 60_000 };
   beforeAll(async () => {
-    commons = await startTestCommons(['klamath-soil', 'openinfra-sigs'], { limits });
+    // A node slowed by a busy machine must not pass for a refused one: only limits may refuse here.
+    commons = await startTestCommons(['klamath-soil', 'openinfra-sigs'], { limits, nodeTimeoutMs: 60_000 });
     for (const node of Object.values(commons.nodes)) ids[node.slug] = await publishedArtifact(node, { title: `${node.slug} guide`, handle: 'guide' });
   });
   afterAll(() => commons?.stop());
