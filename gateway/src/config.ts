@@ -31,13 +31,37 @@ export interface GatewayConfig {
   logLevel: string;
   /** `compiled` (graphql-jit; the default when unset) or `interpreted` (graphql-js), the fallback. */
   execution?: 'compiled' | 'interpreted';
+  /** Bounds on expensive work per client and at once; unset values take CLIENT_LIMIT_DEFAULTS. */
+  limits?: Partial<ClientLimitsConfig>;
 }
+
+/** How much expensive work (points, see limits/operation-weight.ts) clients may ask for. */
+export interface ClientLimitsConfig {
+  /** Points one client may spend per window; 0 turns the per-client limit off. */
+  points: number;
+  windowSeconds: number;
+  /** Commons gatherings (commonsReport, vitality) running at once, whoever asks. */
+  maxConcurrentReports: number;
+  /** How long a report waits for a free gathering slot before it is refused. */
+  reportWaitMs: number;
+  /** Reverse proxies in front of the gateway whose X-Forwarded-For is believed (0: none). */
+  trustProxy: number;
+}
+
+export const CLIENT_LIMIT_DEFAULTS: ClientLimitsConfig = {
+  points: 3000,
+  windowSeconds: 60,
+  maxConcurrentReports: 2,
+  reportWaitMs: 10_000,
+  trustProxy: 0,
+};
 
 /** Every environment variable the gateway reads (the compose test checks against this list). */
 export const GATEWAY_ENV_VARS = [
   'HOST', 'PORT', 'NODES', 'NODES_FILE', 'GATEWAY_ADMIN_TOKEN', 'NODE_TIMEOUT_MS', 'PROBE_INTERVAL_MS',
   'BREAKER_THRESHOLD', 'BREAKER_COOLDOWN_MS', 'NODE_MAX_CONCURRENCY', 'NODE_MAX_QUEUE', 'NODE_MAX_RESPONSE_BYTES',
   'CORS_ORIGINS', 'LOG_LEVEL', 'GRAPHQL_EXECUTION',
+  'RATE_LIMIT_POINTS', 'RATE_LIMIT_WINDOW_S', 'MAX_CONCURRENT_REPORTS', 'REPORT_WAIT_MS', 'TRUST_PROXY',
 ] as const;
 
 export class ConfigError extends Error {}
@@ -126,5 +150,12 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     corsOrigins: cors === '*' || cors === '' ? '*' : cors.split(',').map((o) => o.trim()),
     logLevel: env.LOG_LEVEL || 'info',
     execution,
+    limits: {
+      points: integer(env, 'RATE_LIMIT_POINTS', CLIENT_LIMIT_DEFAULTS.points, 0, 1_000_000_000),
+      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_S', CLIENT_LIMIT_DEFAULTS.windowSeconds, 1, 86_400),
+      maxConcurrentReports: integer(env, 'MAX_CONCURRENT_REPORTS', CLIENT_LIMIT_DEFAULTS.maxConcurrentReports, 1, 1000),
+      reportWaitMs: integer(env, 'REPORT_WAIT_MS', CLIENT_LIMIT_DEFAULTS.reportWaitMs, 0, 600_000),
+      trustProxy: integer(env, 'TRUST_PROXY', CLIENT_LIMIT_DEFAULTS.trustProxy, 0, 10),
+    },
   };
 }

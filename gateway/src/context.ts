@@ -16,13 +16,15 @@ export interface GatewayContext {
   loaders: Loaders;
   /** The Authorization header, for the admin mutations. */
   authorization?: string;
+  /** Who is asking, for per-client limits: an IP address (see limits/client-identity.ts). */
+  client: string;
   /** Asks one node for one root field; records its failure and returns null instead of throwing. */
   ask<T>(node: RegisteredNode, field: NodeField, variables?: Record<string, unknown>): Promise<T | null>;
   /** Asks every participating node (or the given ones) in parallel; failures are recorded. */
   askAll<T>(field: NodeField, variables?: Record<string, unknown>, nodes?: RegisteredNode[]): Promise<Array<{ node: RegisteredNode; data: T }>>;
 }
 
-export function createContext(registry: Registry, logger: Logger, authorization?: string): GatewayContext {
+export function createContext(registry: Registry, logger: Logger, authorization?: string, client = 'unknown'): GatewayContext {
   const failures = new Map<string, string>();
   const batches = new Map<RegisteredNode, NodeBatch>();
   // The registry hears of each request once: answered (even if a field was refused) or not; and
@@ -42,7 +44,7 @@ export function createContext(registry: Registry, logger: Logger, authorization?
     if (!batch) batches.set(node, (batch = new NodeBatch((operation, query, variables) => send(node, operation, query, variables), node.slug)));
     return batch;
   };
-  const ctx = { registry, logger, failures, authorization } as GatewayContext;
+  const ctx = { registry, logger, failures, authorization, client } as GatewayContext;
   ctx.ask = async <T>(node: RegisteredNode, field: NodeField, variables: Record<string, unknown> = {}) => {
     try {
       return await batchOf(node).ask<T>(field, variables);

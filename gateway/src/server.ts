@@ -13,6 +13,8 @@ import type { GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
 import { routes } from './http/routes';
 import { compiledExecution } from './execution/compiled';
+import { clientOf } from './limits/client-identity';
+import { clientLimitsPlugin } from './limits/client-limits';
 import { partialResultsPlugin } from './partial-results';
 import { Registry } from './registry/Registry';
 import { createResolvers } from './resolvers';
@@ -74,6 +76,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ...armor.plugins,
       wellFormedStringsPlugin<GatewayContext>(),
       partialResultsPlugin,
+      clientLimitsPlugin(config.limits, { nodes: () => registry.participants().length }),
       // The Commons sets no cache hints; Apollo's default plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -88,7 +91,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     routes({
       graphqlPath: '/graphql',
       server,
-      context: async (req) => createContext(registry, logger, req.headers.authorization),
+      context: async (req) => createContext(registry, logger, req.headers.authorization, clientOf(req, config.limits?.trustProxy ?? 0)),
       corsOrigins: config.corsOrigins,
       health: () => ({ status: 'ok', nodes: registry.all().map((n) => ({ slug: n.slug, status: n.status })) }),
       onError: (error) => logger.warn({ err: error }, 'request failed before GraphQL'),

@@ -12,6 +12,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   LICENCE_CONFLICT: 'LICENCE_CONFLICT',
   NODE_UNAVAILABLE: 'NODE_UNAVAILABLE',
+  /** A client spent its budget of expensive work, or the gateway is busy with such work. */
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

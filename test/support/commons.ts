@@ -1,4 +1,4 @@
-import { startGateway, type GatewayConfig, type RunningGateway } from '@commons-graph/gateway';
+import { startGateway, type ClientLimitsConfig, type GatewayConfig, type RunningGateway } from '@commons-graph/gateway';
 import pino from 'pino';
 import { graphql, ok, type GraphQLResponse } from './graphql';
 import { startTestNode, type TestNode } from './nodes';
@@ -20,7 +20,7 @@ export interface TestCommons {
 
 export async function startTestCommons(
   slugs: string[],
-  options: { nodeTimeoutMs?: number; adminToken?: string; breakerThreshold?: number; gateway?: Partial<GatewayConfig> } = {},
+  options: { nodeTimeoutMs?: number; adminToken?: string; breakerThreshold?: number; limits?: Partial<ClientLimitsConfig>; gateway?: Partial<GatewayConfig> } = {},
 ): Promise<TestCommons> {
   const nodes: Record<string, TestNode> = {};
   for (const node of await Promise.all(slugs.map((slug) => startTestNode(slug)))) nodes[node.slug] = node;
@@ -37,6 +37,7 @@ export async function startTestCommons(
       breakerCooldownMs: 30_000,
       corsOrigins: '*',
       logLevel: 'silent',
+      limits: options.limits,
       ...options.gateway,
     },
     {

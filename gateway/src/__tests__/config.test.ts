@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, readGatewayConfig } from '../config';
+import { CLIENT_LIMIT_DEFAULTS, ConfigError, readGatewayConfig } from '../config';
 import { CircuitBreaker } from '../node-client/breaker';
 
 describe('gateway configuration', () => {
@@ -52,6 +52,22 @@ describe('NODES_FILE errors', () => {
     expect(() => readGatewayConfig({ NODES_FILE: file('bad-slug.json', '[{"slug": "Not A Slug", "url": "http://x.example/graphql"}]') }))
       .toThrow(/NODES_FILE\[0\]: "Not A Slug" is not a community slug/);
     expect(() => readGatewayConfig({ NODES_FILE: file('bad-url.json', '["mailto:someone@example.org"]') })).toThrow(ConfigError);
+  });
+});
+
+describe('client limits configuration', () => {
+  it('defaults to generous per-client budgets, two reports at once and no trusted proxy', () => {
+    expect(readGatewayConfig({}).limits).toEqual(CLIENT_LIMIT_DEFAULTS);
+    expect(CLIENT_LIMIT_DEFAULTS).toMatchObject({ maxConcurrentReports: 2, trustProxy: 0 });
+    expect(readGatewayConfig({ RATE_LIMIT_POINTS: '0', RATE_LIMIT_WINDOW_S: '600', MAX_CONCURRENT_REPORTS: '1', REPORT_WAIT_MS: '0', TRUST_PROXY: '1' }).limits).toEqual({
+      points: 0, windowSeconds: 600, maxConcurrentReports: 1, reportWaitMs: 0, trustProxy: 1,
+    });
+  });
+
+  it('refuses values that would turn a limit into nonsense', () => {
+    expect(() => readGatewayConfig({ MAX_CONCURRENT_REPORTS: '0' })).toThrow(/MAX_CONCURRENT_REPORTS/);
+    expect(() => readGatewayConfig({ RATE_LIMIT_WINDOW_S: '0' })).toThrow(/RATE_LIMIT_WINDOW_S/);
+    expect(() => readGatewayConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
   });
 });
 
