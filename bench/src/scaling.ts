@@ -23,7 +23,7 @@ export interface ScalingQueryRow {
   p95: number;
   p99: number;
   max: number;
-  /** Sequential runs that took the node timeout or longer: they waited for a node that never answered. */
+  /** Sequential runs that took the node timeout or longer: with a straggler, those that waited for it. */
   waitedForTimeout: number;
   slowestPathMs: number;
   overheadMs: number;
@@ -283,7 +283,7 @@ export function renderScaling(result: ScalingResult): string {
       '',
       `**${query}** (${expected} levels):`,
       '',
-      '| nodes | p50 | p95 | slowest node path | overhead | requests per touched node (mean / max) | levels | nodes touched | duplicate keys | gateway CPU per query | stub CPU per query | answer | runs / marked | gateway RSS after | p99 | max | runs that waited for the node timeout |',
+      '| nodes | p50 | p95 | slowest node path | overhead | requests per touched node (mean / max) | levels | nodes touched | duplicate keys | gateway CPU per query | stub CPU per query | answer | runs / marked | gateway RSS after | p99 | max | runs ≥ the node timeout |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|',
     );
     for (const run of result.runs) {
@@ -303,7 +303,7 @@ export function renderScaling(result: ScalingResult): string {
       `With a straggler: one more stub node, and a node timeout of ${straggler.timeoutMs} ms. For each query a fresh gateway starts`,
       `while the straggler still answers, is checked and warmed up (its circuit breaker stays closed); then the`,
       `straggler stops answering and the runs are timed. The first runs each wait the whole node timeout, until`,
-      `the breaker opens (after ${BREAKER_THRESHOLD} consecutive failures, for 30 s): **runs that waited for the node timeout**,`,
+      `the breaker opens (after ${BREAKER_THRESHOLD} consecutive failures, for 30 s): **runs ≥ the node timeout** (in straggler rows, runs that waited),`,
       `p99 and max show that cost, p50 the state after. The marked runs come after the timed ones, with the`,
       `breaker open, so their node-side columns show the state without the straggler.`,
     );
