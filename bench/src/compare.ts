@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fixedRate, throughput, type GraphQLRequest } from './load';
+import { assertSameAnswers } from './answers';
+import { checkAnswer, fixedRate, throughput, type GraphQLRequest } from './load';
+import type { BenchQuery } from './queries';
 import type { ServerProcess } from './processes';
 import { median } from './stats';
 
@@ -29,6 +31,22 @@ export interface Sample {
   p95: number;
   p99: number;
   processes: Record<string, ProcessSample>;
+}
+
+export interface PathAnswer {
+  path: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Asks every target `query` once and fails the run unless all answer alike, and as `reference` (an
+ * answer taken elsewhere, e.g. straight from the node) when given. Returns each target's answer.
+ */
+export async function sameAnswers(targets: Array<Pick<Target, 'name' | 'url'>>, query: BenchQuery, reference?: PathAnswer): Promise<PathAnswer[]> {
+  const answers: PathAnswer[] = [];
+  for (const target of targets) answers.push({ path: target.name, data: await checkAnswer(target.url, query.request) });
+  assertSameAnswers(query.name, reference ? [reference, ...answers] : answers);
+  return answers;
 }
 
 /** Half of the slowest target's throughput in a short run (≤ 1 s, also a warm-up), capped: a rate all sustain. */

@@ -49,9 +49,9 @@ export const QUICK: Profile = {
   nodeCost: { seconds: 0.5 },
   gatewayCost: { seconds: 0.5, rounds: 1, connections: 10, maxRate: 100, settleMs: 100, rate: 10 },
   endToEnd: { seconds: 0.5, rounds: 1, connections: 10, maxRate: 100, settleMs: 100, rate: 10 },
-  scaling: { counts: [1, 5], runs: 5, reportRuns: 3, marked: 1, warmUps: 2, queryBudgetMs: 5_000, straggler: { nodes: 4, timeoutMs: 300 } },
+  scaling: { counts: [1, 5], runs: 5, reportRuns: 3, marked: 1, warmUps: 2, queryBudgetMs: 5_000, straggler: { nodes: 4, timeoutMs: 1000 } },
   realNodes: { counts: [1, 2], runs: 5 },
-  planning: { counts: [1, 10], budgetMs: 20_000 },
+  planning: { counts: [1, 5, 10], budgetMs: 20_000 },
 };
 
 export interface SectionContext {

@@ -1,4 +1,5 @@
-import { interleavedRounds, medianOf, over, sustainableRate, type Sample, type Target } from './compare';
+import { asCommonsAnswer } from './answers';
+import { interleavedRounds, medianOf, over, sameAnswers, sustainableRate, type Sample, type Target } from './compare';
 import type { SectionContext } from './context';
 import { APOLLO, OURS } from './gateway-cost';
 import { checkAnswer } from './load';
@@ -37,7 +38,11 @@ export async function endToEnd(ctx: SectionContext): Promise<EndToEndResult> {
       { name: APOLLO, url: apollo.url, watch: { node, gateway: apollo } },
       { name: OURS, url: ours.url, watch: { node, gateway: ours } },
     ];
-    for (const target of targets) for (const query of queries()) await checkAnswer(target.url, query.request);
+    // The node's answer, mapped to the Commons schema, is what both gateways must answer.
+    for (const query of queries()) {
+      const direct = { path: DIRECT, data: asCommonsAnswer(await checkAnswer(node.urls.bench, query.request)) };
+      await sameAnswers(targets.slice(1), query, direct);
+    }
     const result: EndToEndResult = { queries: [], rounds, seconds, connections };
     for (const query of queries()) {
       ctx.log(`  ${query.name}`);
@@ -66,7 +71,9 @@ export function renderEndToEnd(result: EndToEndResult): string {
     `${result.connections} connections (what one node serves within the gateways' node timeout), ${result.seconds} s; latency: after a`,
     `pause, open loop at a fixed rate (half the slowest target's throughput, at most 100/s), exact percentiles;`,
     `node CPU µs per request is the node process's over the throughput run (PostgreSQL's own CPU is not`,
-    `included). Every answer under load must be a 200 without GraphQL errors, or the run fails. Medians over`,
+    `included). Before any timing, the answers of the three paths to each query must be equal (the node's and the
+gateways' schemas agree on every field selected, so nothing is mapped), or the run fails naming the query
+and the first difference; every answer under load must be a 200 without GraphQL errors. Medians over`,
     `${result.rounds} interleaved rounds; (min–max) over rounds.`,
     '',
     '| query | path | requests/s | rate | p50 | p95 | p99 | node CPU µs/request | p50 ÷ direct |',

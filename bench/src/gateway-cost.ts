@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { interleavedRounds, medianOf, over, sustainableRate, type Sample, type Target } from './compare';
+import { asCommonsAnswer } from './answers';
+import { interleavedRounds, medianOf, over, sameAnswers, sustainableRate, type PathAnswer, type Sample, type Target } from './compare';
 import type { SectionContext } from './context';
 import { checkAnswer } from './load';
 import { startBothGateways, startCommunityNodes, startStubNodes, type ServerProcess } from './processes';
@@ -28,8 +29,13 @@ function queries(): BenchQuery[] {
   return [PAGE, lookup('bench', (i) => `bench-${i}`)];
 }
 
-/** Warms each gateway with each query through a recording proxy in front of a real node. */
-async function record(ctx: SectionContext): Promise<{ path: string; size: number }> {
+const DIRECT = 'the real node, asked directly';
+
+/**
+ * Warms each gateway with each query through a recording proxy in front of a real node, after
+ * checking that both answer as the node itself does; returns the node's answers.
+ */
+async function record(ctx: SectionContext): Promise<{ path: string; size: number; direct: Map<string, PathAnswer> }> {
   const database = await ctx.database();
   const url = await database.create('gateway_cost');
   const started: ServerProcess[] = [];
@@ -40,15 +46,17 @@ async function record(ctx: SectionContext): Promise<{ path: string; size: number
     await seedArtifacts(url, 60);
     const gateways = await startBothGateways(ctx.tmp, proxy.url);
     started.push(...gateways);
-    for (const gateway of gateways) {
-      for (const query of queries()) {
-        await checkAnswer(gateway.url, query.request);
-        await checkAnswer(gateway.url, query.request);
-      }
+    const direct = new Map<string, PathAnswer>();
+    for (const query of queries()) {
+      const reference = { path: DIRECT, data: asCommonsAnswer(await checkAnswer(node.urls.bench, query.request)) };
+      direct.set(query.name, reference);
+      const targets = [{ name: `${OURS} (recording)`, url: gateways[0].url }, { name: `${APOLLO} (recording)`, url: gateways[1].url }];
+      await sameAnswers(targets, query, reference);
+      await sameAnswers(targets, query, reference);
     }
     const path = join(ctx.tmp, 'recording.json');
     await proxy.save(path);
-    return { path, size: proxy.size() };
+    return { path, size: proxy.size(), direct };
   } finally {
     await Promise.all(started.map((s) => s.stop()));
     await proxy.close();
@@ -75,7 +83,8 @@ export async function gatewayCost(ctx: SectionContext): Promise<GatewayCostResul
       { name: OURS, url: ours.url, watch: { gateway: ours } },
       { name: APOLLO, url: apollo.url, watch: { gateway: apollo } },
     ];
-    for (const target of targets) for (const query of queries()) await checkAnswer(target.url, query.request);
+    // Over the replay, both must still answer as the real node did.
+    for (const query of queries()) await sameAnswers(targets, query, recording.direct.get(query.name));
     await checkReplay(stubs);
     const result: GatewayCostResult = { queries: [], recorded: recording.size, rounds, seconds, connections };
     for (const query of queries()) {
@@ -105,7 +114,10 @@ export function renderGatewayCost(result: GatewayCostResult): string {
     `fair figure is **requests/s per core = 1e6 ÷ the gateway process's CPU µs per request** (user + system,`,
     `\`process.cpuUsage\`, over the throughput run). Latency: after a pause, an open-loop schedule at a fixed`,
     `rate (half the slower gateway's throughput, at most 100/s) for ${result.seconds} s, exact percentiles of every response.`,
-    `Every answer under load must be a 200 without GraphQL errors, or the run fails.`,
+    `Before any timing, both gateways' answers to each query, while recording and over the replay, must equal`,
+    `the real node's own answer to it (the schemas agree on every field selected, so nothing is mapped), or the`,
+    `run fails naming the query and the first difference. Every answer under load must be a 200 without`,
+    `GraphQL errors.`,
     `RSS and event-loop delay (\`monitorEventLoopDelay\`, p50 / p99 over the throughput run) are the gateway`,
     `process's. Medians over ${result.rounds} interleaved rounds; (min–max) over rounds where there were several.`,
     '',

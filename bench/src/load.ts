@@ -90,8 +90,8 @@ export async function throughput(url: string, body: GraphQLRequest, connections:
   return { requests, seconds: result.duration, rps: requests / result.duration };
 }
 
-/** Each response time of `amount` requests sent one after another on one connection. */
-export async function sequential(url: string, body: GraphQLRequest, amount: number, allowErrors = false): Promise<Latencies> {
+/** Each response time of `amount` requests sent one after another on one connection, in order. */
+export async function sequential(url: string, body: GraphQLRequest, amount: number, allowErrors = false): Promise<Latencies & { times: number[] }> {
   const times: number[] = [];
   let non200 = 0;
   const { result, firstError } = await cannon(
@@ -101,7 +101,7 @@ export async function sequential(url: string, body: GraphQLRequest, amount: numb
   );
   const failed = failures(url, `in ${amount} sequential requests`, result, non200, firstError);
   if (failed) throw failed;
-  return latencies(times);
+  return { ...latencies(times), times };
 }
 
 export interface FixedRate extends Latencies {

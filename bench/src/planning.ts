@@ -116,3 +116,23 @@ export function renderPlanning(result: PlanningResult): string {
     }),
   ].join('\n');
 }
+
+/**
+ * How our start grows with N, the measurable side of "no planning cost that grows with N": the
+ * cost per added node of `startGateway` (probing every node and checking its schema; no composition,
+ * no planning) between the two largest N, against that over the whole range. A cost that grows
+ * only linearly keeps the two alike; a planner's superlinear one makes the first much larger.
+ * Undefined below three N.
+ */
+export function startGrowth(result: PlanningResult): { wholePerNodeMs: number; lastPerNodeMs: number; ratio: number; first: PlanningRow; previous: PlanningRow; last: PlanningRow } | undefined {
+  const rows = [...result.rows].sort((a, b) => a.nodes - b.nodes);
+  if (rows.length < 3) return undefined;
+  const [first, previous, last] = [rows[0], rows[rows.length - 2], rows[rows.length - 1]];
+  const perNode = (from: PlanningRow, to: PlanningRow) => Math.max(0, to.oursStartMs - from.oursStartMs) / (to.nodes - from.nodes);
+  const wholePerNodeMs = perNode(first, last);
+  const lastPerNodeMs = perNode(previous, last);
+  return { wholePerNodeMs, lastPerNodeMs, ratio: wholePerNodeMs > 0 ? lastPerNodeMs / wholePerNodeMs : lastPerNodeMs > 0 ? Infinity : 1, first, previous, last };
+}
+
+/** The allowed ratio of the last step's cost per node to the whole range's: linear growth and noise. */
+export const LINEAR_GROWTH_LIMIT = 2;

@@ -50,11 +50,13 @@ export function lineage(rootId: string): BenchQuery {
   };
 }
 
+export const REPORT_WINDOW = { from: '2025-10-01T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' };
+
 /** The steward's report: every node's links, then its artifacts (two sequential calls per node). */
 export const REPORT: BenchQuery = {
   name: 'commonsReport',
   request: {
-    query: `{ commonsReport(from: "2025-10-01T00:00:00.000Z", to: "2026-10-01T00:00:00.000Z") {
+    query: `{ commonsReport(from: "${REPORT_WINDOW.from}", to: "${REPORT_WINDOW.to}") {
       unavailableCommunities crossCommunityAdoptionShare fewestCommunitiesForHalfOfArtifacts reciprocity dormantCommunities
       communities { community { slug } decaySigns replant metrics { key value state } }
       lineageReach { artifactId communitiesReached artifactsReached } adoptionMatrix { adopter origin count } } }`,

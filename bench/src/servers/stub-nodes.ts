@@ -11,7 +11,7 @@ import { announceReady, failStart, readConfig, serveIpc } from './ipc';
  * recording of a real node (request body → response; an unknown body gets HTTP 500 and is counted)
  * or answers from a synthetic Commons by executing the operation against the node contract. Each
  * answer leaves after the node's injected latency, counted from the request's arrival; a `hold`
- * node never answers (a straggler beyond the gateway's timeout). Between `mark` and `log` the
+ * node never answers (a straggler beyond the gateway's timeout; `hold` turns that on and off). Between `mark` and `log` the
  * process records every request: arrival, end, root fields, ids asked for and ids answered.
  */
 export interface StubNodeSpec {
@@ -182,6 +182,13 @@ async function main(): Promise<void> {
         return log;
       },
       counters: () => counters,
+      hold: (payload) => {
+        const { slug, hold } = payload as { slug: string; hold: boolean };
+        const spec = config.nodes.find((node) => node.slug === slug);
+        if (!spec) throw new Error(`no stub node ${slug}`);
+        spec.hold = hold;
+        return true;
+      },
     },
     async () => {
       for (const server of servers) {

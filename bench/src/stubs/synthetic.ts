@@ -151,7 +151,7 @@ export function syntheticCommons({ slugs, artifactsPerNode, seed }: SyntheticOpt
   return nodes;
 }
 
-function sortKey(artifact: Row) {
+export function sortKey(artifact: Row) {
   return { publishedAt: new Date(artifact.publishedAt), id: artifact.id as string };
 }
 
