@@ -1,7 +1,7 @@
 import type { GatewayExecutionResult, GatewayInterface } from '@apollo/server-gateway-interface';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import {
-  getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SourceLocation,
+  execute, getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SourceLocation,
 } from 'graphql';
 
 type Compiled = CompiledQuery | ExecutionResult;
@@ -51,18 +51,25 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     async load() {
       return {
         executor: async (request): Promise<GatewayExecutionResult> => {
+          // graphql-js coerces the variables, so the rules are the spec's (a non-null variable with
+          // a default may be omitted; graphql-jit refuses that) and refusals are worded as graphql-js
+          // words them, naming the variable's definition: Apollo Server answers those with a 400
+          // BAD_USER_INPUT. graphql-jit then re-reads values that are already coerced, which leaves
+          // them as they are for every input type of the Commons (built-in scalars, enums whose
+          // values are their names, DateTime's Date, lists and input objects of those).
+          const raw = request.request.variables ?? {};
+          const variables = getVariableValues(schema, request.operation.variableDefinitions ?? [], raw);
+          if (variables.errors) return { errors: variables.errors };
+          const interpret = () => execute({
+            schema, document: request.document, operationName: request.operationName, variableValues: raw, contextValue: request.context,
+          });
           const query = compile(request.document, request.operationName);
-          const result = isCompiledQuery(query)
-            ? await query.query(undefined, request.context, request.request.variables ?? {})
-            : query;
+          if (!isCompiledQuery(query)) return interpret();
+          const result = await query.query(undefined, request.context, variables.coerced);
+          // No data: graphql-jit refused what graphql-js accepted; graphql-js has the last word.
+          if (!('data' in result)) return interpret();
           const errors = result.errors as readonly JitError[] | undefined;
           if (!errors?.length) return result as GatewayExecutionResult;
-          if (!('data' in result)) {
-            // The variables were refused before anything ran: graphql-js words that, and names the
-            // variable's definition, from which Apollo Server answers BAD_USER_INPUT with a 400.
-            const refused = getVariableValues(schema, request.operation.variableDefinitions ?? [], request.request.variables ?? {});
-            if (refused.errors) return { errors: refused.errors };
-          }
           return { ...result, errors: errors.map(executionError) } as GatewayExecutionResult;
         },
       };
