@@ -97,6 +97,11 @@ describe('compiled execution answers exactly as graphql-js does', () => {
     await both(`{ commonsReport(from: "2026-06-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { from } }`);
   });
 
+  it('for an empty page: first: 0 counts without listing', async () => {
+    const empty = await both(`{ artifacts(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`);
+    expect(empty.body).toEqual({ data: { artifacts: { totalCount: 2, edges: [], pageInfo: { hasNextPage: true, endCursor: null } } } });
+  });
+
   it('for variables with defaults: a non-null variable with a default may be omitted', async () => {
     const omitted = await both(`query($n: Int! = 1) { artifacts(first: $n) { totalCount edges { node { id } } } }`);
     expect(omitted.status).toBe(200);
