@@ -121,6 +121,7 @@ describe('compiled execution answers generated operations exactly as graphql-js 
     // The draw covers both answers that ran and refusals before anything ran.
     expect(statuses.get(200)).toBeGreaterThan(RUNS / 3);
     expect(statuses.get(400)).toBeGreaterThan(0);
-    expect(propagated).toBeLessThan(RUNS / 4);
+    // Most answers compare whole; nulled parents come mostly from the odd node's vitality.
+    expect(propagated).toBeLessThan(RUNS / 2);
   });
 });
