@@ -12,7 +12,8 @@ import { createLoaders, type Loaders } from './loaders';
 export interface GatewayContext {
   registry: Registry;
   logger: Logger;
-  failures: Map<string, string>;
+  /** Why each node that failed did not answer, by slug: every distinct reason. */
+  failures: Map<string, Set<string>>;
   loaders: Loaders;
   /** The Authorization header, for the admin mutations. */
   authorization?: string;
@@ -22,10 +23,14 @@ export interface GatewayContext {
   ask<T>(node: RegisteredNode, field: NodeField, variables?: Record<string, unknown>): Promise<T | null>;
   /** Asks every participating node (or the given ones) in parallel; failures are recorded. */
   askAll<T>(field: NodeField, variables?: Record<string, unknown>, nodes?: RegisteredNode[]): Promise<Array<{ node: RegisteredNode; data: T }>>;
+  /** Forgets what an execution whose answer is thrown away loaded and which nodes failed it. */
+  restart(): void;
+  /** Resolves once no request to a node is under way, including any sent while waiting. */
+  settled(): Promise<void>;
 }
 
 export function createContext(registry: Registry, logger: Logger, authorization?: string, client = 'unknown'): GatewayContext {
-  const failures = new Map<string, string>();
+  const failures = new Map<string, Set<string>>();
   const batches = new Map<RegisteredNode, NodeBatch>();
   // The registry hears of each request once: answered (even if a field was refused) or not; and
   // again of a field whose answer broke the contract.
@@ -45,22 +50,45 @@ export function createContext(registry: Registry, logger: Logger, authorization?
     return batch;
   };
   const ctx = { registry, logger, failures, authorization, client } as GatewayContext;
+  const underway = new Set<Promise<unknown>>();
   ctx.ask = async <T>(node: RegisteredNode, field: NodeField, variables: Record<string, unknown> = {}) => {
+    const answer = batchOf(node).ask<T>(field, variables);
+    underway.add(answer);
     try {
-      return await batchOf(node).ask<T>(field, variables);
+      return await answer;
     } catch (error) {
       const reason = error instanceof NodeUnavailableError ? error.reason : (error as Error).message;
       // An answer that may not be read makes the node DOWN until it answers well again.
       if (error instanceof NodeAnswerError) registry.markFailed(node.slug, reason);
-      // The first failure is the cause; later ones in the same request usually follow from it.
-      if (!failures.has(node.slug)) failures.set(node.slug, reason);
+      failures.set(node.slug, (failures.get(node.slug) ?? new Set()).add(reason));
       logger.warn({ community: node.slug, operation: field.label, reason }, 'node did not answer');
       return null;
+    } finally {
+      underway.delete(answer);
     }
   };
+  ctx.settled = async () => {
+    // Work waiting on an answer may ask again, and a batch is sent a turn later: quiet means no
+    // request under way for a few turns of the event loop.
+    for (let quiet = 0; quiet < 3; ) {
+      if (underway.size > 0) {
+        await Promise.allSettled([...underway]);
+        quiet = 0;
+      } else {
+        await new Promise((resolve) => setImmediate(resolve));
+        quiet += 1;
+      }
+    }
+  };
+
   ctx.askAll = async <T>(field: NodeField, variables: Record<string, unknown> = {}, nodes = registry.participants()) => {
     const answers = await Promise.all(nodes.map(async (node) => ({ node, data: await ctx.ask<T>(node, field, variables) })));
     return answers.filter((answer): answer is { node: RegisteredNode; data: Awaited<T> } => answer.data !== null);
+  };
+  // On the object execution sees, which may be Apollo Server's copy of this one.
+  ctx.restart = function restart(this: GatewayContext) {
+    failures.clear();
+    this.loaders = createLoaders(this);
   };
   ctx.loaders = createLoaders(ctx);
   return ctx;

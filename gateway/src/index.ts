@@ -5,3 +5,4 @@ export { startGateway, buildCommonsSchema, type RunningGateway, type GatewayOpti
 export { Registry, type RegisteredNode, type NodeState } from './registry/Registry';
 export * from './reports/render';
 export { fetchReport, renderReport, type ReportFormat, type ReportRequest } from './reports/client';
+export { errorPropagated } from './execution/compiled';

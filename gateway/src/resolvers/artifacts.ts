@@ -91,7 +91,7 @@ export async function artifactConnection(
 
   // A node all of whose answer made the page may hold more that belong in it: ask it for a whole
   // page after its last artifact, which makes the merge exact.
-  const boundary = page.length === first ? keyOf(page[page.length - 1]) : null;
+  const boundary = page.length > 0 && page.length === first ? keyOf(page[page.length - 1]) : null;
   const short = lists.filter(({ items, hasNextPage }) =>
     hasNextPage && items.length > 0 && (!boundary || compareArtifactKeys(keyOf(items[items.length - 1]), boundary) <= 0));
   if (share < first && short.length > 0) {

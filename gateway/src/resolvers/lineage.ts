@@ -10,58 +10,76 @@ export const LINEAGE_MAX_NODES = 500;
 
 type Direction = 'UP' | 'DOWN' | 'BOTH';
 
+/** One direction's walk: how far each artifact it reached lies from the root, and what it expands next. */
+interface Walk {
+  up: boolean;
+  reached: Map<string, number>;
+  frontier: string[];
+}
+
 /**
  * Breadth-first over derivation edges, one level at a time: a level UP is one `_entities` call per
- * owning node, a level DOWN one `derivativesOf` call per node. A visited set makes it cycle-safe.
+ * owning node, a level DOWN one `derivativesOf` call per node, and with BOTH the two go together.
+ * Each direction keeps its own reached set, so BOTH is exactly UP ∪ DOWN (artifacts and edges) on
+ * any graph, cycles included; the artifact cap counts the union.
+ *
+ * - `nodes`: the root and every artifact at most `maxDepth` steps away in a direction walked.
+ * - `edges`: the links walked, from an artifact less than `maxDepth` steps away to one in `nodes`.
+ * - `depth`: the most steps from the root to an artifact in `nodes` (0 when there is none but it).
+ * - `truncated`: the lineage has an artifact that `nodes` leaves out, one step beyond `maxDepth`
+ *   or past the cap of `maxNodes` artifacts. Knowing costs one more level of links when the walk
+ *   reaches `maxDepth` with artifacts still to expand.
  */
-export async function lineage(ctx: GatewayContext, selection: ArtifactSelection, root: LinkedArtifact, direction: Direction, maxDepth: number) {
+export async function lineage(
+  ctx: GatewayContext, selection: ArtifactSelection, root: LinkedArtifact, direction: Direction, maxDepth: number,
+  maxNodes = LINEAGE_MAX_NODES,
+) {
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > LINEAGE_MAX_DEPTH) {
     throw badInput(`maxDepth must be between 1 and ${LINEAGE_MAX_DEPTH}, got ${maxDepth}`, { argument: 'maxDepth' });
   }
   // The selection of an operation that asks for lineage includes derivedFrom.
   const artifacts = ctx.loaders.artifacts(selection) as DataLoader<string, LinkedArtifact | null>;
-  const visited = new Set<string>([root.id]);
+  const walks: Walk[] = (direction === 'BOTH' ? [true, false] : [direction === 'UP'])
+    .map((up) => ({ up, reached: new Map([[root.id, 0]]), frontier: [root.id] }));
+  const included = new Set<string>([root.id]);
   const edges = new Map<string, NodeDerivation>();
   let truncated = false;
   let depth = 0;
-  let up = direction !== 'DOWN' ? [root.id] : [];
-  let down = direction !== 'UP' ? [root.id] : [];
 
-  while ((up.length || down.length) && !truncated) {
-    if (depth === maxDepth) {
-      truncated = true;
+  const linksOf = async ({ up, frontier }: Walk): Promise<NodeDerivation[]> => {
+    if (frontier.length === 0) return [];
+    if (up) return (await artifacts.loadMany(frontier)).flatMap((a) => (a && !(a instanceof Error) ? a.derivedFrom : []));
+    return (await ctx.loaders.derivativesOf.loadMany(frontier)).flatMap((list) => (list instanceof Error ? [] : list));
+  };
+
+  for (let level = 1; walks.some((walk) => walk.frontier.length > 0); level += 1) {
+    const links = await Promise.all(walks.map(linksOf));
+    const far = (walk: Walk, link: NodeDerivation) => (walk.up ? link.sourceId : link.artifactId);
+    if (level > maxDepth) {
+      truncated ||= walks.some((walk, i) => links[i].some((link) => !walk.reached.has(far(walk, link))));
       break;
     }
-    const [parents, children] = await Promise.all([
-      artifacts.loadMany(up),
-      ctx.loaders.derivativesOf.loadMany(down),
-    ]);
-    const upLinks = parents.flatMap((a) => (a && !(a instanceof Error) ? a.derivedFrom : []));
-    const downLinks = children.flatMap((list) => (list instanceof Error ? [] : list));
-    const nextUp: string[] = [];
-    const nextDown: string[] = [];
-    for (const [links, next, far] of [
-      [upLinks, nextUp, (l: NodeDerivation) => l.sourceId],
-      [downLinks, nextDown, (l: NodeDerivation) => l.artifactId],
-    ] as const) {
-      for (const link of links) {
-        edges.set(link.id, link);
-        const target = far(link);
-        if (visited.has(target)) continue;
-        if (visited.size >= LINEAGE_MAX_NODES) {
-          truncated = true;
-          continue;
+    walks.forEach((walk, i) => {
+      const next: string[] = [];
+      for (const link of links[i]) {
+        const target = far(walk, link);
+        if (!walk.reached.has(target)) {
+          if (!included.has(target) && included.size >= maxNodes) {
+            truncated = true;
+            continue;
+          }
+          included.add(target);
+          walk.reached.set(target, level);
+          next.push(target);
+          depth = Math.max(depth, level);
         }
-        visited.add(target);
-        next.push(target);
+        edges.set(link.id, link);
       }
-    }
-    depth += 1;
-    up = nextUp;
-    down = nextDown;
+      walk.frontier = next;
+    });
   }
 
-  const nodes = (await artifacts.loadMany([...visited])).filter(
+  const nodes = (await artifacts.loadMany([...included])).filter(
     (a): a is LinkedArtifact => Boolean(a) && !(a instanceof Error),
   );
   return {

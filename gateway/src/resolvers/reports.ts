@@ -7,11 +7,14 @@ function window(from: Date, to: Date): void {
   if (!(from < to)) throw badInput('from must be before to', { argument: 'from' });
 }
 
-/** One gathering per request, however many vitality fields the query asks for. */
-const gathered = new WeakMap<GatewayContext, ReturnType<typeof gatherCommons>>();
+/**
+ * One gathering per execution, however many vitality fields the query asks for: kept with the
+ * execution's loaders, so an execution started again (`ctx.restart`) gathers afresh.
+ */
+const gathered = new WeakMap<GatewayContext['loaders'], ReturnType<typeof gatherCommons>>();
 function gatherOnce(ctx: GatewayContext) {
-  let pending = gathered.get(ctx);
-  if (!pending) gathered.set(ctx, (pending = gatherCommons(ctx)));
+  let pending = gathered.get(ctx.loaders);
+  if (!pending) gathered.set(ctx.loaders, (pending = gatherCommons(ctx)));
   return pending;
 }
 

@@ -182,8 +182,9 @@ type Artifact {
   """One hop down: artifacts on any node derived from this one."""
   derivatives: [Derivation!]!
   """
-  The whole derivation graph around this artifact, across communities. Cycle-safe.
-  maxDepth defaults to 5 and is capped at 10; at most 500 artifacts; \`truncated\` says a cap was hit.
+  The derivation graph around this artifact, across communities, on any graph (cycles included):
+  UP follows derivedFrom to sources, DOWN follows derivatives, BOTH is exactly UP ∪ DOWN (artifacts
+  and edges). maxDepth (default 5, 1 to 10) counts steps from this artifact; at most 500 artifacts.
   """
   lineage(direction: LineageDirection! = BOTH, maxDepth: Int! = 5): Lineage!
   """Every community's feedback on this artifact, each with the origin's responses."""
@@ -297,11 +298,19 @@ enum LineageDirection {
 
 type Lineage {
   rootId: ID!
-  """Every artifact reached, the root included (unavailable ones are left out)."""
+  """
+  The root and every artifact at most maxDepth steps away in a direction walked (unavailable ones are left out).
+  """
   nodes: [Artifact!]!
+  """The links walked: from an artifact fewer than maxDepth steps away to one in \`nodes\`."""
   edges: [LineageEdge!]!
-  """The deepest level reached."""
+  """
+  The most steps from the root to an artifact in \`nodes\` (with BOTH, up or down); 0 when it holds only the root.
+  """
   depth: Int!
+  """
+  The lineage has artifacts \`nodes\` leaves out: beyond maxDepth, or past the 500-artifact cap.
+  """
   truncated: Boolean!
 }
 
