@@ -12,7 +12,7 @@ module.exports = {
   },
   testMatch: ['**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   // .stryker-tmp holds the sandbox copies of a running (or interrupted) `npm run mutation`.
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.stryker-tmp/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/.stryker-tmp/'],
   modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
