@@ -37,10 +37,8 @@ export function slugify(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    // Stryker disable next-line Regex: the line above leaves no run of dashes, so `-+` and `-` match alike
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
-    // Stryker disable next-line Regex: as above
     .replace(/-+$/g, '');
   return slug || 'untitled';
 }
