@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { fetchReport, renderReport, type ReportFormat } from '@commons-graph/gateway';
+import { keepServingOnStrayErrors } from '@commons-graph/schema';
 import pino from 'pino';
 import { startDemoCommons, type RunningDemo } from './commons';
 import { EXAMPLE_QUERIES } from './examples';
@@ -53,6 +54,7 @@ program
   .action(async ({ empty }: { empty?: boolean }) => {
     const demoMode = !empty && process.env.COMMONS_DEMO !== '0';
     const logger = pino({ level: process.env.LOG_LEVEL || 'warn', base: undefined });
+    keepServingOnStrayErrors(logger);
     const communities = communitiesFromEnv(process.env.COMMONS_NODES);
     if (!demoMode && communities.length === 0) {
       throw new Error('Without demo data, name the communities to start: COMMONS_NODES="slug=Name,slug2=Name 2"');

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { printSchema } from 'graphql';
+import { keepServingOnStrayErrors } from '@commons-graph/schema';
 import pino from 'pino';
 import { ConfigError, readGatewayConfig } from './config';
 import { buildCommonsSchema, startGateway } from './server';
@@ -15,9 +16,7 @@ program
   .action(async () => {
     const config = readGatewayConfig();
     const logger = pino({ level: config.logLevel, base: undefined });
-    // Whatever a peer sends, a stray rejection or throw is logged and the server keeps serving.
-    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; still serving'));
-    process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception; still serving'));
+    keepServingOnStrayErrors(logger);
     const gateway = await startGateway(config, { logger });
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');

@@ -8,3 +8,4 @@ export * from './collections';
 export * from './well-formed-strings';
 export * from './log-safety';
 export * from './request-errors';
+export * from './stray-errors';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command, Option } from 'commander';
+import { keepServingOnStrayErrors } from '@commons-graph/schema';
 import { createToken } from './auth/tokens';
 import { ConfigError, readNodeConfig } from './config';
 import { connectForCommand } from './database/embedded';
@@ -23,9 +24,7 @@ program
   .action(async () => {
     const config = readNodeConfig();
     const logger = createLogger(config.logLevel);
-    // Whatever a peer sends, a stray rejection or throw is logged and the server keeps serving.
-    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; still serving'));
-    process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception; still serving'));
+    keepServingOnStrayErrors(logger);
     const node = await startCommunityNode(config, { logger });
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
