@@ -1,3 +1,4 @@
+import { mapLimit } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
 import type { NodeField } from '../node-client/fields';
 import type { RegisteredNode } from '../registry/Registry';
@@ -38,20 +39,6 @@ const PAGE: NodeField = { label: 'ReportArtifacts', name: 'artifacts', args: { f
 
 /** Nodes gathered at once: enough to hide their latency, few enough to bound open sockets. */
 const GATHER_CONCURRENCY = 32;
-
-/** Runs `work` over items with at most `limit` at a time. */
-async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}
 
 type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: CommunityData['artifacts'][number] }> };
 
