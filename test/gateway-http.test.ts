@@ -67,11 +67,17 @@ describe('the gateway over HTTP', () => {
       // Inline fragments count as levels: deeper than 15 on any schema.
       [`{ ${'... on Query { '.repeat(17)}__typename${' }'.repeat(17)} }`, 'GRAPHQL_VALIDATION_FAILED'],
       [`{ ${Array.from({ length: 60 }, (_, i) => `a${i}: __type(name: "Query") { name }`).join(' ')} }`, 'GRAPHQL_VALIDATION_FAILED'],
+      // Within depth, aliases and tokens, but over the cost bound (50,000): a wide selection 13 levels down.
+      [`{ artifact(id: "a:b") { ${'derivedFrom { source { '.repeat(6)}${'id title '.repeat(300)}${'} } '.repeat(6)}} }`, 'GRAPHQL_VALIDATION_FAILED'],
     ];
+    const messages: string[] = [];
     for (const [query, code] of limits) {
       const response = await post(JSON.stringify({ query }));
-      expect({ status: response.status, codes: codesOf((await response.json()) as GraphQLResponse) }).toEqual({ status: 400, codes: [code] });
+      const body = (await response.json()) as GraphQLResponse;
+      expect({ status: response.status, codes: codesOf(body) }).toEqual({ status: 400, codes: [code] });
+      messages.push(body.errors![0].message);
     }
+    expect(messages[3]).toMatch(/Query Cost limit of 50000 exceeded/);
   });
 
   it('lets only the configured origins read answers from a browser', async () => {
