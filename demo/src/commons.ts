@@ -102,7 +102,6 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
           dataDir: options.dataDir,
           adminToken: tokens[community.slug],
           logLevel: logger.level,
-          maxPageSize: 100,
         },
         { logger },
       );

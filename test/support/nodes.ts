@@ -52,7 +52,6 @@ export async function startTestNode(slug: string, name = slug, options: TestNode
       databaseUrl: database.url,
       dataDir: '',
       logLevel: 'silent',
-      maxPageSize: 100,
     },
     { logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), onQuery: (sql) => statements.push(sql) },
   );

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       statements[slug] = 0;
       requests[slug] = 0;
       const node = await startCommunityNode(
-        { slug, name: slug, host: '127.0.0.1', port: 0, databaseUrl, dataDir: tmpdir(), logLevel: 'silent', maxPageSize: 100 },
+        { slug, name: slug, host: '127.0.0.1', port: 0, databaseUrl, dataDir: tmpdir(), logLevel: 'silent' },
         {
           logger,
           onQuery: config.countSql ? (sql) => STATEMENT.test(sql) && (statements[slug] += 1) : undefined,

@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import type { Logger } from 'pino';
-import { badInput, commonsError, ErrorCode, NODE_PROTOCOL_VERSION } from '@commons-graph/schema';
+import { badInput, NODE_PROTOCOL_VERSION } from '@commons-graph/schema';
 import type { GatewayConfig, NodeEntry } from '../config';
 import { answerProblem } from '../node-client/answer-check';
 import { F } from '../node-client/fields';
@@ -203,5 +203,3 @@ export class Registry {
     }
   }
 }
-
-export const unknownNode = (slug: string) => commonsError(ErrorCode.NOT_FOUND, `No node "${slug}" is registered`, { slug });

@@ -13,7 +13,6 @@ export interface NodeConfig {
   /** Bootstraps the first admin: a token equal to this value acts as admin. */
   adminToken?: string;
   logLevel: string;
-  maxPageSize: number;
 }
 
 /** Every environment variable the node reads (the compose test checks against this list). */
@@ -55,6 +54,5 @@ export function readNodeConfig(env: Env = process.env): NodeConfig {
     dataDir: resolve(env.DATA_DIR || `./.commons-data/${slug}`),
     adminToken,
     logLevel: env.LOG_LEVEL || 'info',
-    maxPageSize: 100,
   };
 }

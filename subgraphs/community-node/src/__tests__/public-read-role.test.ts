@@ -139,7 +139,7 @@ describe('a node whose login owns its database but is no superuser', () => {
   }
 
   const start = (databaseUrl: string) => startCommunityNode(
-    { slug: 'klamath-soil', name: 'Klamath', host: '127.0.0.1', port: 0, databaseUrl, dataDir: '', logLevel: 'silent', maxPageSize: 100 },
+    { slug: 'klamath-soil', name: 'Klamath', host: '127.0.0.1', port: 0, databaseUrl, dataDir: '', logLevel: 'silent' },
     { logger: pino({ level: 'silent' }) },
   );
 

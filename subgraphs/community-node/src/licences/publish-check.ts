@@ -1,4 +1,4 @@
-import { badInput, checkCombination, formatGlobalId, isAdaptation, parseGlobalId } from '@commons-graph/schema';
+import { badInput, checkCombination, ErrorCode, formatGlobalId, isAdaptation, parseGlobalId } from '@commons-graph/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Artifact, Derivation } from '../entities';
 import { ArtifactStatus } from '../entities/enums';
@@ -38,7 +38,7 @@ export async function assertLicenceAllowedBySources(
   const reasons = check.failures.map((f) => `${f.sourceId} is ${f.sourceLicence} (${f.rule})`);
   const pairs = check.incompatibleSources.map(([a, b]) => `${a} and ${b} cannot be combined`);
   throw badInput(`Licence ${licence} is not allowed for this adaptation: ${[...reasons, ...pairs].join('; ')}`, {
-    reason: 'LICENCE_CONFLICT',
+    reason: ErrorCode.LICENCE_CONFLICT,
     licence,
     failures: check.failures,
     incompatibleSources: check.incompatibleSources,
