@@ -8,12 +8,12 @@ module.exports = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@commons-graph/community-node$': '<rootDir>/subgraphs/community-node/src',
-    '^@commons-graph/(schema|gateway|demo)$': '<rootDir>/$1/src',
+    '^@commons-graph/(schema|gateway|demo|testing)$': '<rootDir>/$1/src',
   },
   testMatch: ['**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  globalSetup: '<rootDir>/test/support/global-setup.mjs',
-  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  globalSetup: '<rootDir>/testing/jest/global-setup.mjs',
+  globalTeardown: '<rootDir>/testing/jest/global-teardown.mjs',
   maxWorkers: 2,
   testTimeout: 60_000,
 };
