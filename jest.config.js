@@ -8,14 +8,14 @@ module.exports = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@commons-graph/community-node$': '<rootDir>/subgraphs/community-node/src',
-    '^@commons-graph/(schema|gateway|demo)$': '<rootDir>/$1/src',
+    '^@commons-graph/(schema|gateway|demo|testing)$': '<rootDir>/$1/src',
   },
   testMatch: ['**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   // .stryker-tmp holds the sandbox copies of a running (or interrupted) `npm run mutation`.
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/.stryker-tmp/'],
   modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
-  globalSetup: '<rootDir>/test/support/global-setup.mjs',
-  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  globalSetup: '<rootDir>/testing/jest/global-setup.mjs',
+  globalTeardown: '<rootDir>/testing/jest/global-teardown.mjs',
   maxWorkers: 2,
   testTimeout: 60_000,
 };

@@ -1,6 +1,6 @@
 // The jest run Stryker repeats for every mutant: only the package unit tests that need no
 // database and no server, so one mutant costs seconds. A test file that imports the shared
-// harness (test/support: PostgreSQL, nodes, HTTP) is an integration test and stays out, and so is
+// harness (@commons-graph/testing: PostgreSQL, nodes, HTTP) is an integration test and stays out, and so is
 // one that builds the whole gateway schema (`../server`: ten seconds of loading per mutant).
 const { readdirSync, readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
@@ -15,7 +15,7 @@ function unitTests() {
     return readdirSync(dir)
       .filter((name) => name.endsWith('.test.ts'))
       .map((name) => join(dir, name))
-      .filter((file) => !/test\/support\/|from '\.\.\/server'/.test(readFileSync(file, 'utf8')));
+      .filter((file) => !/@commons-graph\/testing|from '\.\.\/server'/.test(readFileSync(file, 'utf8')));
   });
 }
 

@@ -4,10 +4,7 @@ import { COMMONS_SDL_PATH } from '@commons-graph/schema';
 import fc from 'fast-check';
 import { buildSchema } from 'graphql';
 import pino from 'pino';
-import { startTestCommons, type TestCommons } from './support/commons';
-import { startFakeNode, type FakeNode } from './support/fake-node';
-import { link, publishedArtifact } from './support/fixtures';
-import { generateOperation, type ValuePools } from './support/operation-generator';
+import { type FakeNode, generateOperation, link, publishedArtifact, startFakeNode, startTestCommons, type TestCommons, type ValuePools } from '@commons-graph/testing';
 
 const RUNS = Number(process.env.FC_RUNS ?? 30);
 const SEED = Number(process.env.FC_SEED ?? 20260614);

@@ -1,9 +1,7 @@
 import { startGateway, type RunningGateway } from '@commons-graph/gateway';
 import { getIntrospectionQuery } from 'graphql';
 import pino from 'pino';
-import { startTestCommons, type TestCommons } from './support/commons';
-import { startFakeNode, type FakeNode } from './support/fake-node';
-import { link, publishedArtifact } from './support/fixtures';
+import { type FakeNode, link, publishedArtifact, startFakeNode, startTestCommons, type TestCommons } from '@commons-graph/testing';
 
 /** Answers in the right shapes, but serves an artifact without the title every artifact must have. */
 const untitledArtifacts = (body: string) =>

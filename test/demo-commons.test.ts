@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLE_QUERIES, startDemoCommons, type RunningDemo } from '@commons-graph/demo';
 import pino from 'pino';
-import { serverUrl, sql } from './support/databases';
-import { graphql, ok } from './support/graphql';
+import { graphql, ok, serverUrl, sql } from '@commons-graph/testing';
 
 const DEMO_DATABASES = ['klamath-soil', 'openinfra-sigs', 'valley-clinics', 'commons-organizers'].map(
   (slug) => `commons_${slug.replace(/-/g, '_')}`,

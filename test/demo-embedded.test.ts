@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ok } from './support/graphql';
+import { ok } from '@commons-graph/testing';
 
 /**
  * `npm start` as a newcomer runs it: no DATABASE_URL, so the demo starts its own embedded

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { readGatewayConfig, startGateway, type RunningGateway } from '@commons-graph/gateway';
 import pino from 'pino';
-import { codesOf, type GraphQLResponse } from './support/graphql';
+import { codesOf, type GraphQLResponse } from '@commons-graph/testing';
 
 /** What a portal or a probe meets at the gateway's HTTP door, before any GraphQL runs. */
 describe('the gateway over HTTP', () => {

@@ -1,6 +1,4 @@
-import { startTestCommons, type TestCommons } from './support/commons';
-import { draftArtifact, link, publishedArtifact } from './support/fixtures';
-import type { TestNode } from './support/nodes';
+import { draftArtifact, link, publishedArtifact, startTestCommons, type TestCommons, type TestNode } from '@commons-graph/testing';
 
 const SECRET = 'DRAFT-ONLY-9c1e';
 

@@ -1,19 +1,10 @@
 import fc from 'fast-check';
-import { startTestCommons, type TestCommons } from './support/commons';
-import { sql } from './support/databases';
+import { seedPublishedArtifacts } from '@commons-graph/community-node';
+import { startTestCommons, type TestCommons } from '@commons-graph/testing';
 
-/** Publishes `count` artifacts straight into a node's database, at the given times (API-equivalent rows). */
+/** Publishes one PATTERN straight into a node's database at each of the given times (API-equivalent rows). */
 async function seed(url: string, slug: string, times: Date[]): Promise<void> {
-  await sql(url, `
-    insert into artifact (id, handle, status, created_by, created_at, first_published_at)
-    select gen_random_uuid(), 'item-' || i, 'PUBLISHED', 'seed', now(), t
-    from unnest($1::timestamptz[]) with ordinality as x(t, i)`, [times]);
-  await sql(url, `
-    insert into artifact_version (id, artifact_id, number, kind, title, summary, body, tags, licence, attribution,
-      authors, ai_assisted, published_by, published_at)
-    select gen_random_uuid(), a.id, 1, 'PATTERN', $1 || ' ' || a.handle, '', '', '{}', 'CC-BY-4.0', $1, '{Someone}', false, 'seed', a.first_published_at
-    from artifact a`, [slug]);
-  await sql(url, `update artifact set latest_version_id = v.id from artifact_version v where v.artifact_id = artifact.id`);
+  await seedPublishedArtifacts(url, slug, times.map((publishedAt, i) => ({ handle: `item-${i + 1}`, publishedAt, kind: 'PATTERN' })));
 }
 
 /** Pages through every artifact with pages of `first`; returns what it saw and the total. */

@@ -1,9 +1,6 @@
 import { startGateway, type RunningGateway } from '@commons-graph/gateway';
 import pino from 'pino';
-import { startTestCommons, type TestCommons } from './support/commons';
-import { startFakeNode, type FakeNode } from './support/fake-node';
-import { publishedArtifact } from './support/fixtures';
-import { codesOf, graphql } from './support/graphql';
+import { codesOf, type FakeNode, graphql, publishedArtifact, startFakeNode, startTestCommons, type TestCommons } from '@commons-graph/testing';
 
 const ADMIN = 'gateway-admin-token-for-the-registry-test';
 const admin = { authorization: `Bearer ${ADMIN}` };

@@ -4,10 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { startTestCommons, type TestCommons } from './support/commons';
-import { startFakeNode } from './support/fake-node';
-import { publishedArtifact } from './support/fixtures';
-import { codesOf } from './support/graphql';
+import { codesOf, publishedArtifact, startFakeNode, startTestCommons, type TestCommons } from '@commons-graph/testing';
 
 const ADMIN = 'gateway-admin-token-for-the-resilience-test';
 

@@ -2,9 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startGateway, type ClientLimitsConfig, type RunningGateway } from '@commons-graph/gateway';
 import pino from 'pino';
-import { startTestCommons, type TestCommons } from './support/commons';
-import { publishedArtifact } from './support/fixtures';
-import { startTestNode, type TestNode } from './support/nodes';
+import { publishedArtifact, startTestCommons, startTestNode, type TestCommons, type TestNode } from '@commons-graph/testing';
 
 /** One GraphQL request over HTTP as client `ip` (the gateway trusts one proxy: X-Forwarded-For). */
 async function ask(url: string, ip: string, query: string, variables: Record<string, unknown> = {}) {

@@ -1,10 +1,6 @@
 import { readNodeContract } from '@commons-graph/schema';
 import fc from 'fast-check';
-import { startTestCommons, type TestCommons } from './support/commons';
-import { link, publishedArtifact } from './support/fixtures';
-import type { GraphQLResponse } from './support/graphql';
-import { corrupt, entitiesAliases, startHostileNode, type Corruption, type HostileNode, type Reply } from './support/hostile-node';
-import { startTestNode, type TestNode } from './support/nodes';
+import { corrupt, type Corruption, entitiesAliases, type GraphQLResponse, type HostileNode, link, publishedArtifact, type Reply, startHostileNode, startTestCommons, startTestNode, type TestCommons, type TestNode } from '@commons-graph/testing';
 
 const ADMIN = 'gateway-admin-token-for-the-hostile-test';
 const HEALTHY = ['klamath-soil', 'openinfra-sigs'];

@@ -1,5 +1,4 @@
-import { startTestCommons, type TestCommons } from './support/commons';
-import { link, publishedArtifact } from './support/fixtures';
+import { link, publishedArtifact, startTestCommons, type TestCommons } from '@commons-graph/testing';
 
 type Edge = { sourceId: string; derivativeId: string; relation: string; assertedBy: string };
 type Lineage = { nodes: Array<{ id: string }>; edges: Edge[]; depth: number; truncated: boolean };

@@ -2,7 +2,7 @@ import { Agent } from 'undici';
 import { F, artifactPageField } from '../gateway/src/node-client/fields';
 import { NodeBatch, NodeFieldError } from '../gateway/src/node-client/NodeBatch';
 import { NodeClient } from '../gateway/src/node-client/NodeClient';
-import { startTestNode, type TestNode } from './support/nodes';
+import { startTestNode, type TestNode } from '@commons-graph/testing';
 
 /** The gateway's per-node batch against a real node: one request, each field's answer or error apart. */
 describe('one request per node per level', () => {

@@ -4,9 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { serverUrl, sql } from './support/databases';
-import { ok } from './support/graphql';
-import { buildImage, run, type BuiltImage } from './support/image-build';
+import { buildImage, type BuiltImage, ok, run, serverUrl, sql } from '@commons-graph/testing';
 
 /**
  * The production shape, exercised without a container engine: the image's file system is rebuilt

@@ -3,11 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { launchBrowser } from './support/browser';
-import { startTestCommons, type TestCommons } from './support/commons';
-import { sql } from './support/databases';
-import { draftArtifact, publish, publishedArtifact } from './support/fixtures';
-import type { TestNode } from './support/nodes';
+import { draftArtifact, launchBrowser, publish, publishedArtifact, sql, startTestCommons, type TestCommons, type TestNode } from '@commons-graph/testing';
 
 const run = promisify(execFile);
 const COMMONS_CLI = join(__dirname, '..', 'demo', 'dist', 'cli.js');

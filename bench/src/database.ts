@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '@commons-graph/community-node';
+import { createDatabase, startEmbeddedPostgres } from '@commons-graph/community-node';
 import { Client } from 'pg';
 
 /** One real PostgreSQL (embedded) for the whole run; every node gets a database of its own on it. */
@@ -36,11 +36,6 @@ export async function startDatabase(): Promise<BenchDatabase> {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   });
-  const at = (name: string) => {
-    const url = new URL(server.url);
-    url.pathname = `/${name}`;
-    return url.toString();
-  };
   let version: string;
   try {
     [{ server_version: version }] = await sql<{ server_version: string }>(server.url, 'show server_version');
@@ -51,10 +46,7 @@ export async function startDatabase(): Promise<BenchDatabase> {
   }
   return {
     version,
-    create: async (name) => {
-      await sql(server.url, `create database "${name}"`);
-      return at(name);
-    },
+    create: async (name) => (await createDatabase(server.url, name)).url,
     stop: async () => {
       await server.stop();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,21 +1,33 @@
-import { withClient } from './database';
+import { seedLinks, seedPublishedArtifacts } from '@commons-graph/community-node';
+
+const range = (from: number, to: number, step = 1) => Array.from({ length: Math.max(0, Math.floor((to - from) / step) + 1) }, (_, i) => from + i * step);
+const HOUR = 3_600_000;
 
 /**
  * Published artifacts written straight into a node's database (after its migrations ran): handles
  * `bench-1…count`, ids `<slug>:bench-<n>`, each with a derivation and an adoption, newest first.
  */
-export function seedArtifacts(url: string, count: number): Promise<void> {
-  return withClient(url, async (client) => {
-    await client.query(`insert into artifact (id, handle, status, created_by, created_at, first_published_at)
-      select gen_random_uuid(), 'bench-' || n, 'PUBLISHED', 'bench', now(), now() - n * interval '1 hour' from generate_series(1, $1) n`, [count]);
-    await client.query(`insert into artifact_version (id, artifact_id, number, kind, title, summary, body, tags, licence, attribution, authors, ai_assisted, published_by, published_at)
-      select gen_random_uuid(), a.id, 1, 'PLAYBOOK', 'Bench ' || a.handle, 'summary', 'body', '{bench}', 'CC-BY-4.0', 'bench', '{Someone}', false, 'bench', now() from artifact a`);
-    await client.query(`update artifact set latest_version_id = v.id from artifact_version v where v.artifact_id = artifact.id`);
-    await client.query(`insert into derivation (id, artifact_id, source_id, relation, asserted_at)
-      select gen_random_uuid(), a.id, 'other:' || a.handle, 'ADAPTS', now() from artifact a`);
-    await client.query(`insert into adoption (id, artifact_id, status, context, recorded_at, updated_at)
-      select gen_random_uuid(), 'other:bench-' || n, 'ADOPTED', 'used', now(), now() from generate_series(1, $1) n`, [count]);
+export async function seedArtifacts(url: string, count: number): Promise<void> {
+  const now = Date.now();
+  const handles = range(1, count).map((n) => `bench-${n}`);
+  await seedPublishedArtifacts(url, 'bench', handles.map((handle, i) => ({
+    handle, publishedAt: new Date(now - (i + 1) * HOUR), title: `Bench ${handle}`, tags: ['bench'], attribution: 'bench',
+  })));
+  await seedLinks(url, {
+    derivations: handles.map((handle) => ({ handle, sourceId: `other:${handle}` })),
+    adoptions: handles.map((handle) => ({ artifactId: `other:${handle}` })),
   });
+}
+
+/** The same pseudo-random numbers in [0, 1) on every run for the same seed (mulberry32). */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }
 
 /**
@@ -23,20 +35,17 @@ export function seedArtifacts(url: string, count: number): Promise<void> {
  * over a year, so the global page mixes nodes; derivations from the next node's artifacts; adoptions
  * of and feedback on other nodes' artifacts.
  */
-export function seedLinkedNode(url: string, slugs: string[], index: number, count: number): Promise<void> {
+export async function seedLinkedNode(url: string, slugs: string[], index: number, count: number): Promise<void> {
+  const slug = slugs[index];
   const other = (offset: number) => slugs[(index + offset) % slugs.length];
-  return withClient(url, async (client) => {
-    await client.query(`select setseed($1::float8)`, [((index + 1) % 97) / 97]);
-    await client.query(`insert into artifact (id, handle, status, created_by, created_at, first_published_at)
-      select gen_random_uuid(), 'a' || n, 'PUBLISHED', 'bench', now(), now() - random() * interval '365 days' from generate_series(1, $1) n`, [count]);
-    await client.query(`insert into artifact_version (id, artifact_id, number, kind, title, summary, body, tags, licence, attribution, authors, ai_assisted, published_by, published_at)
-      select gen_random_uuid(), a.id, 1, 'PLAYBOOK', 'Artifact ' || a.handle || ' of ' || $1::text, 'summary', 'body', '{bench}', 'CC-BY-4.0', $1::text, '{Someone}', false, 'bench', a.first_published_at from artifact a`, [slugs[index]]);
-    await client.query(`update artifact set latest_version_id = v.id from artifact_version v where v.artifact_id = artifact.id`);
-    await client.query(`insert into derivation (id, artifact_id, source_id, relation, asserted_at)
-      select gen_random_uuid(), a.id, $1::text || ':a' || (substr(a.handle, 2)::int + 1), 'ADAPTS', now() from artifact a where substr(a.handle, 2)::int <= 10`, [other(1)]);
-    await client.query(`insert into adoption (id, artifact_id, status, context, recorded_at, updated_at)
-      select gen_random_uuid(), (array[$2::text, $3::text, $4::text])[1 + n % 3] || ':a' || n, 'ADOPTED', 'used', now(), now() from generate_series(1, $1) n`, [count, other(1), other(2), other(3)]);
-    await client.query(`insert into feedback (id, artifact_id, kind, body, given_at)
-      select gen_random_uuid(), $2::text || ':a' || n, 'WORKED', 'it worked', now() from generate_series(2, $1, 2) n`, [count, other(2)]);
+  const random = seededRandom(index + 1);
+  const now = Date.now();
+  await seedPublishedArtifacts(url, slug, range(1, count).map((n) => ({
+    handle: `a${n}`, publishedAt: new Date(now - random() * 365 * 24 * HOUR), title: `Artifact a${n} of ${slug}`, tags: ['bench'],
+  })));
+  await seedLinks(url, {
+    derivations: range(1, Math.min(count, 10)).map((n) => ({ handle: `a${n}`, sourceId: `${other(1)}:a${n + 1}` })),
+    adoptions: range(1, count).map((n) => ({ artifactId: `${other(1 + (n % 3))}:a${n}` })),
+    feedback: range(2, count, 2).map((n) => ({ artifactId: `${other(2)}:a${n}` })),
   });
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCommunityNode, startEmbeddedPostgres, type RunningNode } from '@commons-graph/community-node';
+import { createDatabase, startCommunityNode, startEmbeddedPostgres, type RunningNode } from '@commons-graph/community-node';
 import { startGateway, type RunningGateway } from '@commons-graph/gateway';
-import { Client } from 'pg';
 import pino, { type Logger } from 'pino';
 import { DEMO_COMMUNITIES } from './seed-data';
 import { backdateDemo } from './backdate';
@@ -41,25 +40,6 @@ export interface RunningDemo {
 
 const databaseName = (slug: string) => `commons_${slug.replace(/-/g, '_')}`;
 
-function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function ensureDatabases(serverUrl: string, names: string[]): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    for (const name of names) {
-      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
-    }
-  } finally {
-    await client.end();
-  }
-}
-
 /** Demo admin tokens are generated once and kept beside the data, so a restart prints the same ones. */
 function demoTokens(dataDir: string, slugs: string[]): Record<string, string> {
   const file = join(dataDir, 'demo-admin-tokens.json');
@@ -87,7 +67,9 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
       stops.push(() => embedded.stop());
       serverUrl = embedded.url;
     }
-    await ensureDatabases(serverUrl, communities.map((c) => databaseName(c.slug)));
+    // A restart finds its databases and keeps their data.
+    const databaseUrls: Record<string, string> = {};
+    for (const { slug } of communities) databaseUrls[slug] = (await createDatabase(serverUrl, databaseName(slug), { reuse: true })).url;
     const tokens = demoTokens(options.dataDir, communities.map((c) => c.slug));
 
     const nodes: RunningNode[] = [];
@@ -98,7 +80,7 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
           name: community.name,
           host: options.host,
           port: options.basePort === 0 ? 0 : options.basePort + i,
-          databaseUrl: withDatabase(serverUrl, databaseName(community.slug)),
+          databaseUrl: databaseUrls[community.slug],
           dataDir: options.dataDir,
           adminToken: tokens[community.slug],
           logLevel: logger.level,
@@ -122,7 +104,7 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
         )
       : false;
     if (seeded) {
-      await backdateDemo(Object.fromEntries(communities.map((c) => [c.slug, withDatabase(serverUrl!, databaseName(c.slug))])));
+      await backdateDemo(databaseUrls);
     }
 
     const gateway: RunningGateway = await startGateway(

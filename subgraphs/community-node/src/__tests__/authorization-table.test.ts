@@ -4,8 +4,7 @@ import {
   getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isScalarType,
   type GraphQLField, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
-import { graphql, type GraphQLResponse } from '../../../../test/support/graphql';
-import { startTestNode, type TestNode } from '../../../../test/support/nodes';
+import { graphql, type GraphQLResponse, startTestNode, type TestNode } from '@commons-graph/testing';
 import { buildAdminSchema } from '../admin/schema';
 
 type Role = 'member' | 'steward' | 'admin';

@@ -1,10 +1,7 @@
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import pino from 'pino';
-import { sql } from '../../../../test/support/databases';
-import { codesOf, type GraphQLResponse } from '../../../../test/support/graphql';
-import { draftArtifact, link, publishedArtifact } from '../../../../test/support/fixtures';
-import { startTestNode, type TestNode } from '../../../../test/support/nodes';
+import { codesOf, draftArtifact, type GraphQLResponse, link, publishedArtifact, sql, startTestNode, type TestNode } from '@commons-graph/testing';
 
 /** Counts every row the node stores, so a refused write can be shown to have written nothing. */
 async function rowCounts(node: TestNode): Promise<Record<string, number>> {

@@ -1,6 +1,5 @@
-import { publishedArtifact } from '../../../../test/support/fixtures';
-import { sql } from '../../../../test/support/databases';
-import { startTestNode, type TestNode } from '../../../../test/support/nodes';
+import { publishedArtifact, startTestNode, type TestNode } from '@commons-graph/testing';
+import { seedLinks, seedPublishedArtifacts } from '../database/seed';
 
 /**
  * The batching contract: a batch of 100 ids costs a small constant number of SQL statements,
@@ -13,37 +12,20 @@ describe('batch fields and _entities answer 100 ids with constant SQL', () => {
     node = await startTestNode('commons-organizers');
     const first = await publishedArtifact(node, { title: 'Cell meeting playbook', handle: 'cell-meetings' });
     // Fill the rest straight into the database: 100 published artifacts through the API would be slow.
-    await sql(node.database.url, `
-      insert into artifact (id, handle, status, created_by, created_at, first_published_at)
-      select gen_random_uuid(), 'bulk-' || n, 'PUBLISHED', 'seed', now(), now() - n * interval '1 hour'
-      from generate_series(1, 99) n`);
-    await sql(node.database.url, `
-      insert into artifact_version (id, artifact_id, number, kind, title, summary, body, tags, licence, attribution,
-        authors, ai_assisted, reviewer, published_by, published_at)
-      select gen_random_uuid(), a.id, 1, 'PLAYBOOK', 'Bulk ' || a.handle, '', 'text', '{}', 'CC0-1.0', 'us',
-        '{Someone}', false, null, 'seed', now() from artifact a where a.handle like 'bulk-%'`);
-    await sql(node.database.url, `
-      update artifact set latest_version_id = v.id from artifact_version v
-      where artifact.id = v.artifact_id and artifact.handle like 'bulk-%'`);
-    await sql(node.database.url, `
-      insert into derivation (id, artifact_id, source_id, relation, asserted_at)
-      select gen_random_uuid(), a.id, 'klamath-soil:guide-' || a.handle, 'ADAPTS', now() from artifact a`);
-    await sql(node.database.url, `
-      insert into adoption (id, artifact_id, status, context, recorded_at, updated_at)
-      select gen_random_uuid(), 'klamath-soil:guide-bulk-' || n, 'ADOPTED', 'used', now(), now() from generate_series(1, 99) n`);
-    await sql(node.database.url, `
-      insert into feedback (id, artifact_id, kind, body, given_at)
-      select gen_random_uuid(), 'klamath-soil:guide-bulk-' || n, 'WORKED', 'good', now() from generate_series(1, 99) n`);
+    const bulk = Array.from({ length: 99 }, (_, i) => i + 1);
+    const now = Date.now();
+    const seeded = await seedPublishedArtifacts(node.database.url, node.slug, bulk.map((n) => ({
+      handle: `bulk-${n}`, publishedAt: new Date(now - n * 3_600_000), title: `Bulk bulk-${n}`, licence: 'CC0-1.0', attribution: 'us',
+    })));
     // The origin stores its responses to others' feedback, and its answers to others' needs.
-    await sql(node.database.url, `
-      insert into feedback_response (id, feedback_id, artifact_id, kind, body, responded_at)
-      select gen_random_uuid(), 'klamath-soil:feedback-' || n, a.id, 'ACKNOWLEDGED', 'thanks', now()
-      from generate_series(1, 99) n join artifact a on a.handle = 'bulk-' || n`);
-    await sql(node.database.url, `
-      insert into need_answer (id, need_id, artifact_id, note, answered_at)
-      select gen_random_uuid(), 'klamath-soil:need-' || n, a.id, null, now()
-      from generate_series(1, 99) n join artifact a on a.handle = 'bulk-' || n`);
-    ids = [first, ...Array.from({ length: 99 }, (_, i) => `commons-organizers:bulk-${i + 1}`)];
+    await seedLinks(node.database.url, {
+      derivations: ['cell-meetings', ...bulk.map((n) => `bulk-${n}`)].map((handle) => ({ handle, sourceId: `klamath-soil:guide-${handle}` })),
+      adoptions: bulk.map((n) => ({ artifactId: `klamath-soil:guide-bulk-${n}` })),
+      feedback: bulk.map((n) => ({ artifactId: `klamath-soil:guide-bulk-${n}`, body: 'good' })),
+      responses: bulk.map((n) => ({ feedbackId: `klamath-soil:feedback-${n}`, handle: `bulk-${n}` })),
+      needAnswers: bulk.map((n) => ({ needId: `klamath-soil:need-${n}`, handle: `bulk-${n}` })),
+    });
+    ids = [first, ...seeded];
   });
   afterAll(() => node?.stop());
 

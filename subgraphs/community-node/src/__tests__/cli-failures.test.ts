@@ -1,4 +1,4 @@
-import { serverUrl } from '../../../../test/support/databases';
+import { serverUrl } from '@commons-graph/testing';
 import { freePort } from '../database/embedded';
 import { makeDataDir, nodeEnv, removeDataDir, runCli } from './support/cli';
 

@@ -1,4 +1,4 @@
-import { graphql } from '../../../../test/support/graphql';
+import { graphql } from '@commons-graph/testing';
 import { makeDataDir, publishArtifact, removeDataDir, runCli, startNode } from './support/cli';
 
 describe('`community-node start` on its embedded PostgreSQL', () => {

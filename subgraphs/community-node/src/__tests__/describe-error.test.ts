@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { Client } from 'pg';
-import { serverUrl } from '../../../../test/support/databases';
+import { serverUrl } from '@commons-graph/testing';
 import { freePort } from '../database/embedded';
 import { describeError, isConnectionFailure } from '../describe-error';
 

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestNode, type TestNode } from '../../../../test/support/nodes';
-import { draftArtifact, publishedArtifact } from '../../../../test/support/fixtures';
+import { draftArtifact, publishedArtifact, startTestNode, type TestNode } from '@commons-graph/testing';
 import { PRIVATE_COLUMN_NAMES, PRIVATE_TABLES } from './support/table-privacy';
 
 const SECRET = 'UNPUBLISHED-SECRET-7f3a';

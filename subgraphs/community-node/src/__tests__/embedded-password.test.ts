@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { graphql } from '../../../../test/support/graphql';
+import { graphql } from '@commons-graph/testing';
 import { makeDataDir, nodeEnv, publishArtifact, removeDataDir, runCli, startNode, type StartedNode } from './support/cli';
 
 const LEGACY = 'postgres';

@@ -1,6 +1,4 @@
-import { codesOf } from '../../../../test/support/graphql';
-import { draftArtifact, publishedArtifact } from '../../../../test/support/fixtures';
-import { startTestNode, type TestNode } from '../../../../test/support/nodes';
+import { codesOf, draftArtifact, publishedArtifact, startTestNode, type TestNode } from '@commons-graph/testing';
 
 const LINK = `mutation($i: DerivedFromInput!) { addDerivedFrom(input: $i) { id } }`;
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { graphql } from '../../../../test/support/graphql';
+import { graphql } from '@commons-graph/testing';
 import { processInfo } from '../database/postmaster';
 import { makeDataDir, nodeEnv, publishArtifact, removeDataDir, runCli, startNode, type StartedNode } from './support/cli';
 

@@ -1,9 +1,6 @@
 import type { PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
-import { sql, serverUrl } from '../../../../test/support/databases';
-import { draftArtifact, publishedArtifact } from '../../../../test/support/fixtures';
-import { ok } from '../../../../test/support/graphql';
-import { startTestNode, type TestNode } from '../../../../test/support/nodes';
+import { draftArtifact, ok, publishedArtifact, serverUrl, sql, startTestNode, type TestNode } from '@commons-graph/testing';
 import { openPublicConnection } from '../database/public-connection';
 import { startCommunityNode } from '../server';
 import pino from 'pino';

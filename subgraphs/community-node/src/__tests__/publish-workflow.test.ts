@@ -1,6 +1,4 @@
-import { startTestNode, type TestNode } from '../../../../test/support/nodes';
-import { codesOf } from '../../../../test/support/graphql';
-import { draftArtifact, publish } from '../../../../test/support/fixtures';
+import { codesOf, draftArtifact, publish, startTestNode, type TestNode } from '@commons-graph/testing';
 
 const PUBLIC_ARTIFACT = `
   query($id: ID!) {

@@ -3,7 +3,7 @@ import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { NODE_SDL_PATH } from '@commons-graph/schema';
 import { parse } from 'graphql';
-import { startTestNode, type TestNode } from '../../../../test/support/nodes';
+import { startTestNode, type TestNode } from '@commons-graph/testing';
 import { buildPublicSchema, printPublicSdl } from '../public/schema';
 
 describe('the node contract (schema/node.graphql)', () => {

@@ -1,9 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { sql } from '../../../../test/support/databases';
-import { codesOf, graphql } from '../../../../test/support/graphql';
-import { startTestNode, type TestNode } from '../../../../test/support/nodes';
+import { codesOf, graphql, sql, startTestNode, type TestNode } from '@commons-graph/testing';
 import { hashToken } from '../auth/tokens';
 import { readNodeConfig } from '../config';
 import { runCli } from './support/cli';

