@@ -353,10 +353,11 @@ function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: 
   });
 }
 
-export interface CommonsReport {
-  from: Date;
-  to: Date;
-  communities: Vitality[];
+/**
+ * The ecosystem figures of a report, one definition for both sides: the gateway computes them
+ * (CommonsReport) and the steward's CLI renders them from the JSON it receives (ReportDocument).
+ */
+export interface EcosystemFigures {
   unavailableCommunities: string[];
   crossCommunityAdoptionShare: number | null;
   adoptionMatrix: Array<{ adopter: string; origin: string; count: number }>;
@@ -369,6 +370,12 @@ export interface CommonsReport {
   unansweredNeeds: Array<{ id: string; title: string; community: string; postedAt: string }>;
   monthlyFlow: Array<{ community: string; month: string; count: number }>;
   responseTimes: Array<{ community: string; feedbackId: string; days: number | null }>;
+}
+
+export interface CommonsReport extends EcosystemFigures {
+  from: Date;
+  to: Date;
+  communities: Vitality[];
 }
 
 /** The whole Commons over a window: each community's vitality and the ecosystem figures. */
