@@ -28,7 +28,7 @@ program
 
 program
   .command('print-schema')
-  .description('Print the Commons schema (schema/commons.graphql).')
+  .description('Print the Commons schema as the gateway serves it (read from schema/commons.graphql).')
   .option('--out <file>', 'write to a file instead of stdout')
   .action(({ out }: { out?: string }) => {
     const sdl = `${printSchema(buildCommonsSchema())}\n`;

@@ -6,7 +6,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { apolloLogger, loggableError, parseLimits, queryLimitOptions, wellFormedStringsPlugin, withSafeErrors } from '@commons-graph/schema';
+import {
+  apolloLogger, loggableError, parseLimits, queryLimitOptions, readCommonsSchema, wellFormedStringsPlugin, withSafeErrors,
+} from '@commons-graph/schema';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import pino, { type Logger } from 'pino';
 import type { GatewayConfig } from './config';
@@ -18,7 +20,6 @@ import { clientLimitsPlugin } from './limits/client-limits';
 import { partialResultsPlugin } from './partial-results';
 import { Registry } from './registry/Registry';
 import { createResolvers } from './resolvers';
-import { typeDefs } from './schema/typeDefs';
 
 export interface RunningGateway {
   url: string;
@@ -33,8 +34,9 @@ export interface GatewayOptions {
   onNodeRequest?: (slug: string, operation: string, query: string) => void;
 }
 
+/** The Commons schema as served: schema/commons.graphql with the gateway's resolvers. */
 export function buildCommonsSchema(adminToken?: string): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs, resolvers: createResolvers(adminToken) as never });
+  return makeExecutableSchema({ typeDefs: readCommonsSchema(), resolvers: createResolvers(adminToken) as never });
 }
 
 function maskUnexpected(logger: Logger) {

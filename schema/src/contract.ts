@@ -11,5 +11,10 @@ export function readNodeContract(): string {
   return readFileSync(NODE_SDL_PATH, 'utf8');
 }
 
+/** The Commons schema: the one SDL the gateway serves, read at start (no copy lives in code). */
+export function readCommonsSchema(): string {
+  return readFileSync(COMMONS_SDL_PATH, 'utf8');
+}
+
 /** Version of the node protocol; bumped on a breaking change to node.graphql. */
 export const NODE_PROTOCOL_VERSION = '1';

@@ -22,7 +22,8 @@ export interface RegisteredNode {
 }
 
 const PROBED = [F.service, F.identity];
-const PROBE = `query NodeProbe { ${PROBED.map((field) => `${field.name} ${field.selection}`).join(' ')} }`;
+/** The health probe's operation, as sent (a test validates it against the node contract). */
+export const PROBE = `query NodeProbe { ${PROBED.map((field) => `${field.name} ${field.selection}`).join(' ')} }`;
 
 interface ProbeAnswer {
   _service: { sdl: string | null };

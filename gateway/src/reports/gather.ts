@@ -37,6 +37,9 @@ const PAGE: NodeField = { label: 'ReportArtifacts', name: 'artifacts', args: { f
   pageInfo { hasNextPage endCursor }
   edges { node { id title publishedAt status licence { spdx } provenance { authors aiAssisted reviewer } } } }`, answers: [{ list: 'edges', atMost: 'first' }] };
 
+/** Every field a report asks of a node (a test validates them against the node contract). */
+export const REPORT_FIELDS: readonly NodeField[] = [LINKS, PAGE];
+
 /** Nodes gathered at once: enough to hide their latency, few enough to bound open sockets. */
 const GATHER_CONCURRENCY = 32;
 

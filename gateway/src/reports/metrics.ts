@@ -1,11 +1,13 @@
 import { checkAdaptation, groupBy, isAdaptation, parseGlobalId } from '@commons-graph/schema';
 import type { CommunityData } from './gather';
+import { stateOf, VITALITY_RULES, type Measures, type MetricKey, type State } from './vitality-rules';
 
 /**
  * Signs of life and decay (DESIGN.md, "Vitality"), computed from data gathered once from every
- * node. Pure functions of that data and the window, so tests can check each value by hand.
+ * node. Pure functions of that data and the window, so tests can check each value by hand; the
+ * thresholds that judge them are data (vitality-rules.ts).
  */
-export type State = 'LIFE' | 'WATCH' | 'DECAY';
+export type { State } from './vitality-rules';
 
 export interface Metric {
   key: string;
@@ -69,7 +71,7 @@ export function monthsOf(from: Date, to: Date): string[] {
 
 const inWindow = (iso: string, from: Date, to: Date) => at(iso) >= from.getTime() && at(iso) <= to.getTime();
 
-function median(values: number[]): number | null {
+function medianOf(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -109,6 +111,7 @@ export class CommonsIndex {
   readonly answersToNeed: Map<string, CommonsIndex['answers']>;
   /** When an artifact was first adopted or derived from (ms), for "unused" at any date. */
   readonly firstUse = new Map<string, number>();
+  private readonly firstResponses = new WeakMap<CommunityData, Map<string, number>>();
   private conflicts?: LicenceConflict[];
 
   constructor(readonly communities: CommunityData[]) {
@@ -130,6 +133,16 @@ export class CommonsIndex {
     for (const [id, when] of uses) this.firstUse.set(id, Math.min(when, this.firstUse.get(id) ?? Infinity));
   }
 
+  /** When the community first responded to each feedback item (ms): read by vitality and the report, computed once. */
+  firstResponsesOf(community: CommunityData): ReadonlyMap<string, number> {
+    let first = this.firstResponses.get(community);
+    if (!first) {
+      this.firstResponses.set(community, (first = new Map()));
+      for (const r of community.responsesGiven) first.set(r.feedbackId, Math.min(at(r.respondedAt), first.get(r.feedbackId) ?? Infinity));
+    }
+    return first;
+  }
+
   /** Adaptation edges whose source's licence does not allow the derivative's (checked once). */
   licenceConflicts(): LicenceConflict[] {
     this.conflicts ??= this.derivations.flatMap((d) => {
@@ -144,9 +157,181 @@ export class CommonsIndex {
   }
 }
 
-function metric(key: string, label: string, unit: string, value: number | null, state: State, detail: string, evidence: string[] = []): Metric {
-  return { key, label, unit, value: value === null ? null : round(value), state, detail, evidence };
+/** What a sign's computation gives: its value, a sentence, the evidence, and what its rules read. */
+interface Sign {
+  value: number | null;
+  detail: string;
+  evidence: string[];
+  /** Figures the rules read beside the value (vitality-rules.ts); the value itself is always one. */
+  measures?: Measures;
 }
+
+/** What every sign of one community over one window reads, computed once for all of them. */
+interface Window {
+  index: CommonsIndex;
+  community: CommunityData;
+  from: Date;
+  to: Date;
+  months: string[];
+  quarters: number;
+  sixMonthsBefore: number;
+  /** The community's artifacts published by the window's end. */
+  published: CommunityData['artifacts'];
+  /** Feedback from other communities on its artifacts, given in the window. */
+  received: CommunityData['feedbackGiven'];
+  /** Days from each answered item to the community's first response by the window's end. */
+  delays: number[];
+  /** Received items without a response by the window's end. */
+  unanswered: CommunityData['feedbackGiven'];
+  /** Contribution roles active in the window. */
+  roles: CommunityData['contributionRoles'];
+}
+
+function windowOf(index: CommonsIndex, c: CommunityData, from: Date, to: Date): Window {
+  const months = monthsOf(from, to);
+  const received = (index.feedbackOnCommunity.get(c.slug) ?? []).filter((f) => f.community !== c.slug && inWindow(f.givenAt, from, to));
+  const firstResponses = index.firstResponsesOf(c);
+  const delays: number[] = [];
+  const unanswered: CommunityData['feedbackGiven'] = [];
+  for (const f of received) {
+    const first = firstResponses.get(f.id);
+    if (first !== undefined && first <= to.getTime()) delays.push((first - at(f.givenAt)) / DAY);
+    else unanswered.push(f);
+  }
+  const fromDay = from.toISOString().slice(0, 10);
+  const toDay = to.toISOString().slice(0, 10);
+  return {
+    index, community: c, from, to, months, received, delays, unanswered,
+    quarters: Math.max(1, months.length / 3),
+    sixMonthsBefore: addMonths(to, -6).getTime(),
+    published: c.artifacts.filter((a) => at(a.publishedAt) <= to.getTime()),
+    roles: c.contributionRoles.filter((r) => r.startsOn <= toDay && (!r.endsOn || r.endsOn >= fromDay)),
+  };
+}
+
+/** Flow: artifacts published per month. */
+function flow(w: Window): Sign {
+  const windowArtifacts = w.published.filter((a) => inWindow(a.publishedAt, w.from, w.to));
+  const perMonth = w.months.map((m) => windowArtifacts.filter((a) => a.publishedAt.slice(0, 7) === m).length);
+  const last3 = perMonth.slice(-3);
+  return {
+    value: windowArtifacts.length / w.months.length,
+    detail: `${w.months.map((m, i) => `${m}: ${perMonth[i]}`).join(', ')}`,
+    evidence: windowArtifacts.map((a) => a.id),
+    measures: { fewestInLast3Months: last3.length === 3 ? Math.min(...last3) : null, mostInLast2Months: Math.max(...perMonth.slice(-2)) },
+  };
+}
+
+/** Unused share: artifacts older than six months with no adoption or derivation. */
+function unusedShare(w: Window): Sign {
+  const old = w.published.filter((a) => at(a.publishedAt) < w.sixMonthsBefore);
+  const unused = old.filter((a) => !((w.index.firstUse.get(a.id) ?? Infinity) <= w.to.getTime()));
+  return {
+    value: old.length ? unused.length / old.length : null,
+    detail: old.length ? `${unused.length} of ${old.length} artifacts older than six months are neither adopted nor derived from` : 'No artifact is older than six months yet',
+    evidence: unused.map((a) => a.id),
+  };
+}
+
+/** Feedback response time: the median delay to the community's first response. */
+function feedbackResponseTime(w: Window): Sign {
+  const median = medianOf(w.delays);
+  const received = w.received.length;
+  return {
+    value: median,
+    detail: received === 0 ? 'No feedback received in the window' : median === null ? `None of ${received} feedback items got a response` : `Median over ${w.delays.length} answered of ${received}`,
+    evidence: w.received.map((f) => f.id),
+    measures: { daysToFirstResponse: received === 0 ? null : (median ?? Infinity) },
+  };
+}
+
+/** Feedback closure: the share of received feedback answered. */
+function feedbackClosure(w: Window): Sign {
+  const received = w.received.length;
+  return {
+    value: received ? w.delays.length / received : null,
+    detail: received ? `${w.delays.length} of ${received} feedback items answered` : 'No feedback received in the window',
+    evidence: w.unanswered.map((f) => f.id),
+  };
+}
+
+/** Commons asks back: feedback received plus other communities' answers to this community's needs. */
+function commonsAsksBack(w: Window): Sign {
+  const slug = w.community.slug;
+  const asks = [
+    ...w.received.map((f) => ({ id: f.id, when: f.givenAt })),
+    ...w.community.needs
+      .flatMap((n) => w.index.answersToNeed.get(n.id) ?? [])
+      .filter((a) => a.community !== slug && inWindow(a.answeredAt, w.from, w.to))
+      .map((a) => ({ id: a.id, when: a.answeredAt })),
+  ];
+  return {
+    value: asks.length / w.quarters,
+    detail: `${asks.length} feedback items and need answers over ${round(w.quarters, 1)} quarters`,
+    evidence: asks.map((a) => a.id),
+    measures: { inLast6Months: asks.filter((a) => at(a.when) >= w.sixMonthsBefore).length },
+  };
+}
+
+/** Translator concentration: the fewest people doing half of the contribution hours. */
+function translatorConcentration(w: Window): Sign {
+  const hoursByPerson = new Map<string, number>();
+  for (const r of w.roles) hoursByPerson.set(r.personName, (hoursByPerson.get(r.personName) ?? 0) + r.hoursPerMonth);
+  const concentration = fewestForHalf([...hoursByPerson.values()]);
+  return {
+    value: concentration,
+    detail: w.roles.length === 0 ? 'No contribution roles recorded' : `${concentration} of ${hoursByPerson.size} people do half of the translation work`,
+    evidence: [...hoursByPerson.entries()].sort((a, b) => b[1] - a[1]).map(([name, hours]) => `${name}: ${hours} h/month`),
+  };
+}
+
+/** Resourced work: the share of contribution hours that are resourced. */
+function resourcedWork(w: Window): Sign {
+  const hours = w.roles.reduce((s, r) => s + r.hoursPerMonth, 0);
+  const resourcedHours = w.roles.reduce((s, r) => s + r.resourcedHoursPerMonth, 0);
+  return {
+    value: hours ? resourcedHours / hours : null,
+    detail: hours ? `${resourcedHours} of ${hours} hours per month are resourced` : 'No contribution hours recorded',
+    evidence: w.roles.map((r) => `${r.personName} (${r.role}): ${r.resourcedHoursPerMonth}/${r.hoursPerMonth} h`),
+  };
+}
+
+/** Named impact: adoptions of this community's artifacts by others that name their impact. */
+function namedImpact(w: Window): Sign {
+  const slug = w.community.slug;
+  const impacts = (w.index.adoptionsOfCommunity.get(slug) ?? []).filter((a) => a.community !== slug && a.impact?.trim() && inWindow(a.recordedAt, w.from, w.to));
+  return {
+    value: impacts.length / w.quarters,
+    detail: `${impacts.length} adoptions with an impact statement`,
+    evidence: impacts.map((a) => a.id),
+    measures: { inLast6Months: impacts.filter((a) => at(a.recordedAt) >= w.sixMonthsBefore).length },
+  };
+}
+
+/** Licence integrity: this community's adaptations that break a source's licence. */
+function licenceIntegrity(w: Window): Sign {
+  const conflicts = w.index.licenceConflicts().filter((x) => x.community === w.community.slug);
+  return {
+    value: conflicts.length,
+    detail: conflicts.length ? conflicts.map((x) => `${x.derivativeId} ${x.relation} ${x.sourceId}: ${x.rule}`).join('; ') : 'Every adaptation keeps its sources’ licences',
+    evidence: conflicts.map((x) => x.derivativeId),
+  };
+}
+
+/** Human in the loop: AI-assisted artifacts without a named reviewer other than their authors. */
+function humanInTheLoop(w: Window): Sign {
+  const unreviewed = w.published.filter((a) => a.provenance.aiAssisted && (!a.provenance.reviewer?.trim() || a.provenance.authors.includes(a.provenance.reviewer.trim())));
+  return {
+    value: unreviewed.length,
+    detail: unreviewed.length ? `${unreviewed.length} AI-assisted artifacts lack a reviewer other than their authors` : 'Every AI-assisted artifact had an independent human reviewer',
+    evidence: unreviewed.map((a) => a.id),
+  };
+}
+
+/** One computation per row of the vitality table (the type makes a missing one a compile error). */
+const SIGNS: Readonly<Record<MetricKey, (w: Window) => Sign>> = {
+  flow, unusedShare, feedbackResponseTime, feedbackClosure, commonsAsksBack, translatorConcentration, resourcedWork, namedImpact, licenceIntegrity, humanInTheLoop,
+};
 
 export function computeVitality(index: CommonsIndex, community: CommunityData, from: Date, to: Date): Vitality {
   const metrics = vitalityMetrics(index, community, from, to);
@@ -158,106 +343,21 @@ export function computeVitality(index: CommonsIndex, community: CommunityData, f
   return { community: community.slug, name: community.name, from, to, metrics, decaySigns, replant: existed && decaySigns >= 3 && earlier >= 3 };
 }
 
+/** Each sign judged by its row, on the unrounded value; the value shown is rounded. */
 function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: Date): Metric[] {
-  const published = c.artifacts.filter((a) => at(a.publishedAt) <= to.getTime());
-  const months = monthsOf(from, to);
-  const sixMonthsBefore = addMonths(to, -6).getTime();
-
-  // Flow: artifacts published per month.
-  const windowArtifacts = published.filter((a) => inWindow(a.publishedAt, from, to));
-  const perMonth = months.map((m) => windowArtifacts.filter((a) => a.publishedAt.slice(0, 7) === m).length);
-  const last3 = perMonth.slice(-3);
-  const last2 = perMonth.slice(-2);
-  const flowState: State = last3.length === 3 && last3.every((n) => n >= 1) ? 'LIFE' : last2.every((n) => n === 0) ? 'DECAY' : 'WATCH';
-  const flow = metric('flow', 'Flow', 'artifacts/month', windowArtifacts.length / months.length, flowState,
-    `${months.map((m, i) => `${m}: ${perMonth[i]}`).join(', ')}`, windowArtifacts.map((a) => a.id));
-
-  // Unused share: artifacts older than six months with no adoption or derivation.
-  const old = published.filter((a) => at(a.publishedAt) < sixMonthsBefore);
-  const unused = old.filter((a) => !((index.firstUse.get(a.id) ?? Infinity) <= to.getTime()));
-  const unusedShare = old.length ? unused.length / old.length : null;
-  const unusedMetric = metric('unusedShare', 'Unused share', 'share', unusedShare,
-    unusedShare === null ? 'WATCH' : unusedShare < 0.5 ? 'LIFE' : unusedShare > 0.8 ? 'DECAY' : 'WATCH',
-    unusedShare === null ? 'No artifact is older than six months yet' : `${unused.length} of ${old.length} artifacts older than six months are neither adopted nor derived from`,
-    unused.map((a) => a.id));
-
-  // Feedback on this community's artifacts, given in the window, and this community's first responses.
-  const received = (index.feedbackOnCommunity.get(c.slug) ?? []).filter((f) => f.community !== c.slug && inWindow(f.givenAt, from, to));
-  const responsesTo = groupBy(c.responsesGiven, (r) => r.feedbackId);
-  const firstResponse = (feedbackId: string) =>
-    (responsesTo.get(feedbackId) ?? []).filter((r) => at(r.respondedAt) <= to.getTime()).map((r) => at(r.respondedAt)).sort((a, b) => a - b)[0];
-  const delays = received.flatMap((f) => {
-    const first = firstResponse(f.id);
-    return first === undefined ? [] : [(first - at(f.givenAt)) / DAY];
+  const w = windowOf(index, c, from, to);
+  return VITALITY_RULES.map((rule) => {
+    const { value, detail, evidence, measures } = SIGNS[rule.key](w);
+    const state = stateOf(rule, { value, ...measures });
+    return { key: rule.key, label: rule.label, unit: rule.unit, value: value === null ? null : round(value), state, detail, evidence };
   });
-  const responseMedian = median(delays);
-  const responseTime = metric('feedbackResponseTime', 'Feedback response time', 'days', responseMedian,
-    received.length === 0 ? 'WATCH' : responseMedian === null ? 'DECAY' : responseMedian <= 14 ? 'LIFE' : responseMedian > 30 ? 'DECAY' : 'WATCH',
-    received.length === 0 ? 'No feedback received in the window' : responseMedian === null ? `None of ${received.length} feedback items got a response` : `Median over ${delays.length} answered of ${received.length}`,
-    received.map((f) => f.id));
-  const closureValue = received.length ? delays.length / received.length : null;
-  const closure = metric('feedbackClosure', 'Feedback closure', 'share', closureValue,
-    closureValue === null ? 'WATCH' : closureValue >= 0.8 ? 'LIFE' : closureValue < 0.5 ? 'DECAY' : 'WATCH',
-    closureValue === null ? 'No feedback received in the window' : `${delays.length} of ${received.length} feedback items answered`,
-    received.filter((f) => firstResponse(f.id) === undefined).map((f) => f.id));
-
-  // Commons asks back: feedback received plus other communities' answers to this community's needs.
-  const asks = [
-    ...received.map((f) => ({ id: f.id, when: f.givenAt })),
-    ...c.needs
-      .flatMap((n) => index.answersToNeed.get(n.id) ?? [])
-      .filter((a) => a.community !== c.slug && inWindow(a.answeredAt, from, to))
-      .map((a) => ({ id: a.id, when: a.answeredAt })),
-  ];
-  const quarters = Math.max(1, months.length / 3);
-  const recentAsks = asks.filter((a) => at(a.when) >= sixMonthsBefore);
-  const asksMetric = metric('commonsAsksBack', 'Commons asks back', 'per quarter', asks.length / quarters,
-    asks.length / quarters >= 1 ? 'LIFE' : recentAsks.length === 0 ? 'DECAY' : 'WATCH',
-    `${asks.length} feedback items and need answers over ${round(quarters, 1)} quarters`, asks.map((a) => a.id));
-
-  // Translator concentration and resourced work, over roles active in the window.
-  const roles = c.contributionRoles.filter((r) => r.startsOn <= to.toISOString().slice(0, 10) && (!r.endsOn || r.endsOn >= from.toISOString().slice(0, 10)));
-  const hoursByPerson = new Map<string, number>();
-  for (const r of roles) hoursByPerson.set(r.personName, (hoursByPerson.get(r.personName) ?? 0) + r.hoursPerMonth);
-  const concentration = fewestForHalf([...hoursByPerson.values()]);
-  const translators = metric('translatorConcentration', 'Translator concentration', 'people', concentration,
-    concentration >= 2 ? 'LIFE' : concentration <= 1 ? 'DECAY' : 'WATCH',
-    roles.length === 0 ? 'No contribution roles recorded' : `${concentration} of ${hoursByPerson.size} people do half of the translation work`,
-    [...hoursByPerson.entries()].sort((a, b) => b[1] - a[1]).map(([name, hours]) => `${name}: ${hours} h/month`));
-  const hours = roles.reduce((s, r) => s + r.hoursPerMonth, 0);
-  const resourcedHours = roles.reduce((s, r) => s + r.resourcedHoursPerMonth, 0);
-  const resourcedShare = hours ? resourcedHours / hours : null;
-  const resourced = metric('resourcedWork', 'Resourced work', 'share', resourcedShare,
-    resourcedShare === null ? 'WATCH' : resourcedShare >= 0.5 ? 'LIFE' : resourcedShare === 0 ? 'DECAY' : 'WATCH',
-    hours ? `${resourcedHours} of ${hours} hours per month are resourced` : 'No contribution hours recorded',
-    roles.map((r) => `${r.personName} (${r.role}): ${r.resourcedHoursPerMonth}/${r.hoursPerMonth} h`));
-
-  // Named impact: adoptions of this community's artifacts that name their impact.
-  const impacts = (index.adoptionsOfCommunity.get(c.slug) ?? []).filter((a) => a.community !== c.slug && a.impact?.trim() && inWindow(a.recordedAt, from, to));
-  const recentImpacts = impacts.filter((a) => at(a.recordedAt) >= sixMonthsBefore);
-  const impact = metric('namedImpact', 'Named impact', 'per quarter', impacts.length / quarters,
-    impacts.length / quarters >= 1 ? 'LIFE' : recentImpacts.length === 0 ? 'DECAY' : 'WATCH',
-    `${impacts.length} adoptions with an impact statement`, impacts.map((a) => a.id));
-
-  // Licence integrity: this community's adaptations that break a source's licence.
-  const conflicts = index.licenceConflicts().filter((x) => x.community === c.slug);
-  const integrity = metric('licenceIntegrity', 'Licence integrity', 'conflicts', conflicts.length, conflicts.length === 0 ? 'LIFE' : 'DECAY',
-    conflicts.length ? conflicts.map((x) => `${x.derivativeId} ${x.relation} ${x.sourceId}: ${x.rule}`).join('; ') : 'Every adaptation keeps its sources’ licences',
-    conflicts.map((x) => x.derivativeId));
-
-  // Human in the loop: AI-assisted artifacts without a named reviewer other than their authors.
-  const unreviewed = published.filter((a) => a.provenance.aiAssisted && (!a.provenance.reviewer?.trim() || a.provenance.authors.includes(a.provenance.reviewer.trim())));
-  const human = metric('humanInTheLoop', 'Human in the loop', 'artifacts', unreviewed.length, unreviewed.length === 0 ? 'LIFE' : 'DECAY',
-    unreviewed.length ? `${unreviewed.length} AI-assisted artifacts lack a reviewer other than their authors` : 'Every AI-assisted artifact had an independent human reviewer',
-    unreviewed.map((a) => a.id));
-
-  return [flow, unusedMetric, responseTime, closure, asksMetric, translators, resourced, impact, integrity, human];
 }
 
-export interface CommonsReport {
-  from: Date;
-  to: Date;
-  communities: Vitality[];
+/**
+ * The ecosystem figures of a report, one definition for both sides: the gateway computes them
+ * (CommonsReport) and the steward's CLI renders them from the JSON it receives (ReportDocument).
+ */
+export interface EcosystemFigures {
   unavailableCommunities: string[];
   crossCommunityAdoptionShare: number | null;
   adoptionMatrix: Array<{ adopter: string; origin: string; count: number }>;
@@ -270,6 +370,12 @@ export interface CommonsReport {
   unansweredNeeds: Array<{ id: string; title: string; community: string; postedAt: string }>;
   monthlyFlow: Array<{ community: string; month: string; count: number }>;
   responseTimes: Array<{ community: string; feedbackId: string; days: number | null }>;
+}
+
+export interface CommonsReport extends EcosystemFigures {
+  from: Date;
+  to: Date;
+  communities: Vitality[];
 }
 
 /** The whole Commons over a window: each community's vitality and the ecosystem figures. */
@@ -319,12 +425,11 @@ export function computeReport(data: CommunityData[], unavailable: string[], from
     licenceConflicts: index.licenceConflicts(),
     unansweredNeeds: data.flatMap((c) => c.needs.filter((n) => n.status === 'OPEN' && !answered.has(n.id)).map((n) => ({ id: n.id, title: n.title, community: c.slug, postedAt: n.postedAt }))),
     monthlyFlow: data.flatMap((c) => monthsOf(from, to).map((month) => ({ community: c.slug, month, count: c.artifacts.filter((a) => a.publishedAt.slice(0, 7) === month && inWindow(a.publishedAt, from, to)).length }))),
-    responseTimes: data.flatMap((c) => {
-      const responsesTo = groupBy(c.responsesGiven, (r) => r.feedbackId);
-      return (index.feedbackOnCommunity.get(c.slug) ?? []).filter((f) => inWindow(f.givenAt, from, to)).map((f) => {
-        const first = (responsesTo.get(f.id) ?? []).map((r) => at(r.respondedAt)).sort((a, b) => a - b)[0];
+    responseTimes: data.flatMap((c) =>
+      (index.feedbackOnCommunity.get(c.slug) ?? []).filter((f) => inWindow(f.givenAt, from, to)).map((f) => {
+        const first = index.firstResponsesOf(c).get(f.id);
         return { community: c.slug, feedbackId: f.id, days: first === undefined ? null : round((first - at(f.givenAt)) / DAY, 1) };
-      });
-    }),
+      }),
+    ),
   };
 }

@@ -57,7 +57,8 @@ export interface ArtifactSelection {
   readonly page: NodeField;
 }
 
-function selectionOf(parts: Iterable<string>, subfields: Map<string, Set<string>>): ArtifactSelection {
+/** The selection for these node fields, with the asked subfields of objects passed through (by Commons type). */
+export function selectionOf(parts: Iterable<string>, subfields: Map<string, Set<string>>): ArtifactSelection {
   const objects = new Map(Object.entries(PASSED_THROUGH).map(([type, { field, always }]) => [field, [always, ...(subfields.get(type) ?? [])]]));
   const fields = [...new Set([...ALWAYS, ...parts])]
     .map((part) => (objects.has(part) ? `${part} { ${[...new Set(objects.get(part))].join(' ')} }` : part))

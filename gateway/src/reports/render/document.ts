@@ -1,37 +1,17 @@
-/** A report as the CLI receives it from the gateway (JSON), plus lineage pictures it fetched. */
-export interface ReportMetric {
-  key: string;
-  label: string;
-  value: number | null;
-  unit: string;
-  state: 'LIFE' | 'WATCH' | 'DECAY';
-  detail: string;
-  evidence: string[];
-}
-export interface ReportVitality {
-  community: { slug: string; name: string };
-  metrics: ReportMetric[];
-  decaySigns: number;
-  replant: boolean;
-}
-export interface ReportDocument {
+import type { EcosystemFigures, Metric, Vitality } from '../metrics';
+
+/**
+ * A report as the CLI receives it from the gateway (JSON), plus lineage pictures it fetched: the
+ * gateway's figures and metrics, with dates as strings and each community as the schema shows it.
+ */
+export type ReportMetric = Metric;
+export type ReportVitality = Pick<Vitality, 'metrics' | 'decaySigns' | 'replant'> & { community: { slug: string; name: string } };
+export interface ReportDocument extends EcosystemFigures {
   from: string;
   to: string;
   generatedAt: string;
   gateway: string;
   communities: ReportVitality[];
-  unavailableCommunities: string[];
-  crossCommunityAdoptionShare: number | null;
-  adoptionMatrix: Array<{ adopter: string; origin: string; count: number }>;
-  lineageReach: Array<{ artifactId: string; title: string; communitiesReached: number; artifactsReached: number }>;
-  fewestCommunitiesForHalfOfArtifacts: number;
-  reciprocity: number | null;
-  reciprocalCommunities: string[];
-  dormantCommunities: string[];
-  licenceConflicts: Array<{ derivativeId: string; sourceId: string; relation: string; rule: string; community: string }>;
-  unansweredNeeds: Array<{ id: string; title: string; community: string; postedAt: string }>;
-  monthlyFlow: Array<{ community: string; month: string; count: number }>;
-  responseTimes: Array<{ community: string; feedbackId: string; days: number | null }>;
   lineages: Array<{ rootId: string; title: string; nodes: Array<{ id: string; title: string; community: string }>; edges: Array<{ sourceId: string; derivativeId: string; relation: string }> }>;
 }
 
