@@ -21,7 +21,7 @@ export default {
     'subgraphs/community-node/src/auth/tokens.ts:44-60',
   ],
   ignorePatterns: ['dist', '*.tsbuildinfo', '/reports', '/.commons-data', '/coverage', '/docs', '/bench', '/deploy'],
-  // The machine is shared: two jest processes at a time.
+  // Two jest processes at a time: the 2-core machines we target.
   concurrency: 2,
   timeoutMS: 20_000,
   incremental: true,
