@@ -151,7 +151,11 @@ export class Registry {
       node.status = invalid ? 'INCOMPATIBLE' : 'DOWN';
       node.error = reason;
     }
-    if (node.status !== before) this.logger.warn({ community: node.slug, status: node.status, reason: node.error }, 'node status changed');
+    if (node.status !== before) {
+      // A node coming up is news; one going down or refused is something to look at.
+      const level = node.status === 'UP' ? 'info' : 'warn';
+      this.logger[level]({ community: node.slug, status: node.status, reason: node.error }, 'node status changed');
+    }
     return invalid;
   }
 
