@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { inTransaction } from '@commons-graph/community-node';
 import { DEMO_COMMUNITIES } from './seed-data';
 
 /**
@@ -10,10 +10,7 @@ export async function backdateDemo(databaseUrls: Record<string, string>): Promis
   for (const community of DEMO_COMMUNITIES) {
     const url = databaseUrls[community.slug];
     if (!url) continue;
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query('begin');
+    await inTransaction(url, async (client) => {
       await client.query('set local session_replication_role = replica');
       for (const artifact of community.artifacts) {
         if (!artifact.publishedAt) continue;
@@ -39,12 +36,6 @@ export async function backdateDemo(databaseUrls: Record<string, string>): Promis
       await client.query(`update need_answer set answered_at = now() - interval '20 days'`);
       await client.query(`update derivation set asserted_at = a.first_published_at from artifact a
         where a.id = derivation.artifact_id and a.first_published_at is not null`);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      await client.end();
-    }
+    });
   }
 }

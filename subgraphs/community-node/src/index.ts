@@ -7,3 +7,4 @@ export { startEmbeddedPostgres, freePort } from './database/embedded';
 export { Role } from './entities/enums';
 export { createDatabase, databaseUrlOn, type CreatedDatabase, type CreateDatabaseOptions } from './database/create';
 export { seedLinks, seedPublishedArtifacts, type SeedArtifact, type SeedLinks } from './database/seed';
+export { inTransaction } from './database/transaction';

@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import type { AdoptionStatus, ArtifactKind, DerivationRelation, FeedbackKind, ResponseKind } from '../entities/enums';
+import { inTransaction } from './transaction';
 
 /**
  * Published data written straight into a node's database (after its migrations ran), for tests and
@@ -28,20 +28,6 @@ export interface SeedLinks {
   needAnswers?: Array<{ needId: string; handle: string; note?: string | null }>;
 }
 
-async function inTransaction(databaseUrl: string, work: (client: Client) => Promise<void>): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query('begin');
-    await work(client);
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Publishes `rows` on the node of community `slug`, each with one version (title defaults to
