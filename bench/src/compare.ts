@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { assertSameAnswers } from './answers';
+import type { Comparison } from './context';
 import { checkAnswer, fixedRate, throughput, type GraphQLRequest } from './load';
 import type { BenchQuery } from './queries';
 import type { ServerProcess } from './processes';
@@ -92,6 +93,26 @@ export async function interleavedRounds(
     }
   }
   return samples;
+}
+
+/** One query measured across the targets: the rate latency was taken at, and each target's samples by name. */
+export interface QueryComparison {
+  query: string;
+  rate: number;
+  samples: Record<string, Sample[]>;
+}
+
+/** Measures each query in turn, at the profile's fixed rate or else half what the slowest target sustains. */
+export async function compareQueries(targets: Target[], queries: BenchQuery[], comparison: Comparison, log: (line: string) => void): Promise<QueryComparison[]> {
+  const { seconds, rounds, connections, maxRate, settleMs, rate: fixed } = comparison;
+  const measured: QueryComparison[] = [];
+  for (const query of queries) {
+    log(`  ${query.name}`);
+    const rate = fixed ?? (await sustainableRate(targets, query.request, connections, maxRate, seconds));
+    const samples = await interleavedRounds(targets, query.request, { rounds, seconds, connections, rate, settleMs });
+    measured.push({ query: query.name, rate, samples: Object.fromEntries(samples) });
+  }
+  return measured;
 }
 
 /** The values of one field over rounds. */

@@ -1,6 +1,6 @@
 import type { BenchDatabase } from './database';
 
-interface Comparison {
+export interface Comparison {
   seconds: number;
   rounds: number;
   connections: number;

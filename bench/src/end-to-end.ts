@@ -1,5 +1,5 @@
 import { asCommonsAnswer } from './answers';
-import { interleavedRounds, medianOf, over, sameAnswers, sustainableRate, type Sample, type Target } from './compare';
+import { compareQueries, medianOf, over, sameAnswers, type Sample, type Target } from './compare';
 import type { SectionContext } from './context';
 import { APOLLO, OURS } from './gateway-cost';
 import { checkAnswer } from './load';
@@ -23,7 +23,7 @@ function queries(): BenchQuery[] {
 }
 
 export async function endToEnd(ctx: SectionContext): Promise<EndToEndResult> {
-  const { seconds, rounds, connections, maxRate, settleMs, rate: fixed } = ctx.profile.endToEnd;
+  const { seconds, rounds, connections } = ctx.profile.endToEnd;
   const database = await ctx.database();
   const url = await database.create('end_to_end');
   const started: ServerProcess[] = [];
@@ -44,12 +44,7 @@ export async function endToEnd(ctx: SectionContext): Promise<EndToEndResult> {
       await sameAnswers(targets.slice(1), query, direct);
     }
     const result: EndToEndResult = { queries: [], rounds, seconds, connections };
-    for (const query of queries()) {
-      ctx.log(`  ${query.name}`);
-      const rate = fixed ?? (await sustainableRate(targets, query.request, connections, maxRate, seconds));
-      const samples = await interleavedRounds(targets, query.request, { rounds, seconds, connections, rate, settleMs });
-      result.queries.push({ query: query.name, rate, samples: Object.fromEntries(samples) });
-    }
+    result.queries.push(...(await compareQueries(targets, queries(), ctx.profile.endToEnd, (line) => ctx.log(line))));
     return result;
   } finally {
     await Promise.all(started.map((s) => s.stop()));

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { asCommonsAnswer } from './answers';
-import { interleavedRounds, medianOf, over, sameAnswers, sustainableRate, type PathAnswer, type Sample, type Target } from './compare';
+import { compareQueries, medianOf, over, sameAnswers, type PathAnswer, type Sample, type Target } from './compare';
 import type { SectionContext } from './context';
 import { checkAnswer } from './load';
 import { startBothGateways, startCommunityNodes, startStubNodes, type ServerProcess } from './processes';
@@ -71,7 +71,7 @@ async function checkReplay(stubs: ServerProcess): Promise<void> {
 }
 
 export async function gatewayCost(ctx: SectionContext): Promise<GatewayCostResult> {
-  const { seconds, rounds, connections, maxRate, settleMs, rate: fixed } = ctx.profile.gatewayCost;
+  const { seconds, rounds, connections } = ctx.profile.gatewayCost;
   const recording = await record(ctx);
   const started: ServerProcess[] = [];
   try {
@@ -87,12 +87,7 @@ export async function gatewayCost(ctx: SectionContext): Promise<GatewayCostResul
     for (const query of queries()) await sameAnswers(targets, query, recording.direct.get(query.name));
     await checkReplay(stubs);
     const result: GatewayCostResult = { queries: [], recorded: recording.size, rounds, seconds, connections };
-    for (const query of queries()) {
-      ctx.log(`  ${query.name}`);
-      const rate = fixed ?? (await sustainableRate(targets, query.request, connections, maxRate, seconds));
-      const samples = await interleavedRounds(targets, query.request, { rounds, seconds, connections, rate, settleMs });
-      result.queries.push({ query: query.name, rate, samples: Object.fromEntries(samples) });
-    }
+    result.queries.push(...(await compareQueries(targets, queries(), ctx.profile.gatewayCost, (line) => ctx.log(line))));
     await checkReplay(stubs);
     return result;
   } finally {

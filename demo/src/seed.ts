@@ -7,7 +7,7 @@ export interface SeedTarget {
   adminToken: string;
 }
 
-async function admin<T = Record<string, any>>(target: SeedTarget, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function admin<T = unknown>(target: SeedTarget, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(target.adminUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${target.adminToken}` },
@@ -20,7 +20,7 @@ async function admin<T = Record<string, any>>(target: SeedTarget, query: string,
 
 async function seedArtifact(target: SeedTarget, artifact: DemoArtifact): Promise<void> {
   const { derivedFrom = [], draft, retire, reviewer, publishedAt: _publishedAt, ...input } = artifact;
-  const { createArtifact } = await admin(target, `mutation($i: CreateArtifactInput!) { createArtifact(input: $i) { id } }`, { i: input });
+  const { createArtifact } = await admin<{ createArtifact: { id: string } }>(target, `mutation($i: CreateArtifactInput!) { createArtifact(input: $i) { id } }`, { i: input });
   const id: string = createArtifact.id;
   for (const link of derivedFrom) {
     await admin(target, `mutation($i: DerivedFromInput!) { addDerivedFrom(input: $i) { id } }`, { i: { artifactId: id, ...link } });
@@ -68,11 +68,11 @@ export async function seedDemo(targets: SeedTarget[], log: (line: string) => voi
       await admin(target, `mutation($i: AdoptionInput!) { recordAdoption(input: $i) { id } }`, { i: adoption });
     }
     for (const { key, ...feedback } of community.feedback ?? []) {
-      const { giveFeedback } = await admin(target, `mutation($i: FeedbackInput!) { giveFeedback(input: $i) { id } }`, { i: feedback });
+      const { giveFeedback } = await admin<{ giveFeedback: { id: string } }>(target, `mutation($i: FeedbackInput!) { giveFeedback(input: $i) { id } }`, { i: feedback });
       feedbackIds.set(key, giveFeedback.id);
     }
     for (const { key, ...need } of community.needs ?? []) {
-      const { postNeed } = await admin(target, `mutation($i: NeedInput!) { postNeed(input: $i) { id } }`, { i: need });
+      const { postNeed } = await admin<{ postNeed: { id: string } }>(target, `mutation($i: NeedInput!) { postNeed(input: $i) { id } }`, { i: need });
       needIds.set(key, postNeed.id);
     }
     for (const cycle of community.cycles ?? []) {

@@ -4,13 +4,13 @@ import { NodeBatch } from './node-client/NodeBatch';
 import { NodeAnswerError, NodeUnavailableError } from './node-client/NodeClient';
 import type { Registry, RegisteredNode } from './registry/Registry';
 import { createLoaders, type Loaders } from './loaders';
+import type { NodeAsker } from './node-asker';
 
 /**
  * Per-request state: one batch per node (so one request per node per level), the loaders, and the
  * nodes that failed to give their part, which become NODE_UNAVAILABLE errors on the response.
  */
-export interface GatewayContext {
-  registry: Registry;
+export interface GatewayContext extends NodeAsker {
   logger: Logger;
   /** Why each node that failed did not answer, by slug: every distinct reason. */
   failures: Map<string, Set<string>>;
@@ -19,10 +19,6 @@ export interface GatewayContext {
   authorization?: string;
   /** Who is asking, for per-client limits: an IP address (see limits/client-identity.ts). */
   client: string;
-  /** Asks one node for one root field; records its failure and returns null instead of throwing. */
-  ask<T>(node: RegisteredNode, field: NodeField, variables?: Record<string, unknown>): Promise<T | null>;
-  /** Asks every participating node (or the given ones) in parallel; failures are recorded. */
-  askAll<T>(field: NodeField, variables?: Record<string, unknown>, nodes?: RegisteredNode[]): Promise<Array<{ node: RegisteredNode; data: T }>>;
   /** Forgets what an execution whose answer is thrown away loaded and which nodes failed it. */
   restart(): void;
   /** Resolves once no request to a node is under way, including any sent while waiting. */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupBy, parseGlobalId } from '@commons-graph/schema';
-import type { GatewayContext } from './context';
+import type { NodeAsker } from './node-asker';
 import { F, type NodeField } from './node-client/fields';
 import type {
   NodeAdoption, NodeAnswer, NodeArtifact, NodeDerivation, NodeFeedback, NodeProfile, NodeResponse,
@@ -11,7 +11,7 @@ import type { ArtifactSelection } from './resolvers/artifact-selection';
  * Scatter loaders: every key of one level goes to every node in a single request (links about an
  * artifact can be stored on any node), answers are grouped back by key.
  */
-function scatter<T>(ctx: GatewayContext, field: NodeField, keyOf: (item: T) => string) {
+function scatter<T>(ctx: NodeAsker, field: NodeField, keyOf: (item: T) => string) {
   const [argument] = Object.keys(field.args);
   return new DataLoader<string, T[]>(async (keys) => {
     const answers = await ctx.askAll<T[]>(field, { [argument]: keys });
@@ -21,7 +21,7 @@ function scatter<T>(ctx: GatewayContext, field: NodeField, keyOf: (item: T) => s
 }
 
 /** Routed by id: each node is asked only for its own artifacts, all in one `_entities` call. */
-function artifactLoader(ctx: GatewayContext, selection: ArtifactSelection) {
+function artifactLoader(ctx: NodeAsker, selection: ArtifactSelection) {
   return new DataLoader<string, NodeArtifact | null>(async (ids) => {
     const found = new Map<string, NodeArtifact>();
     await Promise.all(
@@ -39,7 +39,7 @@ function artifactLoader(ctx: GatewayContext, selection: ArtifactSelection) {
 }
 
 /** One loader per node, for fields of the node's own community (profile, links it gave). */
-function perNode<T>(ctx: GatewayContext, field: NodeField) {
+function perNode<T>(ctx: NodeAsker, field: NodeField) {
   return new DataLoader<string, T | null>(async (slugs) =>
     Promise.all(
       slugs.map((slug) => {
@@ -50,7 +50,7 @@ function perNode<T>(ctx: GatewayContext, field: NodeField) {
   );
 }
 
-export function createLoaders(ctx: GatewayContext) {
+export function createLoaders(ctx: NodeAsker) {
   const artifactLoaders = new Map<string, DataLoader<string, NodeArtifact | null>>();
   return {
     /** The artifact loader for one node selection (an operation has one). */

@@ -67,7 +67,10 @@ export function expectedLineageUp(holdings: Holdings, rootId: string, maxDepth: 
     const next: string[] = [];
     for (const link of up.flatMap((id) => find(id)?.derivedFrom ?? [])) {
       edges.set(link.id, link);
-      if (!visited.has(link.sourceId)) visited.add(link.sourceId), next.push(link.sourceId);
+      if (!visited.has(link.sourceId)) {
+        visited.add(link.sourceId);
+        next.push(link.sourceId);
+      }
     }
     depth += 1;
     up = next;

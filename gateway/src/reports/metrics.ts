@@ -396,7 +396,12 @@ export function computeReport(data: CommunityData[], unavailable: string[], from
     const seen = new Set<string>([artifact.id]);
     const queue = [artifact.id];
     for (let next = 0; next < queue.length; next++) {
-      for (const child of children.get(queue[next]) ?? []) if (!seen.has(child)) seen.add(child), queue.push(child);
+      for (const child of children.get(queue[next]) ?? []) {
+        if (!seen.has(child)) {
+          seen.add(child);
+          queue.push(child);
+        }
+      }
     }
     const others = new Set([...seen].map(slugOf).filter((s) => s !== slugOf(artifact.id)));
     return { artifactId: artifact.id, title: artifact.title, communitiesReached: others.size, artifactsReached: seen.size - 1 };

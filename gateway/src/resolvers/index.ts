@@ -14,6 +14,7 @@ import { licenceCheck } from './licence-check';
 import { lineage } from './lineage';
 import { communityVitality, commonsReport } from './reports';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the GraphQL schema has validated and typed the args before a resolver runs; each resolver names the fields it reads.
 type Args = Record<string, any>;
 const community = (slug: string) => ({ slug });
 type Info = GraphQLResolveInfo;

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { badInput } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
-import type { LinkedArtifact, NodeArtifact, NodeDerivation } from '../node-client/types';
+import type { LinkedArtifact, NodeDerivation } from '../node-client/types';
 import type { ArtifactSelection } from './artifact-selection';
 
 export const LINEAGE_DEFAULT_DEPTH = 5;

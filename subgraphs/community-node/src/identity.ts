@@ -10,7 +10,7 @@ export interface NodeIdentity {
 
 export const SOFTWARE_NAME = 'commons-graph-community-node';
 // Read once at start; package.json sits two levels above dist/ and src/ alike.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json lies outside rootDir, so `import` would break the build; require reads it at run time.
 export const SOFTWARE_VERSION: string = require('../package.json').version;
 
 export function nodeIdentity(slug: string): NodeIdentity {

@@ -55,8 +55,14 @@ function lineageGraph(lineage: ReportDocument['lineages'][number], slugs: string
   for (let changed = true, guard = 0; changed && guard < 50; guard++) {
     changed = false;
     for (const e of lineage.edges) {
-      if (depth.has(e.sourceId) && !depth.has(e.derivativeId)) depth.set(e.derivativeId, depth.get(e.sourceId)! + 1), (changed = true);
-      if (depth.has(e.derivativeId) && !depth.has(e.sourceId)) depth.set(e.sourceId, depth.get(e.derivativeId)! - 1), (changed = true);
+      if (depth.has(e.sourceId) && !depth.has(e.derivativeId)) {
+        depth.set(e.derivativeId, depth.get(e.sourceId)! + 1);
+        changed = true;
+      }
+      if (depth.has(e.derivativeId) && !depth.has(e.sourceId)) {
+        depth.set(e.sourceId, depth.get(e.derivativeId)! - 1);
+        changed = true;
+      }
     }
   }
   const layers = new Map([...groupBy(lineage.nodes, (n) => depth.get(n.id) ?? 0)].map(([level, nodes]) => [level, nodes.map((n) => n.id)]));

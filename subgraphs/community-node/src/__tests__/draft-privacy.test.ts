@@ -94,7 +94,7 @@ describe('drafts stay private by construction', () => {
   };
 
   it('keeps the public code unable to import the draft or token entities', () => {
-    const offenders = publicSources().filter(({ text }) => /ArtifactDraft|ApiToken|\.draft\b|['\"]draft['\"]/.test(text));
+    const offenders = publicSources().filter(({ text }) => /ArtifactDraft|ApiToken|\.draft\b|['"]draft['"]/.test(text));
     expect(offenders.map(({ file }) => file)).toEqual([]);
   });
 
