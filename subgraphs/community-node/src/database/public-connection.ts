@@ -45,7 +45,7 @@ export async function openPublicConnection(
     },
     'read',
   );
-  connection.connect();
+  await connection.connect();
   try {
     const [reading] = await connection.execute<{ user: string }[]>('select current_user as "user"');
     if (reading.user !== role) throw new Error(`the public pool reads as "${reading.user}"`);
