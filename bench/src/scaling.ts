@@ -1,3 +1,4 @@
+import { parseGlobalId } from '@commons-graph/schema';
 import { AnswersDiffer, firstDifference } from './answers';
 import type { SectionContext } from './context';
 import { checkAnswer, sequential, type GraphQLError } from './load';
@@ -90,13 +91,13 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 function describe(data: Record<string, any>): string {
   if (data.artifacts) {
     const nodes = data.artifacts.edges.map((e: any) => e.node);
-    const communities = new Set(nodes.map((a: any) => a.id.split(':')[0]));
+    const communities = new Set(nodes.map((a: any) => parseGlobalId(a.id)?.community));
     const links = nodes.reduce((sum: number, a: any) => sum + a.adoptions.length + a.feedback.length, 0);
     return `${nodes.length} artifacts from ${plural(communities.size, 'node')}, ${plural(links, 'link')}`;
   }
   if (data.commonsReport) return plural(data.commonsReport.communities.length, 'community', 'communities');
   const found = data.artifact.lineage;
-  const communities = new Set(found.nodes.map((a: any) => a.id.split(':')[0]));
+  const communities = new Set(found.nodes.map((a: any) => parseGlobalId(a.id)?.community));
   return `depth ${found.depth}: ${plural(found.nodes.length, 'artifact')} on ${plural(communities.size, 'node')}`;
 }
 

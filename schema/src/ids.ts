@@ -2,6 +2,8 @@
  * Global ids name their home community: `<community-slug>:<local-id>`. This is the one codec that
  * node and gateway share, so a lookup can be routed to (and only to) the node that owns the id.
  */
+import { badInput } from './errors';
+
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const LOCAL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -28,6 +30,46 @@ export function parseGlobalId(id: string): GlobalId | null {
   const localId = id.slice(colon + 1);
   if (!SLUG_PATTERN.test(community) || !LOCAL_ID_PATTERN.test(localId)) return null;
   return { community, localId };
+}
+
+/**
+ * What an id sent to the node of `community` names: one of its own (by local id), another
+ * community's, or nothing at all. Every node reads client ids through this, once, where they enter.
+ */
+export type OwnIdReading = { localId: string } | { foreign: string } | { malformed: true };
+
+/**
+ * Reads an id sent to the node of `community`. With `bare`, text without a colon is taken as a local
+ * id as it stands (admin arguments accept bare handles; the lookup then finds it or not).
+ */
+export function readOwnId(id: unknown, community: string, { bare = false } = {}): OwnIdReading {
+  if (typeof id !== 'string') return { malformed: true };
+  if (bare && !id.includes(':')) return { localId: id };
+  const parsed = parseGlobalId(id);
+  if (!parsed) return { malformed: true };
+  return parsed.community === community ? { localId: parsed.localId } : { foreign: parsed.community };
+}
+
+/** The local part of a global id of `community`; null when the id is malformed or another community's. */
+export function localIdOf(id: unknown, community: string): string | null {
+  const reading = readOwnId(id, community);
+  return 'localId' in reading ? reading.localId : null;
+}
+
+/** The standard BAD_USER_INPUT for text that is not a global id, optionally naming the argument. */
+export function notAGlobalId(id: unknown, extensions?: Record<string, unknown>, argument?: string) {
+  const named = argument ? `${argument} ` : '';
+  return badInput(`${named}"${String(id)}" is not a global id of the form <community-slug>:<local-id>`, extensions);
+}
+
+/**
+ * For lookups by id: the local part of an id of `community`, null for another community's id (which
+ * this node simply does not hold), a BAD_USER_INPUT for anything that is not a global id.
+ */
+export function lookupLocalIdOf(id: unknown, community: string, extensions?: Record<string, unknown>): string | null {
+  const reading = readOwnId(id, community);
+  if ('malformed' in reading) throw notAGlobalId(id, extensions);
+  return 'localId' in reading ? reading.localId : null;
 }
 
 /** Turns a title into a local id: lower-case words joined by dashes, at most 60 characters. */

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import {
-  badInput, compareArtifactKeys, decodeArtifactCursor, DEFAULT_PAGE_SIZE, encodeArtifactCursor, MAX_PAGE_SIZE, parseGlobalId,
+  badInput, compareArtifactKeys, decodeArtifactCursor, DEFAULT_PAGE_SIZE, encodeArtifactCursor, MAX_PAGE_SIZE, notAGlobalId, parseGlobalId,
 } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
 import type { NodeArtifact } from '../node-client/types';
@@ -126,6 +126,6 @@ export async function artifactConnection(
 }
 
 export function loadArtifact(ctx: GatewayContext, info: GraphQLResolveInfo, id: string) {
-  if (!parseGlobalId(id)) throw badInput(`"${id}" is not a global id of the form <community-slug>:<local-id>`, { id });
+  if (!parseGlobalId(id)) throw notAGlobalId(id, { id });
   return ctx.loaders.artifacts(artifactSelection(info)).load(id);
 }

@@ -1,4 +1,4 @@
-import { formatGlobalId, isValidSlug, parseGlobalId, slugify } from '../ids';
+import { formatGlobalId, isValidSlug, localIdOf, lookupLocalIdOf, notAGlobalId, parseGlobalId, readOwnId, slugify } from '../ids';
 
 describe('global ids name their home community', () => {
   it('round-trips a community slug and a local id', () => {
@@ -29,6 +29,56 @@ describe('global ids name their home community', () => {
   it('splits at the first colon, so a second one makes the local id invalid', () => {
     expect(parseGlobalId('clinic:a:b')).toBeNull();
     expect(parseGlobalId('a:b')).toEqual({ community: 'a', localId: 'b' });
+  });
+});
+
+describe('a node reads the ids sent to it with one codec', () => {
+  it('takes the local id out of an id of its own community', () => {
+    expect(localIdOf('clinic:storage-adr', 'clinic')).toBe('storage-adr');
+    expect(readOwnId('clinic:storage-adr', 'clinic')).toEqual({ localId: 'storage-adr' });
+  });
+
+  it('names the community of a foreign id, and gives no local id for it', () => {
+    expect(readOwnId('school:storage-adr', 'clinic')).toEqual({ foreign: 'school' });
+    expect(localIdOf('school:storage-adr', 'clinic')).toBeNull();
+    expect(localIdOf('clinic-2:a', 'clinic')).toBeNull();
+  });
+
+  it('calls malformed ids and non-text malformed, never a local id', () => {
+    for (const id of ['', 'clinic:', 'clinic:a:b', 'Clinic:a', 'clinic: a', 'storage-adr', undefined, null, 42, ['clinic:a']]) {
+      expect([id, readOwnId(id, 'clinic')]).toEqual([id, { malformed: true }]);
+      expect([id, localIdOf(id, 'clinic')]).toEqual([id, null]);
+    }
+  });
+
+  it('takes text without a colon as a bare local id only when asked to, as it stands', () => {
+    expect(readOwnId('storage-adr', 'clinic', { bare: true })).toEqual({ localId: 'storage-adr' });
+    expect(readOwnId('Not A Handle', 'clinic', { bare: true })).toEqual({ localId: 'Not A Handle' });
+    expect(readOwnId('school:a', 'clinic', { bare: true })).toEqual({ foreign: 'school' });
+    expect(readOwnId('clinic:a b', 'clinic', { bare: true })).toEqual({ malformed: true });
+    expect(readOwnId(7, 'clinic', { bare: true })).toEqual({ malformed: true });
+  });
+
+  it('for lookups: null for a foreign id, a BAD_USER_INPUT naming the text for a malformed one', () => {
+    expect(lookupLocalIdOf('clinic:a', 'clinic')).toBe('a');
+    expect(lookupLocalIdOf('school:a', 'clinic')).toBeNull();
+    const refused = (() => {
+      try {
+        lookupLocalIdOf('not:a:valid id', 'clinic', { id: 'not:a:valid id' });
+      } catch (error) {
+        return error as { message: string; extensions: unknown };
+      }
+    })();
+    expect(refused?.message).toBe('"not:a:valid id" is not a global id of the form <community-slug>:<local-id>');
+    expect(refused?.extensions).toEqual({ code: 'BAD_USER_INPUT', id: 'not:a:valid id' });
+  });
+
+  it('refuses malformed text with the one standard message, naming the argument when given', () => {
+    expect(notAGlobalId(undefined).message).toBe('"undefined" is not a global id of the form <community-slug>:<local-id>');
+    const named = notAGlobalId('x', { argument: 'needId' }, 'needId');
+    expect([named.message, named.extensions]).toEqual([
+      'needId "x" is not a global id of the form <community-slug>:<local-id>', { code: 'BAD_USER_INPUT', argument: 'needId' },
+    ]);
   });
 });
 

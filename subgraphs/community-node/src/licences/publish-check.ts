@@ -1,4 +1,4 @@
-import { badInput, checkCombination, ErrorCode, formatGlobalId, isAdaptation, parseGlobalId } from '@commons-graph/schema';
+import { badInput, checkCombination, ErrorCode, formatGlobalId, isAdaptation, localIdOf } from '@commons-graph/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Artifact, Derivation } from '../entities';
 import { ArtifactStatus } from '../entities/enums';
@@ -17,9 +17,8 @@ export async function assertLicenceAllowedBySources(
   const links = await em.find(Derivation, { artifact: artifact.id });
   const adaptations = [...links, ...extra].filter((link) => isAdaptation(link.relation));
   const localHandles = adaptations
-    .map((link) => parseGlobalId(link.sourceId))
-    .filter((id): id is NonNullable<typeof id> => id !== null && id.community === slug)
-    .map((id) => id.localId);
+    .map((link) => localIdOf(link.sourceId, slug))
+    .filter((handle): handle is string => handle !== null);
   if (localHandles.length === 0) return;
 
   const sources = await em.find(

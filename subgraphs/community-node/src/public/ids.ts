@@ -3,13 +3,6 @@ import { badInput, parseGlobalId } from '@commons-graph/schema';
 /** Most ids one batch field accepts; the gateway sends at most one page's worth per level. */
 export const MAX_BATCH_IDS = 1000;
 
-/** The local part of an id this node owns; null for another community's id; an error if malformed. */
-export function ownLocalId(slug: string, id: string): string | null {
-  const parsed = parseGlobalId(id);
-  if (!parsed) throw badInput(`"${id}" is not a global id of the form <community-slug>:<local-id>`, { id });
-  return parsed.community === slug ? parsed.localId : null;
-}
-
 /** Validates a batch of global ids (any community's) and removes duplicates. */
 export function validIdBatch(ids: readonly string[], argument: string): string[] {
   if (ids.length > MAX_BATCH_IDS) {

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { localIdOf } from '@commons-graph/schema';
 import type { PublishedStore } from './published-store';
 import type * as P from './types';
 
@@ -6,7 +7,7 @@ import type * as P from './types';
 export function createPublicLoaders(store: PublishedStore) {
   const byIdLoader = <T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) =>
     new DataLoader<string, T | null>(async (localIds) => {
-      const found = new Map((await load(localIds)).map((item) => [item.id.slice(store.slug.length + 1), item]));
+      const found = new Map((await load(localIds)).map((item) => [localIdOf(item.id, store.slug), item]));
       return localIds.map((id) => found.get(id) ?? null);
     });
 

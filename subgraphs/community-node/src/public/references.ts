@@ -1,17 +1,15 @@
-import { badInput, parseGlobalId } from '@commons-graph/schema';
+import { lookupLocalIdOf } from '@commons-graph/schema';
 import type { PublicContext } from './context';
+
+/** The local id a representation names; null (resolving to null) for another community's id. */
+const own = (ctx: PublicContext, id: unknown): string | null => lookupLocalIdOf(id, ctx.identity.slug);
+
+type Ref = { id?: unknown; slug?: unknown };
 
 /**
  * `_entities` lookups. Each goes through the request's DataLoaders, so a batch of N
  * representations costs one statement per type. Another community's id resolves to null.
  */
-function own(ctx: PublicContext, id: unknown): string | null {
-  const parsed = typeof id === 'string' ? parseGlobalId(id) : null;
-  if (!parsed) throw badInput(`"${String(id)}" is not a global id of the form <community-slug>:<local-id>`);
-  return parsed.community === ctx.identity.slug ? parsed.localId : null;
-}
-
-type Ref = { id?: unknown; slug?: unknown };
 
 export const referenceResolvers = {
   Artifact: {

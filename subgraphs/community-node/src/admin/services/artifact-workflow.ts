@@ -1,4 +1,4 @@
-import { badInput, formatGlobalId, notFound, parseGlobalId, parseLicence, slugify } from '@commons-graph/schema';
+import { badInput, formatGlobalId, notAGlobalId, notFound, parseLicence, readOwnId, slugify } from '@commons-graph/schema';
 import { LockMode, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Artifact, ArtifactContent, ArtifactDraft, ArtifactVersion } from '../../entities';
@@ -55,14 +55,12 @@ export class ArtifactWorkflow {
     return artifact;
   }
 
+  /** The handle an argument names: a bare handle, or a global id of this community. */
   handleOf(id: string): string {
-    if (!id.includes(':')) return id;
-    const parsed = parseGlobalId(id);
-    if (!parsed) throw badInput(`"${id}" is not a global id of the form <community-slug>:<local-id>`, { id });
-    if (parsed.community !== this.slug) {
-      throw badInput(`"${id}" belongs to ${parsed.community}; this node manages only ${this.slug}`, { id });
-    }
-    return parsed.localId;
+    const reading = readOwnId(id, this.slug, { bare: true });
+    if ('malformed' in reading) throw notAGlobalId(id, { id });
+    if ('foreign' in reading) throw badInput(`"${id}" belongs to ${reading.foreign}; this node manages only ${this.slug}`, { id });
+    return reading.localId;
   }
 
   create(input: CreateArtifactInput, principal: Principal): Promise<Artifact> {

@@ -1,4 +1,4 @@
-import { badInput, isAdaptation, notFound, parseGlobalId } from '@commons-graph/schema';
+import { badInput, isAdaptation, notAGlobalId, notFound, parseGlobalId, readOwnId } from '@commons-graph/schema';
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Adoption, Artifact, Derivation, Feedback, FeedbackResponse, Need, NeedAnswer } from '../../entities';
@@ -25,9 +25,7 @@ export class LinkService {
 
   private parseTarget(id: string, argument: string) {
     const parsed = parseGlobalId(id);
-    if (!parsed) {
-      throw badInput(`${argument} "${id}" is not a global id of the form <community-slug>:<local-id>`, { argument });
-    }
+    if (!parsed) throw notAGlobalId(id, { argument }, argument);
     return parsed;
   }
 
@@ -259,11 +257,12 @@ export class LinkService {
     });
   }
 
+  /** The local id an argument names: bare, or a global id of this community. */
   private localOf(id: string): string {
-    if (!id.includes(':')) return id;
-    const parsed = this.parseTarget(id, 'id');
-    if (parsed.community !== this.slug) throw badInput(`${id} belongs to ${parsed.community}`);
-    return parsed.localId;
+    const reading = readOwnId(id, this.slug, { bare: true });
+    if ('malformed' in reading) throw notAGlobalId(id, { argument: 'id' }, 'id');
+    if ('foreign' in reading) throw badInput(`${id} belongs to ${reading.foreign}`);
+    return reading.localId;
   }
 
   private uuid(id: string, argument: string): string {

@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput, decodeArtifactCursor, DEFAULT_PAGE_SIZE, encodeArtifactCursor, MAX_PAGE_SIZE } from '@commons-graph/schema';
+import {
+  badInput, decodeArtifactCursor, DEFAULT_PAGE_SIZE, encodeArtifactCursor, localIdOf, lookupLocalIdOf, MAX_PAGE_SIZE,
+} from '@commons-graph/schema';
 import type { PublicContext } from '../context';
-import { ownLocalId } from '../ids';
 import { Artifact, ArtifactConnection, ArtifactEdge, ArtifactFilter, DerivationLink, PublishedVersion } from '../types';
 
 const cursorOf = (artifact: Artifact) => encodeArtifactCursor({ publishedAt: artifact.publishedAt, id: artifact.id });
@@ -19,7 +20,7 @@ class PageEdge implements ArtifactEdge {
 export class ArtifactResolver {
   @Query(() => Artifact, { nullable: true, description: 'A published or retired artifact of this community.' })
   async artifact(@Arg('id', () => ID) id: string, @Ctx() ctx: PublicContext): Promise<Artifact | null> {
-    const handle = ownLocalId(ctx.identity.slug, id);
+    const handle = lookupLocalIdOf(id, ctx.identity.slug, { id });
     return handle ? ctx.loaders.artifact.load(handle) : null;
   }
 
@@ -38,7 +39,10 @@ export class ArtifactResolver {
     const afterKey = after ? decodeArtifactCursor(after) : null;
     if (after && !afterKey) throw badInput('after is not a cursor this API issued', { argument: 'after' });
     const page = await ctx.store.artifactPage(filter ?? {}, first, afterKey);
-    page.artifacts.forEach((artifact) => ctx.loaders.artifact.prime(artifact.id.slice(ctx.identity.slug.length + 1), artifact));
+    for (const artifact of page.artifacts) {
+      const handle = localIdOf(artifact.id, ctx.identity.slug);
+      if (handle) ctx.loaders.artifact.prime(handle, artifact);
+    }
     const [start, end] = [page.artifacts[0], page.artifacts[page.artifacts.length - 1]];
     return {
       edges: page.artifacts.map((node) => new PageEdge(node)),
