@@ -10,7 +10,6 @@ type Ref = { id?: unknown; slug?: unknown };
  * `_entities` lookups. Each goes through the request's DataLoaders, so a batch of N
  * representations costs one statement per type. Another community's id resolves to null.
  */
-
 export const referenceResolvers = {
   Artifact: {
     __resolveReference: (ref: Ref, ctx: PublicContext) => {
