@@ -1,7 +1,7 @@
 import { getOperationAST, parse } from 'graphql';
 import { clientKey } from '../limits/client-identity';
 import { GATHERS_COMMONS, operationWeight } from '../limits/operation-weight';
-import { Slots } from '../limits/slots';
+import { Slots } from '../slots';
 import { buildCommonsSchema } from '../server';
 
 const schema = buildCommonsSchema();
@@ -62,16 +62,16 @@ describe('who a client is', () => {
 
 describe('report slots', () => {
   it('grants up to its capacity, queues the rest in order, and refuses when it may not wait', async () => {
-    const slots = new Slots(1);
-    const first = (await slots.acquire(0))!;
-    expect(await slots.acquire(0)).toBeNull();
-    const queued = slots.acquire(60_000);
+    const slots = new Slots(1, Infinity);
+    const first = (await slots.within(0))!;
+    expect(await slots.within(0)).toBeNull();
+    const queued = slots.within(60_000);
     first();
     first(); // releasing twice frees one slot only
     const second = await queued;
     expect(second).not.toBeNull();
-    expect(slots.inUse).toBe(1);
+    expect(slots.inFlight).toBe(1);
     second!();
-    expect(slots.inUse).toBe(0);
+    expect(slots.inFlight).toBe(0);
   });
 });

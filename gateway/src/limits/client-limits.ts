@@ -4,7 +4,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { CLIENT_LIMIT_DEFAULTS, type ClientLimitsConfig } from '../config';
 import type { GatewayContext } from '../context';
 import { GATHERS_COMMONS, operationWeight } from './operation-weight';
-import { Slots } from './slots';
+import { Slots } from '../slots';
 
 /**
  * Anonymous clients cannot make the gateway do unbounded work: each operation is weighed once it is
@@ -17,7 +17,7 @@ export function clientLimitsPlugin(
 ): ApolloServerPlugin<GatewayContext> {
   const { points, windowSeconds, maxConcurrentReports, reportWaitMs } = { ...CLIENT_LIMIT_DEFAULTS, ...limits };
   const budget = points > 0 ? new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix: 'client' }) : undefined;
-  const reports = new Slots(maxConcurrentReports);
+  const reports = new Slots(maxConcurrentReports, Infinity);
 
   /** Spends `weight` of the client's budget, or throws RATE_LIMITED and spends nothing. */
   async function spend(client: string, weight: number): Promise<void> {
@@ -47,7 +47,7 @@ export function clientLimitsPlugin(
           const weight = operationWeight(schema, document, operation, request.variables, { nodes: commons.nodes() });
           await spend(contextValue.client, weight.points);
           if (!weight.shared.has(GATHERS_COMMONS)) return;
-          release = await reports.acquire(reportWaitMs);
+          release = await reports.within(reportWaitMs);
           // Another plugin may have failed the request while this one waited: give the slot back.
           if (release && answered) release();
           if (release) return;

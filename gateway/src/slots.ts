@@ -1,6 +1,7 @@
 /**
- * At most `max` requests in flight to one node; more wait in a bounded queue, and past it fail at
- * once. A slow node then holds a few sockets and a short queue, not the gateway's memory.
+ * At most `max` holders at once; more wait in order in a bounded queue, and past it fail at once.
+ * A slow node then holds a few sockets and a short queue, not the gateway's memory; a burst of
+ * reports waits its turn or is refused instead of piling up work.
  */
 export class Slots {
   private active = 0;
@@ -43,6 +44,11 @@ export class Slots {
       this.waiting.push(start);
       signal.addEventListener('abort', abandon, { once: true });
     });
+  }
+
+  /** A release function, or null when no slot freed within `waitMs` (0: only if one is free now). */
+  within(waitMs: number): Promise<(() => void) | null> {
+    return this.acquire(waitMs > 0 ? AbortSignal.timeout(waitMs) : AbortSignal.abort()).catch(() => null);
   }
 
   /** A slot given back passes straight to the first waiter, so none is taken twice. */
