@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { errorPropagated, startGateway, type RunningGateway } from '@commons-graph/gateway';
+import { errorPropagated, type RunningGateway } from '@commons-graph/gateway';
 import { COMMONS_SDL_PATH } from '@commons-graph/schema';
 import fc from 'fast-check';
 import { buildSchema } from 'graphql';
-import pino from 'pino';
-import { type FakeNode, generateOperation, link, publishedArtifact, startFakeNode, startTestCommons, type TestCommons, type ValuePools } from '@commons-graph/testing';
+import { type FakeNode, generateOperation, link, publishedArtifact, startFakeNode, startTestCommons, startTestGateway, type TestCommons, type ValuePools } from '@commons-graph/testing';
 
 const RUNS = Number(process.env.FC_RUNS ?? 30);
 const SEED = Number(process.env.FC_SEED ?? 20260614);
@@ -44,14 +43,9 @@ describe('compiled execution answers generated operations exactly as graphql-js 
     await link(B, 'answerNeed', { needId: need, artifactId: b1 });
     odd = await startFakeNode('odd-node', untitledArtifacts, { everyField: true });
     await commons.gateway.registry.add({ slug: 'odd-node', url: odd.url });
-    interpreted = await startGateway(
-      {
-        host: '127.0.0.1', port: 0,
-        nodes: [...Object.values(commons.nodes).map((n) => ({ slug: n.slug, url: n.node.publicUrl })), { slug: 'odd-node', url: odd.url }],
-        nodeTimeoutMs: 2000, probeIntervalMs: 0, breakerThreshold: 1_000_000, breakerCooldownMs: 30_000, corsOrigins: '*',
-        logLevel: 'silent', execution: 'interpreted',
-      },
-      { logger: pino({ level: 'silent' }) },
+    interpreted = await startTestGateway(
+      [...Object.values(commons.nodes).map((n) => ({ slug: n.slug, url: n.node.publicUrl })), { slug: 'odd-node', url: odd.url }],
+      { breakerThreshold: 1_000_000, execution: 'interpreted' },
     );
     const { artifacts } = await commons.queryOk(`{ artifacts(first: 1) { edges { cursor } } }`);
     const slugs = ['klamath-soil', 'openinfra-sigs', 'odd-node'];

@@ -1,7 +1,6 @@
-import { startGateway, type RunningGateway } from '@commons-graph/gateway';
+import type { RunningGateway } from '@commons-graph/gateway';
 import { getIntrospectionQuery } from 'graphql';
-import pino from 'pino';
-import { type FakeNode, link, publishedArtifact, startFakeNode, startTestCommons, type TestCommons } from '@commons-graph/testing';
+import { type FakeNode, link, publishedArtifact, startFakeNode, startTestCommons, startTestGateway, type TestCommons } from '@commons-graph/testing';
 
 /** Answers in the right shapes, but serves an artifact without the title every artifact must have. */
 const untitledArtifacts = (body: string) =>
@@ -30,14 +29,9 @@ describe('compiled execution answers exactly as graphql-js does', () => {
     await link(A, 'respondToFeedback', { feedbackId: feedback, artifactId: id.a, kind: 'ACKNOWLEDGED', body: 'Noted' });
     odd = await startFakeNode('odd-node', untitledArtifacts);
     await commons.gateway.registry.add({ slug: 'odd-node', url: odd.url });
-    interpreted = await startGateway(
-      {
-        host: '127.0.0.1', port: 0,
-        nodes: [...Object.values(commons.nodes).map((n) => ({ slug: n.slug, url: n.node.publicUrl })), { slug: 'odd-node', url: odd.url }],
-        nodeTimeoutMs: 2000, probeIntervalMs: 0, breakerThreshold: 5, breakerCooldownMs: 30_000, corsOrigins: '*',
-        logLevel: 'silent', execution: 'interpreted',
-      },
-      { logger: pino({ level: 'silent' }) },
+    interpreted = await startTestGateway(
+      [...Object.values(commons.nodes).map((n) => ({ slug: n.slug, url: n.node.publicUrl })), { slug: 'odd-node', url: odd.url }],
+      { execution: 'interpreted' },
     );
   });
   afterAll(async () => {

@@ -1,6 +1,5 @@
-import { startGateway, type RunningGateway } from '@commons-graph/gateway';
-import pino from 'pino';
-import { codesOf, type FakeNode, graphql, publishedArtifact, startFakeNode, startTestCommons, type TestCommons } from '@commons-graph/testing';
+import type { RunningGateway } from '@commons-graph/gateway';
+import { codesOf, type FakeNode, graphql, publishedArtifact, startFakeNode, startTestCommons, startTestGateway, type TestCommons } from '@commons-graph/testing';
 
 const ADMIN = 'gateway-admin-token-for-the-registry-test';
 const admin = { authorization: `Bearer ${ADMIN}` };
@@ -86,13 +85,7 @@ describe('periodic probes', () => {
     fake.server.prependListener('request', (req) => {
       if (!answering) req.socket.destroy();
     });
-    gateway = await startGateway(
-      {
-        host: '127.0.0.1', port: 0, nodes: [{ slug: 'probed-circle', url: fake.url }], nodeTimeoutMs: 500, probeIntervalMs: 100,
-        breakerThreshold: 5, breakerCooldownMs: 30_000, corsOrigins: '*', logLevel: 'silent',
-      },
-      { logger: pino({ level: 'silent' }) },
-    );
+    gateway = await startTestGateway([{ slug: 'probed-circle', url: fake.url }], { nodeTimeoutMs: 500, probeIntervalMs: 100 });
   });
   afterAll(async () => {
     await gateway?.stop();

@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startGateway, type ClientLimitsConfig, type RunningGateway } from '@commons-graph/gateway';
-import pino from 'pino';
-import { publishedArtifact, startTestCommons, startTestNode, type TestCommons, type TestNode } from '@commons-graph/testing';
+import type { ClientLimitsConfig, RunningGateway } from '@commons-graph/gateway';
+import { publishedArtifact, startTestCommons, startTestGateway, startTestNode, type TestCommons, type TestNode } from '@commons-graph/testing';
 
 /** One GraphQL request over HTTP as client `ip` (the gateway trusts one proxy: X-Forwarded-For). */
 async function ask(url: string, ip: string, query: string, variables: Record<string, unknown> = {}) {
@@ -160,12 +159,10 @@ describe('many clients asking for reports at once', () => {
   const requests: string[] = [];
 
   const gatewayOver = async (limits: Partial<ClientLimitsConfig>) => {
-    const gateway = await startGateway(
-      {
-        host: '127.0.0.1', port: 0, nodes: [{ slug: 'valley-clinics', url: gate.url }], nodeTimeoutMs: 60_000, probeIntervalMs: 0,
-        breakerThreshold: 5, breakerCooldownMs: 30_000, corsOrigins: '*', logLevel: 'silent', limits: { trustProxy: 1, ...limits },
-      },
-      { logger: pino({ level: 'silent' }), onNodeRequest: (_slug, operation) => requests.push(operation) },
+    const gateway = await startTestGateway(
+      [{ slug: 'valley-clinics', url: gate.url }],
+      { nodeTimeoutMs: 60_000, limits: { trustProxy: 1, ...limits } },
+      { onNodeRequest: (_slug, operation) => requests.push(operation) },
     );
     gateways.push(gateway);
     return gateway;

@@ -1,4 +1,4 @@
-import { startGateway, type ClientLimitsConfig, type GatewayConfig, type RunningGateway } from '@commons-graph/gateway';
+import { startGateway, type ClientLimitsConfig, type GatewayConfig, type GatewayOptions, type RunningGateway } from '@commons-graph/gateway';
 import pino from 'pino';
 import { graphql, ok, type GraphQLResponse } from './graphql';
 import { startTestNode, type TestNode } from './nodes';
@@ -18,6 +18,21 @@ export interface TestCommons {
   stop(): Promise<void>;
 }
 
+/** A gateway on a free port over the given nodes, with the tests' defaults (no probes, silent logs). */
+export function startTestGateway(
+  nodes: GatewayConfig['nodes'],
+  overrides: Partial<GatewayConfig> = {},
+  options: GatewayOptions = {},
+): Promise<RunningGateway> {
+  return startGateway(
+    {
+      host: '127.0.0.1', port: 0, nodes, nodeTimeoutMs: 2000, probeIntervalMs: 0, breakerThreshold: 5, breakerCooldownMs: 30_000,
+      corsOrigins: '*', logLevel: 'silent', ...overrides,
+    },
+    { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...options },
+  );
+}
+
 export async function startTestCommons(
   slugs: string[],
   options: { nodeTimeoutMs?: number; adminToken?: string; breakerThreshold?: number; limits?: Partial<ClientLimitsConfig>; gateway?: Partial<GatewayConfig> } = {},
@@ -25,25 +40,16 @@ export async function startTestCommons(
   const nodes: Record<string, TestNode> = {};
   for (const node of await Promise.all(slugs.map((slug) => startTestNode(slug)))) nodes[node.slug] = node;
   const requests: TestCommons['requests'] = [];
-  const gateway = await startGateway(
+  const gateway = await startTestGateway(
+    slugs.map((slug) => ({ slug, url: nodes[slug].node.publicUrl })),
     {
-      host: '127.0.0.1',
-      port: 0,
-      nodes: slugs.map((slug) => ({ slug, url: nodes[slug].node.publicUrl })),
       adminToken: options.adminToken,
       nodeTimeoutMs: options.nodeTimeoutMs ?? 2000,
-      probeIntervalMs: 0,
       breakerThreshold: options.breakerThreshold ?? 5,
-      breakerCooldownMs: 30_000,
-      corsOrigins: '*',
-      logLevel: 'silent',
       limits: options.limits,
       ...options.gateway,
     },
-    {
-      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-      onNodeRequest: (slug, operation, query) => requests.push({ slug, operation, query }),
-    },
+    { onNodeRequest: (slug, operation, query) => requests.push({ slug, operation, query }) },
   );
   return {
     nodes,
