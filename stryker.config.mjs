@@ -20,7 +20,16 @@ export default {
     'subgraphs/community-node/src/auth/tokens.ts:18-25',
     'subgraphs/community-node/src/auth/tokens.ts:44-60',
   ],
-  ignorePatterns: ['dist', '*.tsbuildinfo', '/reports', '/.commons-data', '/coverage', '/docs', '/bench', '/deploy'],
+  ignorePatterns: [
+    'dist',
+    '*.tsbuildinfo',
+    '/reports',
+    '/.commons-data',
+    '/coverage',
+    '/docs',
+    '/bench',
+    '/deploy',
+  ],
   // Two jest processes at a time: the 2-core machines we target.
   concurrency: 2,
   timeoutMS: 20_000,

@@ -5,7 +5,14 @@
 // cycles made wholly of entity modules are excused; a cycle that passes through anything else fails.
 import madge from 'madge';
 
-const SOURCES = ['schema/src', 'subgraphs/community-node/src', 'gateway/src', 'demo/src', 'bench/src', 'testing/src'];
+const SOURCES = [
+  'schema/src',
+  'subgraphs/community-node/src',
+  'gateway/src',
+  'demo/src',
+  'bench/src',
+  'testing/src',
+];
 const ENTITY_MODULE = /^subgraphs\/community-node\/src\/entities\/[^/]+\.ts$/;
 
 // tsconfig.test.json maps @commons-graph/* to each package's src, so cycles across packages show too.
@@ -16,5 +23,7 @@ const faults = cycles.filter((cycle) => !excused.includes(cycle));
 
 for (const cycle of excused) console.log(`excused (entity relation): ${cycle.join(' > ')}`);
 for (const cycle of faults) console.error(`import cycle: ${cycle.join(' > ')}`);
-console.log(`${Object.keys(graph.obj()).length} modules, ${faults.length} import cycle(s), ${excused.length} entity relation cycle(s) excused`);
+console.log(
+  `${Object.keys(graph.obj()).length} modules, ${faults.length} import cycle(s), ${excused.length} entity relation cycle(s) excused`,
+);
 if (faults.length > 0) process.exitCode = 1;

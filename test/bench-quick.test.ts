@@ -13,7 +13,12 @@ function tableUnder(text: string, heading: RegExp): string[][] {
   const rest = text.slice(start).split('\n').slice(1);
   const end = rest.findIndex((line) => /^#{1,3} |^\*\*.+\*\*/.test(line));
   const lines = (end < 0 ? rest : rest.slice(0, end)).filter((line) => line.startsWith('|'));
-  return lines.slice(2).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+  return lines.slice(2).map((line) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim()),
+  );
 }
 
 const hasNumber = (cell: string) => /\d/.test(cell) && !/n\/a/.test(cell);
@@ -29,7 +34,9 @@ describe('npm run bench -- --quick', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'commons-bench-test-'));
     const out = join(dir, 'BENCHMARKS.md');
-    await run(process.execPath, [join(__dirname, '..', 'bench', 'dist', 'run.js'), '--quick', '--out', out], { timeout: 420_000 });
+    await run(process.execPath, [join(__dirname, '..', 'bench', 'dist', 'run.js'), '--quick', '--out', out], {
+      timeout: 420_000,
+    });
     text = await readFile(out, 'utf8');
   }, 440_000);
 
@@ -39,7 +46,11 @@ describe('npm run bench -- --quick', () => {
 
   it('counts the same SQL statements for lists of 1, 10 and 100', () => {
     const rows = tableUnder(text, /^## Node cost/m);
-    for (const what of ['_entities (Artifact with versions, derivedFrom)', 'artifacts page with versions, derivedFrom', 'adoptionsOf']) {
+    for (const what of [
+      '_entities (Artifact with versions, derivedFrom)',
+      'artifacts page with versions, derivedFrom',
+      'adoptionsOf',
+    ]) {
       const counts = rows.filter((r) => r[0] === what).map((r) => Number(r[2]));
       expect(counts).toHaveLength(3);
       expect(new Set(counts).size).toBe(1);
@@ -88,15 +99,21 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
-  it('compares every path\'s answers before timing, and checks each scaling answer holds what the stubs hold', () => {
+  it("compares every path's answers before timing, and checks each scaling answer holds what the stubs hold", () => {
     // The run fails on any difference; a passing run says so in the sections it compared.
     expect(text).toMatch(/^## Gateway cost[\s\S]*must equal\s+the real node's own answer/m);
     expect(text).toMatch(/^## End to end[\s\S]*answers of the three paths to each query must be equal/m);
-    expect(text).toMatch(/^## Scaling with the number of nodes[\s\S]*must hold\s+exactly what the answering stubs hold/m);
+    expect(text).toMatch(
+      /^## Scaling with the number of nodes[\s\S]*must hold\s+exactly what the answering stubs hold/m,
+    );
   });
 
-  it('shows the straggler\'s cost before the breaker opens: its first timed run waits for the node timeout', () => {
-    for (const query of ['artifacts(first: 50) with adoptions and feedback', 'lineage, depth 5', 'commonsReport']) {
+  it("shows the straggler's cost before the breaker opens: its first timed run waits for the node timeout", () => {
+    for (const query of [
+      'artifacts(first: 50) with adoptions and feedback',
+      'lineage, depth 5',
+      'commonsReport',
+    ]) {
       const rows = tableUnder(text, new RegExp(`^\\*\\*${query.replace(/[()]/g, '\\$&')}\\*\\*`, 'm'));
       for (const row of rows) {
         const [waited, runs] = row[16].split(' of ').map(Number);
@@ -117,7 +134,7 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
-  it('sets Apollo\'s planning cost against our time to ready', () => {
+  it("sets Apollo's planning cost against our time to ready", () => {
     const rows = tableUnder(text, /^## Planning cost/m);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) for (const cell of row) expect(hasNumber(cell)).toBe(true);
@@ -129,7 +146,9 @@ describe('npm run bench -- --quick', () => {
     for (const row of targets) expect(row[2]).toMatch(/^(met|missed|—)$/);
     expect(targets.filter((row) => row[2] !== '—').length).toBeGreaterThanOrEqual(7);
     // Computed from the planning section's three N, never hard-coded.
-    expect(targets.find((row) => row[0].startsWith('No planning cost that grows with N'))?.[2]).toMatch(/^(met|missed)$/);
+    expect(targets.find((row) => row[0].startsWith('No planning cost that grows with N'))?.[2]).toMatch(
+      /^(met|missed)$/,
+    );
     expect(text).toMatch(/^## Findings$/m);
   });
 });

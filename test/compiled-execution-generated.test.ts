@@ -3,7 +3,17 @@ import { errorPropagated, type RunningGateway } from '@commons-graph/gateway';
 import { COMMONS_SDL_PATH } from '@commons-graph/schema';
 import fc from 'fast-check';
 import { buildSchema } from 'graphql';
-import { type FakeNode, generateOperation, link, publishedArtifact, startFakeNode, startTestCommons, startTestGateway, type TestCommons, type ValuePools } from '@commons-graph/testing';
+import {
+  type FakeNode,
+  generateOperation,
+  link,
+  publishedArtifact,
+  startFakeNode,
+  startTestCommons,
+  startTestGateway,
+  type TestCommons,
+  type ValuePools,
+} from '@commons-graph/testing';
 
 const RUNS = Number(process.env.FC_RUNS ?? 30);
 const SEED = Number(process.env.FC_SEED ?? 20260614);
@@ -14,8 +24,18 @@ const SEED = Number(process.env.FC_SEED ?? 20260614);
  */
 const untitledArtifacts = (field: string) =>
   field === '_entities'
-    ? [{ id: 'odd-node:untitled', community: 'odd-node', publishedAt: '2026-01-01T00:00:00.000Z', title: null, derivedFrom: [] }]
-    : field === 'artifacts' ? { totalCount: 0, pageInfo: { hasNextPage: false }, edges: [] } : [];
+    ? [
+        {
+          id: 'odd-node:untitled',
+          community: 'odd-node',
+          publishedAt: '2026-01-01T00:00:00.000Z',
+          title: null,
+          derivedFrom: [],
+        },
+      ]
+    : field === 'artifacts'
+      ? { totalCount: 0, pageInfo: { hasNextPage: false }, edges: [] }
+      : [];
 
 /**
  * Operations drawn from the Commons schema itself — fragments, directives, aliases, variables given,
@@ -32,19 +52,44 @@ describe('compiled execution answers generated operations exactly as graphql-js 
   beforeAll(async () => {
     commons = await startTestCommons(['klamath-soil', 'openinfra-sigs'], { breakerThreshold: 1_000_000 });
     const { 'klamath-soil': A, 'openinfra-sigs': B } = commons.nodes;
-    const a1 = await publishedArtifact(A, { title: 'Soil guide', handle: 'soil-guide', licence: 'CC-BY-SA-4.0', tags: ['soil'] });
-    const b1 = await publishedArtifact(B, { title: 'Soil guide for data centres', handle: 'dc-soil', licence: 'CC-BY-4.0', kind: 'FIELD_GUIDE' }, [{ sourceId: a1, relation: 'ADAPTS' }]);
-    const a2 = await publishedArtifact(A, { title: 'Cooling ponds', handle: 'ponds', licence: 'CC-BY-4.0' }, [{ sourceId: b1, relation: 'EXTENDS' }]);
+    const a1 = await publishedArtifact(A, {
+      title: 'Soil guide',
+      handle: 'soil-guide',
+      licence: 'CC-BY-SA-4.0',
+      tags: ['soil'],
+    });
+    const b1 = await publishedArtifact(
+      B,
+      { title: 'Soil guide for data centres', handle: 'dc-soil', licence: 'CC-BY-4.0', kind: 'FIELD_GUIDE' },
+      [{ sourceId: a1, relation: 'ADAPTS' }],
+    );
+    const a2 = await publishedArtifact(A, { title: 'Cooling ponds', handle: 'ponds', licence: 'CC-BY-4.0' }, [
+      { sourceId: b1, relation: 'EXTENDS' },
+    ]);
     await link(A, 'addDerivedFrom', { artifactId: a1, sourceId: a2, relation: 'REFERENCES' }); // a cycle a1 → b1 → a2 → a1
-    await link(B, 'recordAdoption', { artifactId: a1, status: 'ADOPTED', context: 'Cooling ponds', impact: 'Less water', adaptedAsId: b1 });
+    await link(B, 'recordAdoption', {
+      artifactId: a1,
+      status: 'ADOPTED',
+      context: 'Cooling ponds',
+      impact: 'Less water',
+      adaptedAsId: b1,
+    });
     const feedback = await link(B, 'giveFeedback', { artifactId: a1, kind: 'GAP', body: 'Nothing on clay' });
-    await link(A, 'respondToFeedback', { feedbackId: feedback, artifactId: a1, kind: 'ACKNOWLEDGED', body: 'Noted' });
+    await link(A, 'respondToFeedback', {
+      feedbackId: feedback,
+      artifactId: a1,
+      kind: 'ACKNOWLEDGED',
+      body: 'Noted',
+    });
     const need = await link(A, 'postNeed', { title: 'Shade planting', body: 'What grows in shade?' });
     await link(B, 'answerNeed', { needId: need, artifactId: b1 });
     odd = await startFakeNode('odd-node', untitledArtifacts, { everyField: true });
     await commons.gateway.registry.add({ slug: 'odd-node', url: odd.url });
     interpreted = await startTestGateway(
-      [...Object.values(commons.nodes).map((n) => ({ slug: n.slug, url: n.node.publicUrl })), { slug: 'odd-node', url: odd.url }],
+      [
+        ...Object.values(commons.nodes).map((n) => ({ slug: n.slug, url: n.node.publicUrl })),
+        { slug: 'odd-node', url: odd.url },
+      ],
       { breakerThreshold: 1_000_000, execution: 'interpreted' },
     );
     const { artifacts } = await commons.queryOk(`{ artifacts(first: 1) { edges { cursor } } }`);
@@ -81,12 +126,21 @@ describe('compiled execution answers generated operations exactly as graphql-js 
     const answer = JSON.parse(body) as { data?: unknown; errors?: Array<{ path?: Array<string | number> }> };
     if (!answer.errors || !errorPropagated(answer as never)) return body;
     const parentPresent = (path: Array<string | number>) =>
-      path.length === 1 || path.slice(0, -1).reduce<any>((value, key) => (value == null ? value : value[key]), answer.data) != null;
-    return JSON.stringify({ ...answer, errors: answer.errors.filter((e) => !e.path || parentPresent(e.path)) });
+      path.length === 1 ||
+      path.slice(0, -1).reduce<any>((value, key) => (value == null ? value : value[key]), answer.data) !=
+        null;
+    return JSON.stringify({
+      ...answer,
+      errors: answer.errors.filter((e) => !e.path || parentPresent(e.path)),
+    });
   }
 
   async function ask(url: string, query: string, variables: Record<string, unknown>) {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     return { status: response.status, body: await response.text() };
   }
 
@@ -104,8 +158,12 @@ describe('compiled execution answers generated operations exactly as graphql-js 
         statuses.set(reference.status, (statuses.get(reference.status) ?? 0) + 1);
         if (settled(reference.body) !== reference.body) propagated += 1;
         // The operation travels with the answers, so a failure shows what was asked.
-        expect({ query, variables, status: compiled.status, body: settled(compiled.body) })
-          .toEqual({ query, variables, status: reference.status, body: settled(reference.body) });
+        expect({ query, variables, status: compiled.status, body: settled(compiled.body) }).toEqual({
+          query,
+          variables,
+          status: reference.status,
+          body: settled(reference.body),
+        });
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );

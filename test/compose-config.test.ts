@@ -5,14 +5,27 @@ import { GATEWAY_ENV_VARS, readGatewayConfig } from '@commons-graph/gateway';
 import { parse } from 'yaml';
 
 const ROOT = join(__dirname, '..');
-type Service = { command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown>; healthcheck?: unknown; build?: unknown; image?: string };
-const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+type Service = {
+  command?: string[];
+  environment?: Record<string, string>;
+  depends_on?: Record<string, unknown>;
+  healthcheck?: unknown;
+  build?: unknown;
+  image?: string;
+};
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+};
 
 /** Compose's `${VAR:-default}` as a running container would see it with nothing set. */
 const interpolate = (env: Record<string, string>) =>
-  Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\{(\w+):-([^}]*)\}/g, '$2')]));
+  Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\{(\w+):-([^}]*)\}/g, '$2')]),
+  );
 
-const nodeServices = Object.entries(compose.services).filter(([, s]) => s.command?.join(' ').includes('community-node'));
+const nodeServices = Object.entries(compose.services).filter(([, s]) =>
+  s.command?.join(' ').includes('community-node'),
+);
 const gateway = compose.services.gateway;
 
 describe('docker-compose.yml matches the configuration the code reads', () => {

@@ -14,9 +14,12 @@ async function counts(): Promise<Record<string, number>> {
   for (const db of DEMO_DATABASES) {
     const url = new URL(serverUrl());
     url.pathname = `/${db}`;
-    const [row] = await sql<Record<string, string>>(url.toString(), `select
+    const [row] = await sql<Record<string, string>>(
+      url.toString(),
+      `select
       (select count(*) from artifact) as artifacts, (select count(*) from adoption) as adoptions,
-      (select count(*) from feedback) as feedback, (select count(*) from derivation) as derivations`);
+      (select count(*) from feedback) as feedback, (select count(*) from derivation) as derivations`,
+    );
     for (const [k, v] of Object.entries(row)) result[`${db}.${k}`] = Number(v);
   }
   return result;
@@ -47,9 +50,13 @@ describe('the demo Commons (npm start)', () => {
   });
 
   it('answers every example query with seeded cross-community data and no errors', async () => {
-    const [adoption, lineage, feedback] = await Promise.all(EXAMPLE_QUERIES.map((q) => ok(demo!.gatewayUrl, q.query)));
+    const [adoption, lineage, feedback] = await Promise.all(
+      EXAMPLE_QUERIES.map((q) => ok(demo!.gatewayUrl, q.query)),
+    );
     const adopters = adoption.artifact.adoptions.map((a: any) => a.community.name);
-    expect(adopters).toEqual(expect.arrayContaining(['OpenInfra Networking & Storage SIGs', 'Valley Community Health Clinics']));
+    expect(adopters).toEqual(
+      expect.arrayContaining(['OpenInfra Networking & Storage SIGs', 'Valley Community Health Clinics']),
+    );
     expect(adoption.artifact.adoptions.some((a: any) => a.impact && a.adaptedAs)).toBe(true);
 
     const communities = new Set(lineage.artifact.lineage.nodes.map((n: any) => n.community.slug));
@@ -57,7 +64,9 @@ describe('the demo Commons (npm start)', () => {
 
     const nodes = feedback.artifacts.edges.map((e: any) => e.node);
     const withResponse = nodes.flatMap((n: any) => n.feedback).filter((f: any) => f.responses.length > 0);
-    const withoutResponse = nodes.flatMap((n: any) => n.feedback).filter((f: any) => f.responses.length === 0);
+    const withoutResponse = nodes
+      .flatMap((n: any) => n.feedback)
+      .filter((f: any) => f.responses.length === 0);
     expect(withResponse.length).toBeGreaterThan(0);
     expect(withoutResponse.length).toBeGreaterThan(0);
     const conflicts = nodes.flatMap((n: any) => n.licenceCheck).filter((c: any) => c.allowed === false);
@@ -65,20 +74,75 @@ describe('the demo Commons (npm start)', () => {
   });
 
   it('shows the diamond, a retired tombstone, needs open and answered, and never a draft', async () => {
-    const result = await graphql(demo!.gatewayUrl, `{
-      diamond: artifact(id: "klamath-soil:field-day-videos") { lineage(direction: DOWN) { nodes { id } edges { sourceId derivativeId } } }
-      retired: artifact(id: "klamath-soil:old-burn-protocol") { status retirementReason }
-      ai: artifact(id: "openinfra-sigs:storage-adr-erasure") { provenance { aiAssisted reviewer } }
-      needs { title status answers { artifact { id } } }
-      artifacts(first: 100) { totalCount edges { node { id title body } } }
-      communities { slug learningCycles { becameClear } contributionRoles { personName } }
-    }`);
+    const result = await graphql(
+      demo!.gatewayUrl,
+      `
+        {
+          diamond: artifact(id: "klamath-soil:field-day-videos") {
+            lineage(direction: DOWN) {
+              nodes {
+                id
+              }
+              edges {
+                sourceId
+                derivativeId
+              }
+            }
+          }
+          retired: artifact(id: "klamath-soil:old-burn-protocol") {
+            status
+            retirementReason
+          }
+          ai: artifact(id: "openinfra-sigs:storage-adr-erasure") {
+            provenance {
+              aiAssisted
+              reviewer
+            }
+          }
+          needs {
+            title
+            status
+            answers {
+              artifact {
+                id
+              }
+            }
+          }
+          artifacts(first: 100) {
+            totalCount
+            edges {
+              node {
+                id
+                title
+                body
+              }
+            }
+          }
+          communities {
+            slug
+            learningCycles {
+              becameClear
+            }
+            contributionRoles {
+              personName
+            }
+          }
+        }
+      `,
+    );
     expect(result.errors).toBeUndefined();
     const data = result.data!;
     expect(data.diamond.lineage.nodes.map((n: any) => n.id)).toEqual(
-      expect.arrayContaining(['openinfra-sigs:sig-meetup-pattern', 'valley-clinics:patient-circle-format', 'klamath-soil:gathering-formats']),
+      expect.arrayContaining([
+        'openinfra-sigs:sig-meetup-pattern',
+        'valley-clinics:patient-circle-format',
+        'klamath-soil:gathering-formats',
+      ]),
     );
-    expect(data.retired).toEqual({ status: 'RETIRED', retirementReason: 'Replaced by no-burn residue management' });
+    expect(data.retired).toEqual({
+      status: 'RETIRED',
+      retirementReason: 'Replaced by no-burn residue management',
+    });
     expect(data.ai.provenance).toEqual({ aiAssisted: true, reviewer: 'Tom Becker' });
     expect(data.needs.filter((n: any) => n.answers.length > 0).length).toBeGreaterThan(0);
     expect(data.needs.filter((n: any) => n.answers.length === 0).length).toBeGreaterThan(0);

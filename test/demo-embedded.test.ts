@@ -19,7 +19,13 @@ interface Started {
 }
 
 function startCommons(dataDir: string): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', BASE_PORT: '0', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    BASE_PORT: '0',
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [COMMONS, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -42,10 +48,13 @@ function startCommons(dataDir: string): Promise<Started> {
 
 /** Everything public the demo seeded, as ids, so a second start can be compared with the first. */
 async function snapshot(gatewayUrl: string) {
-  const data = await ok(gatewayUrl, `{
+  const data = await ok(
+    gatewayUrl,
+    `{
     artifacts(first: 100) { totalCount edges { node { id adoptions { id } feedback { id responses { id } } derivedFrom { id } } } }
     needs { id answers { id } }
-  }`);
+  }`,
+  );
   return {
     total: data.artifacts.totalCount as number,
     artifacts: data.artifacts.edges.map((e: any) => e.node),

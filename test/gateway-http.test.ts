@@ -17,8 +17,15 @@ describe('the gateway over HTTP', () => {
   beforeAll(async () => {
     gateway = await startGateway(
       {
-        host: '127.0.0.1', port: 0, nodes: [], nodeTimeoutMs: 500, probeIntervalMs: 0, breakerThreshold: 5,
-        breakerCooldownMs: 1000, corsOrigins: ['https://portal.example'], logLevel: 'silent',
+        host: '127.0.0.1',
+        port: 0,
+        nodes: [],
+        nodeTimeoutMs: 500,
+        probeIntervalMs: 0,
+        breakerThreshold: 5,
+        breakerCooldownMs: 1000,
+        corsOrigins: ['https://portal.example'],
+        logLevel: 'silent',
       },
       { logger: pino({ level: 'trace' }, log) },
     );
@@ -26,7 +33,11 @@ describe('the gateway over HTTP', () => {
   afterAll(() => gateway?.stop());
 
   const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(gateway.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
 
   it('answers health checks with the state of every node', async () => {
     const response = await fetch(`${gateway.url}/healthz`);
@@ -42,13 +53,20 @@ describe('the gateway over HTTP', () => {
   });
 
   it('refuses malformed and oversized bodies with a JSON GraphQL error', async () => {
-    const malformed = await post('{ "query": "{ communities { slug } }", "variables": { "note": Maria keeps the spare keys');
+    const malformed = await post(
+      '{ "query": "{ communities { slug } }", "variables": { "note": Maria keeps the spare keys',
+    );
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await malformed.json()).toEqual({
       errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
     });
-    const huge = await post(JSON.stringify({ query: '{ communities { slug } }', variables: { pad: 'spare keys '.repeat(100_000) } }));
+    const huge = await post(
+      JSON.stringify({
+        query: '{ communities { slug } }',
+        variables: { pad: 'spare keys '.repeat(100_000) },
+      }),
+    );
     expect(huge.status).toBe(413);
     expect(huge.headers.get('content-type')).toMatch(/^application\/json/);
     expect(codesOf((await huge.json()) as GraphQLResponse)).toEqual(['BAD_REQUEST']);
@@ -57,18 +75,30 @@ describe('the gateway over HTTP', () => {
 
   it('logs nothing of a body it could not read', async () => {
     const from = logged.length;
-    expect((await post('{ "query": "{ communities { slug } }", "variables": { "note": Maria keeps the spare keys')).status).toBe(400);
+    expect(
+      (await post('{ "query": "{ communities { slug } }", "variables": { "note": Maria keeps the spare keys'))
+        .status,
+    ).toBe(400);
     expect(logged.slice(from).join('')).not.toContain('spare keys');
   });
 
   it('answers every query limit with 400 and a code', async () => {
     const limits: Array<[string, string]> = [
-      [`{ __typename ${Array.from({ length: 5_001 }, () => '__typename').join(' ')} }`, 'GRAPHQL_PARSE_FAILED'],
+      [
+        `{ __typename ${Array.from({ length: 5_001 }, () => '__typename').join(' ')} }`,
+        'GRAPHQL_PARSE_FAILED',
+      ],
       // Inline fragments count as levels: deeper than 15 on any schema.
       [`{ ${'... on Query { '.repeat(17)}__typename${' }'.repeat(17)} }`, 'GRAPHQL_VALIDATION_FAILED'],
-      [`{ ${Array.from({ length: 60 }, (_, i) => `a${i}: __type(name: "Query") { name }`).join(' ')} }`, 'GRAPHQL_VALIDATION_FAILED'],
+      [
+        `{ ${Array.from({ length: 60 }, (_, i) => `a${i}: __type(name: "Query") { name }`).join(' ')} }`,
+        'GRAPHQL_VALIDATION_FAILED',
+      ],
       // Within depth, aliases and tokens, but over the cost bound (50,000): a wide selection 13 levels down.
-      [`{ artifact(id: "a:b") { ${'derivedFrom { source { '.repeat(6)}${'id title '.repeat(300)}${'} } '.repeat(6)}} }`, 'GRAPHQL_VALIDATION_FAILED'],
+      [
+        `{ artifact(id: "a:b") { ${'derivedFrom { source { '.repeat(6)}${'id title '.repeat(300)}${'} } '.repeat(6)}} }`,
+        'GRAPHQL_VALIDATION_FAILED',
+      ],
     ];
     const messages: string[] = [];
     for (const [query, code] of limits) {
@@ -84,10 +114,18 @@ describe('the gateway over HTTP', () => {
     const preflight = (origin: string) =>
       fetch(gateway.graphqlUrl, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       });
-    expect((await preflight('https://portal.example')).headers.get('access-control-allow-origin')).toBe('https://portal.example');
-    expect((await preflight('https://elsewhere.example')).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight('https://portal.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://portal.example',
+    );
+    expect(
+      (await preflight('https://elsewhere.example')).headers.get('access-control-allow-origin'),
+    ).toBeNull();
   });
 
   it('shows the sandbox landing page to a browser', async () => {
@@ -101,19 +139,28 @@ describe('the gateway over HTTP with the default configuration', () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
     // Only what readGatewayConfig makes of an empty environment, on a free port.
-    gateway = await startGateway({ ...readGatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', PROBE_INTERVAL_MS: '0' }) }, { logger: pino({ level: 'silent' }) });
+    gateway = await startGateway(
+      { ...readGatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', PROBE_INTERVAL_MS: '0' }) },
+      { logger: pino({ level: 'silent' }) },
+    );
   });
   afterAll(() => gateway?.stop());
 
   it('lets any origin read answers from a browser (CORS_ORIGINS defaults to *)', async () => {
     const preflight = await fetch(gateway.graphqlUrl, {
       method: 'OPTIONS',
-      headers: { origin: 'https://any-portal.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://any-portal.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     const answer = await fetch(gateway.graphqlUrl, {
-      method: 'POST', headers: { origin: 'https://any-portal.example', 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }),
+      method: 'POST',
+      headers: { origin: 'https://any-portal.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(answer.headers.get('access-control-allow-origin')).toBe('*');
     expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });

@@ -4,7 +4,13 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { codesOf, publishedArtifact, startFakeNode, startTestCommons, type TestCommons } from '@commons-graph/testing';
+import {
+  codesOf,
+  publishedArtifact,
+  startFakeNode,
+  startTestCommons,
+  type TestCommons,
+} from '@commons-graph/testing';
 
 const ADMIN = 'gateway-admin-token-for-the-resilience-test';
 
@@ -18,7 +24,13 @@ async function startBrokenNode(): Promise<{ url: string; stop: () => Promise<voi
         type Community @key(fields: "slug") { slug: String! name: String! software: NodeSoftware! }
         type NodeSoftware { name: String! version: String! protocol: String! }`),
       resolvers: {
-        Query: { community: () => ({ slug: 'broken-circle', name: 'Broken', software: { name: 'x', version: '0', protocol: '1' } }) },
+        Query: {
+          community: () => ({
+            slug: 'broken-circle',
+            name: 'Broken',
+            software: { name: 'x', version: '0', protocol: '1' },
+          }),
+        },
       },
     }),
   });
@@ -36,7 +48,11 @@ async function startSilentNode(): Promise<{ url: string; server: Server }> {
 describe('a Commons whose nodes fail', () => {
   let commons: TestCommons;
   beforeAll(async () => {
-    commons = await startTestCommons(['klamath-soil', 'openinfra-sigs', 'valley-clinics'], { nodeTimeoutMs: 500, adminToken: ADMIN, breakerThreshold: 2 });
+    commons = await startTestCommons(['klamath-soil', 'openinfra-sigs', 'valley-clinics'], {
+      nodeTimeoutMs: 500,
+      adminToken: ADMIN,
+      breakerThreshold: 2,
+    });
     for (const node of Object.values(commons.nodes)) {
       await publishedArtifact(node, { title: `${node.slug} guide`, handle: 'guide' });
     }
@@ -48,35 +64,59 @@ describe('a Commons whose nodes fail', () => {
   it('keeps a node with a broken schema out as INCOMPATIBLE, with the reason', async () => {
     const broken = await startBrokenNode();
     try {
-      const result = await commons.query(`mutation($url: String!) { registerNode(url: $url) { slug status error } }`, { url: broken.url }, admin);
+      const result = await commons.query(
+        `mutation($url: String!) { registerNode(url: $url) { slug status error } }`,
+        { url: broken.url },
+        admin,
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data!.registerNode).toMatchObject({ slug: 'broken-circle', status: 'INCOMPATIBLE' });
       expect(result.data!.registerNode.error).toMatch(/Query\.artifacts was removed/);
-      const { communities, artifacts } = await commons.queryOk(`{ communities { slug } artifacts { totalCount } }`);
+      const { communities, artifacts } = await commons.queryOk(
+        `{ communities { slug } artifacts { totalCount } }`,
+      );
       expect(communities.map((c: { slug: string }) => c.slug)).not.toContain('broken-circle');
       expect(artifacts.totalCount).toBe(3);
-      expect(codesOf(await commons.query(`mutation { removeNode(slug: "broken-circle") }`, {}, admin))).toEqual([]);
+      expect(
+        codesOf(await commons.query(`mutation { removeNode(slug: "broken-circle") }`, {}, admin)),
+      ).toEqual([]);
     } finally {
       await broken.stop();
     }
   });
 
   it('guards registration with the gateway admin token', async () => {
-    expect(codesOf(await commons.query(`mutation { registerNode(url: "http://127.0.0.1:9/graphql") { slug } }`))).toEqual(['UNAUTHENTICATED']);
     expect(
-      codesOf(await commons.query(`mutation { removeNode(slug: "klamath-soil") }`, {}, { authorization: 'Bearer not-the-token' })),
+      codesOf(await commons.query(`mutation { registerNode(url: "http://127.0.0.1:9/graphql") { slug } }`)),
+    ).toEqual(['UNAUTHENTICATED']);
+    expect(
+      codesOf(
+        await commons.query(
+          `mutation { removeNode(slug: "klamath-soil") }`,
+          {},
+          { authorization: 'Bearer not-the-token' },
+        ),
+      ),
     ).toEqual(['FORBIDDEN']);
-    expect(codesOf(await commons.query(`mutation { registerNode(url: "not a url") { slug } }`, {}, admin))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codesOf(await commons.query(`mutation { registerNode(url: "not a url") { slug } }`, {}, admin)),
+    ).toEqual(['BAD_USER_INPUT']);
   });
 
   it('answers with the other nodes’ data and one NODE_UNAVAILABLE error when a node never answers', async () => {
     const silent = await startSilentNode();
     try {
-      await commons.query(`mutation($url: String!) { registerNode(url: $url, slug: "silent-circle") { status } }`, { url: silent.url }, admin);
+      await commons.query(
+        `mutation($url: String!) { registerNode(url: $url, slug: "silent-circle") { status } }`,
+        { url: silent.url },
+        admin,
+      );
       const result = await commons.query(`{ artifacts { totalCount edges { node { id } } } }`);
       expect(result.data!.artifacts.totalCount).toBe(3);
       expect(result.errors).toEqual([
-        expect.objectContaining({ extensions: { code: 'NODE_UNAVAILABLE', community: 'silent-circle', serviceName: 'silent-circle' } }),
+        expect.objectContaining({
+          extensions: { code: 'NODE_UNAVAILABLE', community: 'silent-circle', serviceName: 'silent-circle' },
+        }),
       ]);
       expect(result.errors![0].message).toMatch(/no answer within 500 ms/);
       // After repeated failures the node is skipped for a cool-down instead of slowing every query.
@@ -94,11 +134,21 @@ describe('a Commons whose nodes fail', () => {
     // It passes the contract check, then answers pages with something that is not a page.
     const garbled = await startFakeNode('garbled-circle', () => ({ page: 'of something else' }));
     try {
-      await commons.query(`mutation($url: String!) { registerNode(url: $url, slug: "garbled-circle") { status } }`, { url: garbled.url }, admin);
+      await commons.query(
+        `mutation($url: String!) { registerNode(url: $url, slug: "garbled-circle") { status } }`,
+        { url: garbled.url },
+        admin,
+      );
       const result = await commons.query(`{ artifacts { totalCount edges { node { id } } } }`);
       expect(result.data!.artifacts.totalCount).toBe(3);
       expect(result.errors).toEqual([
-        expect.objectContaining({ extensions: { code: 'NODE_UNAVAILABLE', community: 'garbled-circle', serviceName: 'garbled-circle' } }),
+        expect.objectContaining({
+          extensions: {
+            code: 'NODE_UNAVAILABLE',
+            community: 'garbled-circle',
+            serviceName: 'garbled-circle',
+          },
+        }),
       ]);
       expect(result.errors![0].message).toMatch(/left artifacts\.totalCount out of its answer/);
     } finally {
@@ -115,19 +165,31 @@ describe('a Commons whose nodes fail', () => {
       here: artifact(id: "klamath-soil:guide") { id adoptions { id } }
     }`);
     expect(result.data!.artifacts.totalCount).toBe(2);
-    expect(result.data!.artifacts.edges.map((e: any) => e.node.community.slug).sort()).toEqual(['klamath-soil', 'openinfra-sigs']);
+    expect(result.data!.artifacts.edges.map((e: any) => e.node.community.slug).sort()).toEqual([
+      'klamath-soil',
+      'openinfra-sigs',
+    ]);
     expect(result.data!.gone).toBeNull();
     expect(result.data!.here).toEqual({ id: 'klamath-soil:guide', adoptions: [] });
     expect(result.errors).toEqual([
-      expect.objectContaining({ extensions: { code: 'NODE_UNAVAILABLE', community: 'valley-clinics', serviceName: 'valley-clinics' } }),
+      expect.objectContaining({
+        extensions: { code: 'NODE_UNAVAILABLE', community: 'valley-clinics', serviceName: 'valley-clinics' },
+      }),
     ]);
     const { nodes } = await commons.queryOk(`{ nodes { slug status error lastSeen } }`);
-    expect(nodes.find((n: { slug: string }) => n.slug === 'valley-clinics')).toMatchObject({ status: 'DOWN' });
-    expect(nodes.find((n: { slug: string }) => n.slug === 'klamath-soil')).toMatchObject({ status: 'UP', error: null });
+    expect(nodes.find((n: { slug: string }) => n.slug === 'valley-clinics')).toMatchObject({
+      status: 'DOWN',
+    });
+    expect(nodes.find((n: { slug: string }) => n.slug === 'klamath-soil')).toMatchObject({
+      status: 'UP',
+      error: null,
+    });
   });
 
   it('bounds page size, depth and aliases with clear errors, and keeps CSRF prevention on', async () => {
-    expect(codesOf(await commons.query(`{ artifacts(first: 101) { totalCount } }`))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await commons.query(`{ artifacts(first: 101) { totalCount } }`))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     const deep = `{ artifacts { edges { node { derivedFrom { source { derivedFrom { source { derivedFrom { source { derivedFrom { source { derivedFrom { source { derivedFrom { source { id } } } } } } } } } } } } } } } }`;
     expect(codesOf(await commons.query(deep))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     const csrf = await fetch(`${commons.gateway.graphqlUrl}?query=%7B__typename%7D`);

@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ClientLimitsConfig, RunningGateway } from '@commons-graph/gateway';
-import { publishedArtifact, startTestCommons, startTestGateway, startTestNode, type TestCommons, type TestNode } from '@commons-graph/testing';
+import {
+  publishedArtifact,
+  startTestCommons,
+  startTestGateway,
+  startTestNode,
+  type TestCommons,
+  type TestNode,
+} from '@commons-graph/testing';
 
 /** One GraphQL request over HTTP as client `ip` (the gateway trusts one proxy: X-Forwarded-For). */
 async function ask(url: string, ip: string, query: string, variables: Record<string, unknown> = {}) {
@@ -10,8 +17,16 @@ async function ask(url: string, ip: string, query: string, variables: Record<str
     headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> };
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), ...body, codes: (body.errors ?? []).map((e) => e.extensions?.code) };
+  const body = (await response.json()) as {
+    data?: any;
+    errors?: Array<{ message: string; extensions?: Record<string, any> }>;
+  };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    ...body,
+    codes: (body.errors ?? []).map((e) => e.extensions?.code),
+  };
 }
 
 const REPORT = `{ commonsReport(from: "2026-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z") { communities { community { slug } } unavailableCommunities } }`;
@@ -23,11 +38,18 @@ describe('a client asking for expensive work again and again', () => {
   let commons: TestCommons;
   const ids: Record<string, string> = {};
   // 1000 points an hour: five reports (200 points each), and the window never ends during the test.
-  const limits: Partial<ClientLimitsConfig> = { points: 1000, windowSeconds: 3600, trustProxy: 1, maxConcurrentReports: 2, reportWaitMs: 60_000 };
+  const limits: Partial<ClientLimitsConfig> = {
+    points: 1000,
+    windowSeconds: 3600,
+    trustProxy: 1,
+    maxConcurrentReports: 2,
+    reportWaitMs: 60_000,
+  };
   beforeAll(async () => {
     // A node slowed by a busy machine must not pass for a refused one: only limits may refuse here.
     commons = await startTestCommons(['klamath-soil', 'openinfra-sigs'], { limits, nodeTimeoutMs: 60_000 });
-    for (const node of Object.values(commons.nodes)) ids[node.slug] = await publishedArtifact(node, { title: `${node.slug} guide`, handle: 'guide' });
+    for (const node of Object.values(commons.nodes))
+      ids[node.slug] = await publishedArtifact(node, { title: `${node.slug} guide`, handle: 'guide' });
   });
   afterAll(() => commons?.stop());
 
@@ -35,7 +57,10 @@ describe('a client asking for expensive work again and again', () => {
     const before = commons.requests.length;
     const burst = Array.from({ length: 8 }, () => ask(commons.gateway.graphqlUrl, '203.0.113.1', REPORT));
     const lookups = ['203.0.113.1', '198.51.100.9'].flatMap((ip) =>
-      Object.entries(ids).map(async ([slug, id]) => ({ slug, answer: await ask(commons.gateway.graphqlUrl, ip, LOOKUP, { id }) })),
+      Object.entries(ids).map(async ([slug, id]) => ({
+        slug,
+        answer: await ask(commons.gateway.graphqlUrl, ip, LOOKUP, { id }),
+      })),
     );
     const [reports, looked] = await Promise.all([Promise.all(burst), Promise.all(lookups)]);
 
@@ -45,7 +70,10 @@ describe('a client asking for expensive work again and again', () => {
     expect(refused).toHaveLength(3);
     for (const report of answered) {
       expect(report.errors).toBeUndefined();
-      expect(report.data.commonsReport.communities.map((c: any) => c.community.slug).sort()).toEqual(['klamath-soil', 'openinfra-sigs']);
+      expect(report.data.commonsReport.communities.map((c: any) => c.community.slug).sort()).toEqual([
+        'klamath-soil',
+        'openinfra-sigs',
+      ]);
     }
     for (const report of refused) {
       expect(report.codes).toEqual(['RATE_LIMITED']);
@@ -77,8 +105,11 @@ describe('a client asking for expensive work again and again', () => {
     expect(other.status).toBe(200);
     expect(other.data.commonsReport.unavailableCommunities).toEqual([]);
     // An IPv6 client is one /64: rotating the low bits does not buy a new budget.
-    for (let i = 1; i <= 5; i++) expect((await ask(commons.gateway.graphqlUrl, `2001:db8:1:2::${i}`, REPORT)).status).toBe(200);
-    expect((await ask(commons.gateway.graphqlUrl, '2001:db8:1:2:ffff::7', REPORT)).codes).toEqual(['RATE_LIMITED']);
+    for (let i = 1; i <= 5; i++)
+      expect((await ask(commons.gateway.graphqlUrl, `2001:db8:1:2::${i}`, REPORT)).status).toBe(200);
+    expect((await ask(commons.gateway.graphqlUrl, '2001:db8:1:2:ffff::7', REPORT)).codes).toEqual([
+      'RATE_LIMITED',
+    ]);
   });
 
   it('charges nothing for a refused operation: what is left still pays for smaller work', async () => {
@@ -136,7 +167,11 @@ async function startGate(target: string) {
       gate.maxInFlight = Math.max(gate.maxInFlight, gate.inFlight);
       await new Promise<void>((resolve) => waiting.push(resolve));
     }
-    const answer = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const answer = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     res.writeHead(answer.status, { 'content-type': 'application/json' });
     res.end(await answer.text());
     if (held) gate.inFlight--;
@@ -170,7 +205,10 @@ describe('many clients asking for reports at once', () => {
 
   beforeAll(async () => {
     clinics = await startTestNode('valley-clinics');
-    treeId = await publishedArtifact(clinics, { title: 'Care-coordination decision tree', handle: 'decision-tree' });
+    treeId = await publishedArtifact(clinics, {
+      title: 'Care-coordination decision tree',
+      handle: 'decision-tree',
+    });
     gate = await startGate(clinics.node.publicUrl);
   });
   afterAll(async () => {
@@ -181,14 +219,18 @@ describe('many clients asking for reports at once', () => {
 
   it('gathers at most MAX_CONCURRENT_REPORTS at once; the others wait their turn and all answer', async () => {
     const gateway = await gatewayOver({ maxConcurrentReports: 2, reportWaitMs: 60_000 });
-    const reports = Promise.all(Array.from({ length: 5 }, (_, i) => ask(gateway.graphqlUrl, `203.0.113.${10 + i}`, REPORT)));
+    const reports = Promise.all(
+      Array.from({ length: 5 }, (_, i) => ask(gateway.graphqlUrl, `203.0.113.${10 + i}`, REPORT)),
+    );
     for (let released = 0; released < 5; released++) {
       await until(() => gate.waiting.length >= Math.min(2, 5 - released));
       gate.waiting.shift()!();
     }
     for (const report of await reports) {
       expect(report.status).toBe(200);
-      expect(report.data.commonsReport.communities.map((c: any) => c.community.slug)).toEqual(['valley-clinics']);
+      expect(report.data.commonsReport.communities.map((c: any) => c.community.slug)).toEqual([
+        'valley-clinics',
+      ]);
     }
     expect(gate.maxInFlight).toBe(2);
   });

@@ -1,13 +1,30 @@
 import { readNodeContract } from '@commons-graph/schema';
 import fc from 'fast-check';
-import { corrupt, type Corruption, entitiesAliases, type GraphQLResponse, type HostileNode, link, publishedArtifact, type Reply, startHostileNode, startTestCommons, startTestNode, type TestCommons, type TestNode } from '@commons-graph/testing';
+import {
+  corrupt,
+  type Corruption,
+  entitiesAliases,
+  type GraphQLResponse,
+  type HostileNode,
+  link,
+  publishedArtifact,
+  type Reply,
+  startHostileNode,
+  startTestCommons,
+  startTestNode,
+  type TestCommons,
+  type TestNode,
+} from '@commons-graph/testing';
 
 const ADMIN = 'gateway-admin-token-for-the-hostile-test';
 const HEALTHY = ['klamath-soil', 'openinfra-sigs'];
 const HOSTILE = 'hostile-circle';
 const MAX_BYTES = 4 * 1024 * 1024;
 /** Fixed seed in CI; FC_SEED and FC_RUNS to explore more locally. */
-const fcOptions = (runs: number) => ({ seed: Number(process.env.FC_SEED ?? 1_906_2024), numRuns: Number(process.env.FC_RUNS ?? runs) });
+const fcOptions = (runs: number) => ({
+  seed: Number(process.env.FC_SEED ?? 1_906_2024),
+  numRuns: Number(process.env.FC_RUNS ?? runs),
+});
 
 /** Everything the gateway asks nodes in one level: a page, `_entities` (the hostile node's artifact) and needs; then links. */
 const EVERYTHING = `query Everything($hostile: ID!) {
@@ -61,18 +78,33 @@ describe('a Commons with a hostile node among healthy ones', () => {
   beforeAll(async () => {
     [commons, honestHostile] = await Promise.all([
       startTestCommons(HEALTHY, {
-        nodeTimeoutMs: 1000, adminToken: ADMIN, breakerThreshold: 1000,
+        nodeTimeoutMs: 1000,
+        adminToken: ADMIN,
+        breakerThreshold: 1000,
         gateway: { nodeMaxConcurrency: 2, nodeMaxQueue: 4, nodeMaxResponseBytes: MAX_BYTES },
       }),
       startTestNode(HOSTILE),
     ]);
     const [K, O] = HEALTHY.map((slug) => commons.nodes[slug]);
     id.k1 = await publishedArtifact(K, { title: 'Soil guide', handle: 'soil-guide' });
-    id.o1 = await publishedArtifact(O, { title: 'Soil guide for data centres', handle: 'dc-soil' }, [{ sourceId: id.k1, relation: 'EXTENDS' }]);
-    id.h1 = await publishedArtifact(honestHostile, { title: 'Hostile guide', handle: 'guide' }, [{ sourceId: id.k1, relation: 'EXTENDS' }]);
+    id.o1 = await publishedArtifact(O, { title: 'Soil guide for data centres', handle: 'dc-soil' }, [
+      { sourceId: id.k1, relation: 'EXTENDS' },
+    ]);
+    id.h1 = await publishedArtifact(honestHostile, { title: 'Hostile guide', handle: 'guide' }, [
+      { sourceId: id.k1, relation: 'EXTENDS' },
+    ]);
     await link(O, 'recordAdoption', { artifactId: id.k1, status: 'ADOPTED', context: 'Cooling ponds' });
-    const feedback = await link(O, 'giveFeedback', { artifactId: id.k1, kind: 'GAP', body: 'Nothing on clay' });
-    await link(K, 'respondToFeedback', { feedbackId: feedback, artifactId: id.k1, kind: 'ACKNOWLEDGED', body: 'Noted' });
+    const feedback = await link(O, 'giveFeedback', {
+      artifactId: id.k1,
+      kind: 'GAP',
+      body: 'Nothing on clay',
+    });
+    await link(K, 'respondToFeedback', {
+      feedbackId: feedback,
+      artifactId: id.k1,
+      kind: 'ACKNOWLEDGED',
+      body: 'Noted',
+    });
     id.need = await link(K, 'postNeed', { title: 'Shade planting', body: 'What grows in shade?' });
     await link(O, 'answerNeed', { needId: id.need, artifactId: id.o1 });
     // The hostile community takes part too, so every field the gateway asks has something to corrupt.
@@ -82,16 +114,25 @@ describe('a Commons with a hostile node among healthy ones', () => {
     await link(honestHostile, 'answerNeed', { needId: id.need, artifactId: id.h1 });
 
     hostile = await startHostileNode(honestHostile.node.publicUrl);
-    const registered = await commons.query(`mutation($url: String!) { registerNode(url: $url, slug: "${HOSTILE}") { status } }`, { url: hostile.url }, admin);
+    const registered = await commons.query(
+      `mutation($url: String!) { registerNode(url: $url, slug: "${HOSTILE}") { status } }`,
+      { url: hostile.url },
+      admin,
+    );
     expect(registered.data!.registerNode.status).toBe('UP');
 
     const honest = await everything();
     expect(honest.errors).toBeUndefined();
     expected = healthyPart(honest);
     // Complete means what the healthy nodes hold, and the honest hostile node did add its part.
-    const held = await Promise.all(HEALTHY.map((slug) => commons.nodes[slug].publicOk(`{ artifacts { totalCount } }`)));
+    const held = await Promise.all(
+      HEALTHY.map((slug) => commons.nodes[slug].publicOk(`{ artifacts { totalCount } }`)),
+    );
     expect(expected.artifacts).toHaveLength(held.reduce((sum, h) => sum + h.artifacts.totalCount, 0));
-    expect(expected.artifacts.find((a: any) => a.id === id.k1)).toMatchObject({ adoptions: [expect.anything()], feedback: [{ responses: [expect.anything()] }] });
+    expect(expected.artifacts.find((a: any) => a.id === id.k1)).toMatchObject({
+      adoptions: [expect.anything()],
+      feedback: [{ responses: [expect.anything()] }],
+    });
     expect(honest.data!.hostile).toEqual({ id: id.h1, title: 'Hostile guide' });
   });
   afterEach(async () => {
@@ -111,7 +152,11 @@ describe('a Commons with a hostile node among healthy ones', () => {
     fc.record({ foreignId: fc.nat(), slug: slugs }),
     fc.record({ foreignCommunity: fc.nat(), slug: slugs }),
     fc.record({ dropKey: fc.nat() }),
-    fc.record({ extraKey: fc.nat(), name: fc.string({ maxLength: 8 }), value: fc.jsonValue({ maxDepth: 2 }) }),
+    fc.record({
+      extraKey: fc.nat(),
+      name: fc.string({ maxLength: 8 }),
+      value: fc.jsonValue({ maxDepth: 2 }),
+    }),
     fc.record({ duplicate: fc.nat() }),
     fc.record({ entities: fc.constantFrom('short' as const, 'long' as const) }),
   );
@@ -135,7 +180,12 @@ describe('a Commons with a hostile node among healthy ones', () => {
       if ('body' in how) return { json: how.body };
       if ('raw' in how) return { raw: how.raw };
       if ('data' in how) return { json: { data: how.data } };
-      if ('field' in how) return { json: { data: Object.fromEntries(Object.keys(honest.data ?? {}).map((alias) => [alias, how.field])) } };
+      if ('field' in how)
+        return {
+          json: {
+            data: Object.fromEntries(Object.keys(honest.data ?? {}).map((alias) => [alias, how.field])),
+          },
+        };
       const corrupted = corrupt(honest.data!, how.corruption, HOSTILE, entitiesAliases(request.body.query));
       if (!corrupted) made.hostile -= 1;
       return { json: { data: corrupted ?? honest.data } };
@@ -157,8 +207,14 @@ describe('a Commons with a hostile node among healthy ones', () => {
 
   it('names what the node sent: an id of another community, a wrong type, a missing or extra entity', async () => {
     const cases: Array<[Corruption, RegExp]> = [
-      [{ foreignId: 0, slug: 'klamath-soil' }, /answered artifacts\.edges\[0\]\.node\.id with "klamath-soil:guide", an id of another community/],
-      [{ foreignCommunity: 0, slug: 'openinfra-sigs' }, /answered artifacts\.edges\[0\]\.node\.community with "openinfra-sigs", not its own community "hostile-circle"/],
+      [
+        { foreignId: 0, slug: 'klamath-soil' },
+        /answered artifacts\.edges\[0\]\.node\.id with "klamath-soil:guide", an id of another community/,
+      ],
+      [
+        { foreignCommunity: 0, slug: 'openinfra-sigs' },
+        /answered artifacts\.edges\[0\]\.node\.community with "openinfra-sigs", not its own community "hostile-circle"/,
+      ],
       [{ entities: 'long' }, /answered _entities with 2 entries for 1 representations/],
       [{ duplicate: 0 }, /with "hostile-circle:[^"]+" twice|_entities with 2 entries/],
       [{ nullify: 0 }, /with null, which the contract says is never null/],
@@ -174,25 +230,74 @@ describe('a Commons with a hostile node among healthy ones', () => {
       const honest = await request.honest();
       if (request.isProbe || !request.body.query.includes('derivativesOf')) return { json: honest };
       // Every derivativesOf answer claims a derivation of the soil guide by openinfra-sigs.
-      const forged = { id: 'openinfra-sigs:forged', artifactId: 'openinfra-sigs:dc-soil', sourceId: id.k1, relation: 'ADAPTS', note: null, assertedBy: 'openinfra-sigs', assertedAt: '2024-01-01T00:00:00.000Z' };
-      const data = Object.fromEntries(Object.entries(honest.data!).map(([alias, answer]) =>
-        [alias, request.body.query.includes(`${alias}: derivativesOf`) ? [...(answer as unknown[]), forged] : answer]));
+      const forged = {
+        id: 'openinfra-sigs:forged',
+        artifactId: 'openinfra-sigs:dc-soil',
+        sourceId: id.k1,
+        relation: 'ADAPTS',
+        note: null,
+        assertedBy: 'openinfra-sigs',
+        assertedAt: '2024-01-01T00:00:00.000Z',
+      };
+      const data = Object.fromEntries(
+        Object.entries(honest.data!).map(([alias, answer]) => [
+          alias,
+          request.body.query.includes(`${alias}: derivativesOf`)
+            ? [...(answer as unknown[]), forged]
+            : answer,
+        ]),
+      );
       return { json: { data } };
     });
-    await expectHostilePartLeftOut(await everything(), /derivativesOf\[\d+\]\.id with "openinfra-sigs:forged", an id of another community/);
+    await expectHostilePartLeftOut(
+      await everything(),
+      /derivativesOf\[\d+\]\.id with "openinfra-sigs:forged", an id of another community/,
+    );
   });
 
   const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
   const transport: Array<[string, (honest: string) => Reply, RegExp]> = [
-    ['drips its answer a byte at a time', (honest) => ({ drip: honest.padEnd(200, ' '), everyMs: 20 }), /no answer within 1000 ms/],
-    ['drops the connection mid-answer', (honest) => ({ reset: honest.slice(0, 20) }), /other side closed|socket|ECONNRESET/i],
-    ['redirects to a healthy node', () => ({ redirect: 'HEALTHY_URL' }), /redirect \(HTTP 307 to "http:\/\/127\.0\.0\.1:\d+\/graphql"\)/],
+    [
+      'drips its answer a byte at a time',
+      (honest) => ({ drip: honest.padEnd(200, ' '), everyMs: 20 }),
+      /no answer within 1000 ms/,
+    ],
+    [
+      'drops the connection mid-answer',
+      (honest) => ({ reset: honest.slice(0, 20) }),
+      /other side closed|socket|ECONNRESET/i,
+    ],
+    [
+      'redirects to a healthy node',
+      () => ({ redirect: 'HEALTHY_URL' }),
+      /redirect \(HTTP 307 to "http:\/\/127\.0\.0\.1:\d+\/graphql"\)/,
+    ],
     ['answers HTML', (honest) => ({ raw: honest, contentType: 'text/html' }), /content type "text\/html"/],
-    ['answers a gigantic body', () => ({ huge: 2 * MAX_BYTES }), new RegExp(`more than the ${MAX_BYTES} bytes`)],
-    ['answers JSON nested a hundred thousand deep', () => ({ raw: `{"data":{"f0":${deep(100_000)}}}` }), /JSON nested deeper than 64 levels/],
-    ['nests its error message deep enough to overflow a join', () => ({ raw: `{"errors":[{"message":${deep(1_000_000)}}]}` }), /JSON nested deeper/],
-    ['answers with errors that are not errors', () => ({ json: { data: null, errors: 'nope' } }), /errors of type string/],
-    ['answers with a JSON number for data', () => ({ json: { data: 42 } }), /answered with data of type number/],
+    [
+      'answers a gigantic body',
+      () => ({ huge: 2 * MAX_BYTES }),
+      new RegExp(`more than the ${MAX_BYTES} bytes`),
+    ],
+    [
+      'answers JSON nested a hundred thousand deep',
+      () => ({ raw: `{"data":{"f0":${deep(100_000)}}}` }),
+      /JSON nested deeper than 64 levels/,
+    ],
+    [
+      'nests its error message deep enough to overflow a join',
+      () => ({ raw: `{"errors":[{"message":${deep(1_000_000)}}]}` }),
+      /JSON nested deeper/,
+    ],
+    [
+      'answers with errors that are not errors',
+      () => ({ json: { data: null, errors: 'nope' } }),
+      /errors of type string/,
+    ],
+    [
+      'answers with a JSON number for data',
+      () => ({ json: { data: 42 } }),
+      /answered with data of type number/,
+    ],
     ['never answers', () => ({ silent: true }), /no answer within 1000 ms/],
   ];
   it.each(transport)('leaves out a node that %s', async (_story, reply, reason) => {
@@ -210,7 +315,10 @@ describe('a Commons with a hostile node among healthy ones', () => {
     await expectHostilePartLeftOut(await everything(), reason);
     // DOWN, with a reason, until it answers well again.
     const { nodes } = await commons.queryOk(`{ nodes { slug status error } }`);
-    expect(nodes.find((n: { slug: string }) => n.slug === HOSTILE)).toMatchObject({ status: 'DOWN', error: expect.any(String) });
+    expect(nodes.find((n: { slug: string }) => n.slug === HOSTILE)).toMatchObject({
+      status: 'DOWN',
+      error: expect.any(String),
+    });
   });
 
   it('never rejects a probe, marks a garbage answer INCOMPATIBLE with what it sent, and takes the node back once it answers well', async () => {
@@ -218,24 +326,33 @@ describe('a Commons with a hostile node among healthy ones', () => {
     const node = registry.get(HOSTILE)!;
     hostile.behave(() => ({ json: { data: 42 } }));
     await expect(registry.probeAll()).resolves.toBeUndefined();
-    expect(node).toMatchObject({ status: 'INCOMPATIBLE', error: 'answered the probe with data of type number' });
+    expect(node).toMatchObject({
+      status: 'INCOMPATIBLE',
+      error: 'answered the probe with data of type number',
+    });
 
     await fc.assert(
-      fc.asyncProperty(fc.oneof(corruptions.map((corruption) => ({ corruption })), fc.jsonValue({ maxDepth: 3 }).map((data) => ({ data }))), async (how) => {
-        let corrupted = true;
-        hostile.behave(async (request) => {
-          const honest = await request.honest();
-          if (!request.isProbe) return { json: honest };
-          if ('data' in how) return { json: { data: how.data } };
-          const made = corrupt(honest.data!, how.corruption, HOSTILE, []);
-          corrupted = made !== null;
-          return { json: { data: made ?? honest.data } };
-        });
-        await expect(registry.probeAll()).resolves.toBeUndefined();
-        if (corrupted) expect(node.status).not.toBe('UP');
-        if (corrupted) expect(node.error).toBeTruthy();
-        expect(healthyPart(await everything())).toEqual(expected);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          corruptions.map((corruption) => ({ corruption })),
+          fc.jsonValue({ maxDepth: 3 }).map((data) => ({ data })),
+        ),
+        async (how) => {
+          let corrupted = true;
+          hostile.behave(async (request) => {
+            const honest = await request.honest();
+            if (!request.isProbe) return { json: honest };
+            if ('data' in how) return { json: { data: how.data } };
+            const made = corrupt(honest.data!, how.corruption, HOSTILE, []);
+            corrupted = made !== null;
+            return { json: { data: made ?? honest.data } };
+          });
+          await expect(registry.probeAll()).resolves.toBeUndefined();
+          if (corrupted) expect(node.status).not.toBe('UP');
+          if (corrupted) expect(node.error).toBeTruthy();
+          expect(healthyPart(await everything())).toEqual(expected);
+        },
+      ),
       fcOptions(15),
     );
 
@@ -246,15 +363,23 @@ describe('a Commons with a hostile node among healthy ones', () => {
   });
 
   it('keeps a node out while its schema breaks the contract and takes it back when the schema is whole again', async () => {
-    const broken = readNodeContract().replace(/\n\s*"""Published and retired artifacts[^\n]*\n\s*artifacts\([^\n]*\n/, '\n');
+    const broken = readNodeContract().replace(
+      /\n\s*"""Published and retired artifacts[^\n]*\n\s*artifacts\([^\n]*\n/,
+      '\n',
+    );
     expect(broken).not.toEqual(readNodeContract());
     hostile.behave(async (request) => {
       const honest = await request.honest();
-      return request.isProbe ? { json: { data: { ...honest.data, _service: { sdl: broken } } } } : { json: honest };
+      return request.isProbe
+        ? { json: { data: { ...honest.data, _service: { sdl: broken } } } }
+        : { json: honest };
     });
     await commons.gateway.registry.probeAll();
     const { nodes } = await commons.queryOk(`{ nodes { slug status error } }`);
-    expect(nodes.find((n: { slug: string }) => n.slug === HOSTILE)).toMatchObject({ status: 'INCOMPATIBLE', error: expect.stringMatching(/Query\.artifacts was removed/) });
+    expect(nodes.find((n: { slug: string }) => n.slug === HOSTILE)).toMatchObject({
+      status: 'INCOMPATIBLE',
+      error: expect.stringMatching(/Query\.artifacts was removed/),
+    });
     const without = await everything();
     expect(without.errors).toBeUndefined();
     expect(healthyPart(without)).toEqual(expected);
@@ -269,12 +394,28 @@ describe('a Commons with a hostile node among healthy ones', () => {
     const garbage = await startHostileNode(honestHostile.node.publicUrl);
     try {
       garbage.behave(() => ({ json: { data: 42 } }));
-      const result = await commons.query(`mutation($url: String!) { registerNode(url: $url) { slug } }`, { url: garbage.url }, admin);
-      expect(result.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
-      expect(result.errors![0].message).toMatch(/answered the probe with data of type number; it was not registered/);
-      garbage.behave(async (request) => ({ json: { data: { ...(await request.honest()).data, community: { slug: 7 } } } }));
-      const typed = await commons.query(`mutation($url: String!) { registerNode(url: $url) { slug } }`, { url: garbage.url }, admin);
-      expect(typed.errors![0].message).toMatch(/answered the probe's community\.slug with number 7, not a string/);
+      const result = await commons.query(
+        `mutation($url: String!) { registerNode(url: $url) { slug } }`,
+        { url: garbage.url },
+        admin,
+      );
+      expect(result.errors).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+      ]);
+      expect(result.errors![0].message).toMatch(
+        /answered the probe with data of type number; it was not registered/,
+      );
+      garbage.behave(async (request) => ({
+        json: { data: { ...(await request.honest()).data, community: { slug: 7 } } },
+      }));
+      const typed = await commons.query(
+        `mutation($url: String!) { registerNode(url: $url) { slug } }`,
+        { url: garbage.url },
+        admin,
+      );
+      expect(typed.errors![0].message).toMatch(
+        /answered the probe's community\.slug with number 7, not a string/,
+      );
       const { nodes } = await commons.queryOk(`{ nodes { url } }`);
       expect(nodes.map((n: { url: string }) => n.url)).not.toContain(garbage.url);
     } finally {
@@ -293,13 +434,18 @@ describe('a Commons with a hostile node among healthy ones', () => {
     hostile.resetCounts();
     const client = commons.gateway.registry.get(HOSTILE)!.client;
     let settled = 0;
-    const asked = Array.from({ length: 10 }, () => commons.query(`{ community(slug: "${HOSTILE}") { name } }`).finally(() => (settled += 1)));
+    const asked = Array.from({ length: 10 }, () =>
+      commons.query(`{ community(slug: "${HOSTILE}") { name } }`).finally(() => (settled += 1)),
+    );
     // Two held, four waiting, and the other four already answered: refused without being sent.
-    while (client.slots.inFlight < 2 || client.slots.queued < 4 || settled < 4) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (client.slots.inFlight < 2 || client.slots.queued < 4 || settled < 4)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     release();
     const results = await Promise.all(asked);
     expect(hostile.mostOpen).toBeLessThanOrEqual(2);
-    const refused = results.filter((r) => r.errors?.some((e) => /not asked: 2 requests in flight and 4 waiting/.test(e.message)));
+    const refused = results.filter((r) =>
+      r.errors?.some((e) => /not asked: 2 requests in flight and 4 waiting/.test(e.message)),
+    );
     expect(refused).toHaveLength(4);
     expect(results.filter((r) => !r.errors && r.data!.community.name === HOSTILE)).toHaveLength(6);
   });

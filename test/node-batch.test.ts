@@ -15,7 +15,11 @@ describe('one request per node per level', () => {
     node = await startTestNode('batch-node');
     agent = new Agent();
     client = new NodeClient('batch-node', node.node.publicUrl, {
-      timeoutMs: 2000, breakerThreshold: 5, breakerCooldownMs: 1000, agent, onRequest: (_slug, operation) => sent.push(operation),
+      timeoutMs: 2000,
+      breakerThreshold: 5,
+      breakerCooldownMs: 1000,
+      agent,
+      onRequest: (_slug, operation) => sent.push(operation),
     });
   });
   afterAll(async () => {
@@ -24,7 +28,10 @@ describe('one request per node per level', () => {
   });
 
   it('sends the fields asked in one turn together and gives each its own answer', async () => {
-    const batch = new NodeBatch((operation, query, variables) => client.send(operation, query, variables), 'batch-node');
+    const batch = new NodeBatch(
+      (operation, query, variables) => client.send(operation, query, variables),
+      'batch-node',
+    );
     const [needs, adoptions, page] = await Promise.all([
       batch.ask(F.needs, { status: null }),
       batch.ask(F.adoptionsOf, { artifactIds: ['other:one', 'other:two'] }),
@@ -37,7 +44,10 @@ describe('one request per node per level', () => {
   });
 
   it('fails only the field the node refused, not the rest of the batch', async () => {
-    const batch = new NodeBatch((operation, query, variables) => client.send(operation, query, variables), 'batch-node');
+    const batch = new NodeBatch(
+      (operation, query, variables) => client.send(operation, query, variables),
+      'batch-node',
+    );
     const [needs, page] = await Promise.allSettled([
       batch.ask(F.needs, { status: 'OPEN' }),
       batch.ask(artifactPageField('id'), { first: 1000 }),

@@ -13,8 +13,15 @@ import { buildImage, type BuiltImage, ok, run, serverUrl, sql } from '@commons-g
  * Each service gets a loopback address of its own, standing in for its host name.
  */
 const ROOT = join(__dirname, '..');
-type Service = { build?: string; command?: string[]; environment?: Record<string, string>; healthcheck?: { test: string[] } };
-const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+type Service = {
+  build?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  healthcheck?: { test: string[] };
+};
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+};
 const built = Object.entries(compose.services).filter(([, service]) => service.build === '.');
 const UNPRIVILEGED = 65534; // the image runs as `node`; here any user without rights on the files will do
 
@@ -25,9 +32,15 @@ const addresses = new Map(built.map(([name], i) => [name, `127.0.0.${60 + i}`]))
 function localise(value: string, self: string): string {
   const database = new URL(serverUrl());
   let text = String(value).replace(/\$\{(\w+):-([^}]*)\}/g, '$2');
-  text = text.replace(/postgres:\/\/[^@]+@postgres:5432\//g, `postgres://${database.username}:${database.password}@${database.host}/`);
-  for (const [name, address] of addresses) text = text.replace(new RegExp(`//${name}:`, 'g'), `//${address}:`);
-  return text === '0.0.0.0' ? addresses.get(self)! : text.replace(/\/\/127\.0\.0\.1:/g, `//${addresses.get(self)}:`);
+  text = text.replace(
+    /postgres:\/\/[^@]+@postgres:5432\//g,
+    `postgres://${database.username}:${database.password}@${database.host}/`,
+  );
+  for (const [name, address] of addresses)
+    text = text.replace(new RegExp(`//${name}:`, 'g'), `//${address}:`);
+  return text === '0.0.0.0'
+    ? addresses.get(self)!
+    : text.replace(/\/\/127\.0\.0\.1:/g, `//${addresses.get(self)}:`);
 }
 
 describe('the production image and compose file', () => {
@@ -36,50 +49,97 @@ describe('the production image and compose file', () => {
   const running: ChildProcess[] = [];
 
   const runAs = (argv: string[], env: Record<string, string>) =>
-    run(argv[0] === 'node' ? process.execPath : argv[0], argv.slice(1), { cwd: join(image.root, image.workdir), env, uid: UNPRIVILEGED });
+    run(argv[0] === 'node' ? process.execPath : argv[0], argv.slice(1), {
+      cwd: join(image.root, image.workdir),
+      env,
+      uid: UNPRIVILEGED,
+    });
 
   beforeAll(async () => {
     into = await mkdtemp(join(tmpdir(), 'commons-image-'));
     image = await buildImage(ROOT, into);
-    const databases = [...readFileSync(join(ROOT, 'deploy', 'postgres-init.sql'), 'utf8').matchAll(/CREATE DATABASE (\w+);/g)].map((m) => m[1]);
+    const databases = [
+      ...readFileSync(join(ROOT, 'deploy', 'postgres-init.sql'), 'utf8').matchAll(/CREATE DATABASE (\w+);/g),
+    ].map((m) => m[1]);
     for (const name of databases) await sql(serverUrl(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     // As the postgres image's entrypoint runs it: statement by statement (CREATE DATABASE cannot share a transaction).
     const init = readFileSync(join(ROOT, 'deploy', 'postgres-init.sql'), 'utf8').replace(/--.*$/gm, '');
-    for (const statement of init.split(';').map((s) => s.trim()).filter(Boolean)) await sql(serverUrl(), statement);
+    for (const statement of init
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await sql(serverUrl(), statement);
   }, 10 * 60_000);
 
   afterAll(async () => {
-    await Promise.all(running.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))))));
+    await Promise.all(
+      running.map(
+        (child) =>
+          new Promise((resolve) =>
+            child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM')),
+          ),
+      ),
+    );
     await rm(into, { recursive: true, force: true });
   });
 
   it('builds from its own steps and keeps no development tooling', () => {
     expect(image.user).toBe('node');
     expect(image.env.NODE_ENV).toBe('production');
-    for (const [, service] of built) expect(readFileSync(join(image.root, image.workdir, service.command![1]), 'utf8')).toContain('require(');
-    expect(() => readFileSync(join(image.root, image.workdir, 'node_modules', 'typescript', 'package.json'))).toThrow();
+    for (const [, service] of built)
+      expect(readFileSync(join(image.root, image.workdir, service.command![1]), 'utf8')).toContain(
+        'require(',
+      );
+    expect(() =>
+      readFileSync(join(image.root, image.workdir, 'node_modules', 'typescript', 'package.json')),
+    ).toThrow();
   });
 
   it('runs every service as compose does, healthy, with the gateway answering over every node', async () => {
     const order = [...built].sort(([a], [b]) => (a === 'gateway' ? 1 : b === 'gateway' ? -1 : 0));
     for (const [name, service] of order) {
-      const env = { ...image.env, PATH: process.env.PATH!, ...Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, localise(v, name)])) };
-      const child = spawn(process.execPath, service.command!.slice(1), { cwd: join(image.root, image.workdir), env, uid: UNPRIVILEGED, gid: UNPRIVILEGED, stdio: ['ignore', 'pipe', 'pipe'] });
+      const env = {
+        ...image.env,
+        PATH: process.env.PATH!,
+        ...Object.fromEntries(
+          Object.entries(service.environment ?? {}).map(([k, v]) => [k, localise(v, name)]),
+        ),
+      };
+      const child = spawn(process.execPath, service.command!.slice(1), {
+        cwd: join(image.root, image.workdir),
+        env,
+        uid: UNPRIVILEGED,
+        gid: UNPRIVILEGED,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       running.push(child);
       let output = '';
-      for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk) => (output = (output + chunk).slice(-2000)));
+      for (const stream of [child.stdout!, child.stderr!])
+        stream.on('data', (chunk) => (output = (output + chunk).slice(-2000)));
       const [, ...check] = service.healthcheck!.test;
       const checkArgv = check.map((arg) => localise(arg, name));
       let healthy = false;
       for (let attempt = 0; attempt < 120 && !healthy && child.exitCode === null; attempt++) {
-        healthy = await runAs(checkArgv, env).then(() => true, () => false);
+        healthy = await runAs(checkArgv, env).then(
+          () => true,
+          () => false,
+        );
         if (!healthy) await new Promise((resolve) => setTimeout(resolve, 500));
       }
-      expect({ service: name, healthy, output: healthy ? '' : output }).toEqual({ service: name, healthy: true, output: '' });
+      expect({ service: name, healthy, output: healthy ? '' : output }).toEqual({
+        service: name,
+        healthy: true,
+        output: '',
+      });
     }
     const gateway = `http://${addresses.get('gateway')}:${compose.services.gateway.environment!.PORT}/graphql`;
     const data = await ok(gateway, `{ nodes { slug status } artifacts(first: 5) { totalCount } }`);
-    expect(data.nodes).toEqual(built.filter(([name]) => name !== 'gateway').map(([slug]) => ({ slug, status: 'UP' })).sort((a, b) => (a.slug < b.slug ? -1 : 1)));
+    expect(data.nodes).toEqual(
+      built
+        .filter(([name]) => name !== 'gateway')
+        .map(([slug]) => ({ slug, status: 'UP' }))
+        .sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+    );
     expect(data.artifacts.totalCount).toBe(0);
   });
 });

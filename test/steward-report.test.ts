@@ -3,13 +3,29 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { draftArtifact, launchBrowser, publish, publishedArtifact, sql, startTestCommons, type TestCommons, type TestNode } from '@commons-graph/testing';
+import {
+  draftArtifact,
+  launchBrowser,
+  publish,
+  publishedArtifact,
+  sql,
+  startTestCommons,
+  type TestCommons,
+  type TestNode,
+} from '@commons-graph/testing';
 
 const run = promisify(execFile);
 const COMMONS_CLI = join(__dirname, '..', 'demo', 'dist', 'cli.js');
 
-async function steward(node: TestNode, mutation: string, type: string, input: Record<string, unknown>): Promise<string> {
-  return (await node.adminOk(`mutation($i: ${type}!) { ${mutation}(input: $i) { id } }`, { i: input }, 'steward'))[mutation].id;
+async function steward(
+  node: TestNode,
+  mutation: string,
+  type: string,
+  input: Record<string, unknown>,
+): Promise<string> {
+  return (
+    await node.adminOk(`mutation($i: ${type}!) { ${mutation}(input: $i) { id } }`, { i: input }, 'steward')
+  )[mutation].id;
 }
 
 describe("a steward's report over a Commons whose numbers are known", () => {
@@ -25,25 +41,86 @@ describe("a steward's report over a Commons whose numbers are known", () => {
 
     const guide = await publishedArtifact(soil, { title: 'Soil guide', handle: 'guide' });
     // AI-assisted, and its only reviewer is its own author.
-    await publish(soil, await draftArtifact(soil, { title: 'AI soil summary', handle: 'ai-summary', authors: ['Rosa'], aiAssisted: true }), 'Rosa');
+    await publish(
+      soil,
+      await draftArtifact(soil, {
+        title: 'AI soil summary',
+        handle: 'ai-summary',
+        authors: ['Rosa'],
+        aiAssisted: true,
+      }),
+      'Rosa',
+    );
     const never = await publishedArtifact(sigs, { title: 'Unused pattern', handle: 'unused' });
     const tree = await publishedArtifact(clinic, { title: 'Care tree', handle: 'tree' });
 
-    await steward(clinic, 'addDerivedFrom', 'DerivedFromInput', { artifactId: tree, sourceId: guide, relation: 'EXTENDS' });
-    await steward(clinic, 'recordAdoption', 'AdoptionInput', { artifactId: guide, status: 'ADOPTED', context: 'Gardens', impact: 'Patients eat better' });
-    const f1 = await steward(clinic, 'giveFeedback', 'FeedbackInput', { artifactId: guide, kind: 'GAP', body: 'Clay?' });
-    await steward(soil, 'respondToFeedback', 'FeedbackResponseInput', { feedbackId: f1, artifactId: guide, kind: 'INCORPORATED', body: 'Added' });
-    await steward(sigs, 'giveFeedback', 'FeedbackInput', { artifactId: tree, kind: 'QUESTION', body: 'Who calls?' }); // never answered
-    await steward(sigs, 'addContributionRole', 'ContributionRoleInput', { personName: 'Tom', role: 'translator', hoursPerMonth: 40, resourcedHoursPerMonth: 0, startsOn: '2025-01-01' });
-    await steward(soil, 'addContributionRole', 'ContributionRoleInput', { personName: 'Rosa', role: 'translator', hoursPerMonth: 10, resourcedHoursPerMonth: 10, startsOn: '2025-01-01' });
-    await steward(soil, 'addContributionRole', 'ContributionRoleInput', { personName: 'Dan', role: 'translator', hoursPerMonth: 10, resourcedHoursPerMonth: 0, startsOn: '2025-01-01' });
-    await steward(soil, 'addContributionRole', 'ContributionRoleInput', { personName: 'Mei', role: 'liaison', hoursPerMonth: 10, resourcedHoursPerMonth: 5, startsOn: '2025-01-01' });
+    await steward(clinic, 'addDerivedFrom', 'DerivedFromInput', {
+      artifactId: tree,
+      sourceId: guide,
+      relation: 'EXTENDS',
+    });
+    await steward(clinic, 'recordAdoption', 'AdoptionInput', {
+      artifactId: guide,
+      status: 'ADOPTED',
+      context: 'Gardens',
+      impact: 'Patients eat better',
+    });
+    const f1 = await steward(clinic, 'giveFeedback', 'FeedbackInput', {
+      artifactId: guide,
+      kind: 'GAP',
+      body: 'Clay?',
+    });
+    await steward(soil, 'respondToFeedback', 'FeedbackResponseInput', {
+      feedbackId: f1,
+      artifactId: guide,
+      kind: 'INCORPORATED',
+      body: 'Added',
+    });
+    await steward(sigs, 'giveFeedback', 'FeedbackInput', {
+      artifactId: tree,
+      kind: 'QUESTION',
+      body: 'Who calls?',
+    }); // never answered
+    await steward(sigs, 'addContributionRole', 'ContributionRoleInput', {
+      personName: 'Tom',
+      role: 'translator',
+      hoursPerMonth: 40,
+      resourcedHoursPerMonth: 0,
+      startsOn: '2025-01-01',
+    });
+    await steward(soil, 'addContributionRole', 'ContributionRoleInput', {
+      personName: 'Rosa',
+      role: 'translator',
+      hoursPerMonth: 10,
+      resourcedHoursPerMonth: 10,
+      startsOn: '2025-01-01',
+    });
+    await steward(soil, 'addContributionRole', 'ContributionRoleInput', {
+      personName: 'Dan',
+      role: 'translator',
+      hoursPerMonth: 10,
+      resourcedHoursPerMonth: 0,
+      startsOn: '2025-01-01',
+    });
+    await steward(soil, 'addContributionRole', 'ContributionRoleInput', {
+      personName: 'Mei',
+      role: 'liaison',
+      hoursPerMonth: 10,
+      resourcedHoursPerMonth: 5,
+      startsOn: '2025-01-01',
+    });
 
     // Fixed dates: the window is 2026-01-01 .. 2026-10-31.
-    await sql(soil.database.url, `update artifact set first_published_at = case handle when 'guide' then '2025-11-01'::timestamptz else '2026-10-05'::timestamptz end`);
+    await sql(
+      soil.database.url,
+      `update artifact set first_published_at = case handle when 'guide' then '2025-11-01'::timestamptz else '2026-10-05'::timestamptz end`,
+    );
     await sql(sigs.database.url, `update artifact set first_published_at = '2025-12-01'`);
     await sql(clinic.database.url, `update artifact set first_published_at = '2025-10-01'`);
-    await sql(clinic.database.url, `update adoption set recorded_at = '2026-05-02'; update feedback set given_at = '2026-03-01'`);
+    await sql(
+      clinic.database.url,
+      `update adoption set recorded_at = '2026-05-02'; update feedback set given_at = '2026-03-01'`,
+    );
     await sql(soil.database.url, `update feedback_response set responded_at = '2026-03-08'`);
     await sql(sigs.database.url, `update feedback set given_at = '2026-02-01'`);
     expect(never).toBe('infra-sigs:unused');
@@ -71,10 +148,18 @@ describe("a steward's report over a Commons whose numbers are known", () => {
     expect(soilM.unusedShare).toMatchObject({ value: 0, state: 'LIFE' });
     expect(soilM.translatorConcentration).toMatchObject({ value: 2, state: 'LIFE' });
     expect(soilM.resourcedWork).toMatchObject({ value: 0.5, state: 'LIFE' });
-    expect(soilM.humanInTheLoop).toMatchObject({ value: 1, state: 'DECAY', evidence: ['soil-circle:ai-summary'] });
+    expect(soilM.humanInTheLoop).toMatchObject({
+      value: 1,
+      state: 'DECAY',
+      evidence: ['soil-circle:ai-summary'],
+    });
 
     const sigsM = await metricsOf('infra-sigs');
-    expect(sigsM.translatorConcentration).toMatchObject({ value: 1, state: 'DECAY', evidence: ['Tom: 40 h/month'] });
+    expect(sigsM.translatorConcentration).toMatchObject({
+      value: 1,
+      state: 'DECAY',
+      evidence: ['Tom: 40 h/month'],
+    });
     expect(sigsM.resourcedWork).toMatchObject({ value: 0, state: 'DECAY' });
     expect(sigsM.unusedShare).toMatchObject({ value: 1, state: 'DECAY', evidence: ['infra-sigs:unused'] });
 
@@ -93,7 +178,14 @@ describe("a steward's report over a Commons whose numbers are known", () => {
     expect(md.stdout).toMatch(/^# Commons vitality report/);
     expect(md.stdout).toMatch(/One person carries half the translation work in: infra-sigs/);
     expect(md.stderr).toMatch(/Gathering from 3 community nodes/);
-    const csv = await run(process.execPath, [COMMONS_CLI, ...args, '--format', 'csv', '--community', 'infra-sigs']);
+    const csv = await run(process.execPath, [
+      COMMONS_CLI,
+      ...args,
+      '--format',
+      'csv',
+      '--community',
+      'infra-sigs',
+    ]);
     expect(csv.stdout.split('\n')[0]).toBe('community,metric,value,unit,state,detail,from,to');
     expect(csv.stdout).toMatch(/^infra-sigs,translatorConcentration,1,people,DECAY,/m);
     const json = JSON.parse((await run(process.execPath, [COMMONS_CLI, ...args, '--format', 'json'])).stdout);
@@ -111,14 +203,25 @@ describe("a steward's report over a Commons whose numbers are known", () => {
       await page.setViewport({ width: 1100, height: 1800 });
       await page.goto(`file://${html}`, { waitUntil: 'load' });
       // The report's own inline script records each chart's laid-out size once the page has loaded.
-      const rendered: string = await page.$eval('#render-check', (el) => el.getAttribute('data-rendered') ?? '');
-      const charts = Object.fromEntries(rendered.split(' ').filter(Boolean).map((entry) => {
-        const [name, size, rects] = entry.split(':');
-        const [w, h] = size.split('x').map(Number);
-        return [name, { w, h, rects: Number(rects) }];
-      }));
+      const rendered: string = await page.$eval(
+        '#render-check',
+        (el) => el.getAttribute('data-rendered') ?? '',
+      );
+      const charts = Object.fromEntries(
+        rendered
+          .split(' ')
+          .filter(Boolean)
+          .map((entry) => {
+            const [name, size, rects] = entry.split(':');
+            const [w, h] = size.split('x').map(Number);
+            return [name, { w, h, rects: Number(rects) }];
+          }),
+      );
       for (const chart of ['flow', 'adoption-matrix', 'lineage', 'response-times']) {
-        expect({ chart, drawn: charts[chart]?.w > 0 && charts[chart]?.h > 0 && charts[chart]?.rects > 0 }).toEqual({ chart, drawn: true });
+        expect({
+          chart,
+          drawn: charts[chart]?.w > 0 && charts[chart]?.h > 0 && charts[chart]?.rects > 0,
+        }).toEqual({ chart, drawn: true });
       }
       await page.screenshot({ path: png, fullPage: true });
     } finally {
@@ -129,10 +232,18 @@ describe("a steward's report over a Commons whose numbers are known", () => {
 
   it('names a node that does not answer instead of counting it as zero', async () => {
     await clinic.node.stop();
-    const { data, errors } = await commons.query(`{ commonsReport(from: "2026-01-01T00:00:00Z", to: "2026-10-31T23:59:59Z") {
+    const { data, errors } =
+      await commons.query(`{ commonsReport(from: "2026-01-01T00:00:00Z", to: "2026-10-31T23:59:59Z") {
       unavailableCommunities communities { community { slug } } } }`);
     expect(data!.commonsReport.unavailableCommunities).toEqual(['clinic-net']);
-    expect(data!.commonsReport.communities.map((c: any) => c.community.slug).sort()).toEqual(['infra-sigs', 'soil-circle']);
-    expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'NODE_UNAVAILABLE', community: 'clinic-net' }) })]);
+    expect(data!.commonsReport.communities.map((c: any) => c.community.slug).sort()).toEqual([
+      'infra-sigs',
+      'soil-circle',
+    ]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'NODE_UNAVAILABLE', community: 'clinic-net' }),
+      }),
+    ]);
   });
 });

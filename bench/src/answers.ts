@@ -12,16 +12,23 @@ export interface Difference {
 }
 
 const MISSING = Symbol('missing');
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The first place where `actual` differs from `expected`, depth first in `expected`'s order; undefined when equal. */
 export function firstDifference(expected: unknown, actual: unknown, path = 'data'): Difference | undefined {
   if (Object.is(expected, actual)) return undefined;
   if (Array.isArray(expected) && Array.isArray(actual)) {
     for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
-      const found = firstDifference(i < expected.length ? expected[i] : MISSING, i < actual.length ? actual[i] : MISSING, `${path}[${i}]`);
+      const found = firstDifference(
+        i < expected.length ? expected[i] : MISSING,
+        i < actual.length ? actual[i] : MISSING,
+        `${path}[${i}]`,
+      );
       if (found) {
-        return expected.length === actual.length ? found : { ...found, lengths: { expected: expected.length, actual: actual.length } };
+        return expected.length === actual.length
+          ? found
+          : { ...found, lengths: { expected: expected.length, actual: actual.length } };
       }
     }
     return undefined;
@@ -29,7 +36,11 @@ export function firstDifference(expected: unknown, actual: unknown, path = 'data
   if (isRecord(expected) && isRecord(actual)) {
     const keys = [...Object.keys(expected), ...Object.keys(actual).filter((key) => !(key in expected))];
     for (const key of keys) {
-      const found = firstDifference(key in expected ? expected[key] : MISSING, key in actual ? actual[key] : MISSING, `${path}.${key}`);
+      const found = firstDifference(
+        key in expected ? expected[key] : MISSING,
+        key in actual ? actual[key] : MISSING,
+        `${path}.${key}`,
+      );
       if (found) return found;
     }
     return undefined;
@@ -37,16 +48,26 @@ export function firstDifference(expected: unknown, actual: unknown, path = 'data
   return { path, expected, actual };
 }
 
-const show = (value: unknown) => (value === MISSING ? 'nothing' : (JSON.stringify(value) ?? String(value)).slice(0, 200));
+const show = (value: unknown) =>
+  value === MISSING ? 'nothing' : (JSON.stringify(value) ?? String(value)).slice(0, 200);
 
 export function describeDifference(difference: Difference): string {
-  const lengths = difference.lengths ? ` (a list of ${difference.lengths.actual} where ${difference.lengths.expected} were expected)` : '';
+  const lengths = difference.lengths
+    ? ` (a list of ${difference.lengths.actual} where ${difference.lengths.expected} were expected)`
+    : '';
   return `at ${difference.path}${lengths}: expected ${show(difference.expected)}, got ${show(difference.actual)}`;
 }
 
 export class AnswersDiffer extends Error {
-  constructor(readonly query: string, readonly path: string, readonly reference: string, readonly difference: Difference) {
-    super(`answers differ for "${query}": ${path} does not answer as ${reference} does, ${describeDifference(difference)}`);
+  constructor(
+    readonly query: string,
+    readonly path: string,
+    readonly reference: string,
+    readonly difference: Difference,
+  ) {
+    super(
+      `answers differ for "${query}": ${path} does not answer as ${reference} does, ${describeDifference(difference)}`,
+    );
     this.name = 'AnswersDiffer';
   }
 }

@@ -43,17 +43,29 @@ export interface PathAnswer {
  * Asks every target `query` once and fails the run unless all answer alike, and as `reference` (an
  * answer taken elsewhere, e.g. straight from the node) when given. Returns each target's answer.
  */
-export async function sameAnswers(targets: Array<Pick<Target, 'name' | 'url'>>, query: BenchQuery, reference?: PathAnswer): Promise<PathAnswer[]> {
+export async function sameAnswers(
+  targets: Array<Pick<Target, 'name' | 'url'>>,
+  query: BenchQuery,
+  reference?: PathAnswer,
+): Promise<PathAnswer[]> {
   const answers: PathAnswer[] = [];
-  for (const target of targets) answers.push({ path: target.name, data: await checkAnswer(target.url, query.request) });
+  for (const target of targets)
+    answers.push({ path: target.name, data: await checkAnswer(target.url, query.request) });
   assertSameAnswers(query.name, reference ? [reference, ...answers] : answers);
   return answers;
 }
 
 /** Half of the slowest target's throughput in a short run (≤ 1 s, also a warm-up), capped: a rate all sustain. */
-export async function sustainableRate(targets: Target[], request: GraphQLRequest, connections: number, maxRate: number, seconds: number): Promise<number> {
+export async function sustainableRate(
+  targets: Target[],
+  request: GraphQLRequest,
+  connections: number,
+  maxRate: number,
+  seconds: number,
+): Promise<number> {
   const rates: number[] = [];
-  for (const target of targets) rates.push((await throughput(target.url, request, connections, Math.min(1, seconds))).rps);
+  for (const target of targets)
+    rates.push((await throughput(target.url, request, connections, Math.min(1, seconds))).rps);
   return Math.max(5, Math.min(maxRate, Math.round(Math.min(...rates) / 2)));
 }
 
@@ -103,13 +115,24 @@ export interface QueryComparison {
 }
 
 /** Measures each query in turn, at the profile's fixed rate or else half what the slowest target sustains. */
-export async function compareQueries(targets: Target[], queries: BenchQuery[], comparison: Comparison, log: (line: string) => void): Promise<QueryComparison[]> {
+export async function compareQueries(
+  targets: Target[],
+  queries: BenchQuery[],
+  comparison: Comparison,
+  log: (line: string) => void,
+): Promise<QueryComparison[]> {
   const { seconds, rounds, connections, maxRate, settleMs, rate: fixed } = comparison;
   const measured: QueryComparison[] = [];
   for (const query of queries) {
     log(`  ${query.name}`);
     const rate = fixed ?? (await sustainableRate(targets, query.request, connections, maxRate, seconds));
-    const samples = await interleavedRounds(targets, query.request, { rounds, seconds, connections, rate, settleMs });
+    const samples = await interleavedRounds(targets, query.request, {
+      rounds,
+      seconds,
+      connections,
+      rate,
+      settleMs,
+    });
     measured.push({ query: query.name, rate, samples: Object.fromEntries(samples) });
   }
   return measured;

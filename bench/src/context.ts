@@ -39,7 +39,15 @@ export const FULL: Profile = {
   nodeCost: { seconds: 5 },
   gatewayCost: { seconds: 3, rounds: 3, connections: 50, maxRate: 100, settleMs: 500 },
   endToEnd: { seconds: 2, rounds: 3, connections: 10, maxRate: 100, settleMs: 500 },
-  scaling: { counts: [1, 10, 50, 100, 200], runs: 20, reportRuns: 10, marked: 3, warmUps: 30, queryBudgetMs: 20_000, straggler: { nodes: 10, timeoutMs: 2000 } },
+  scaling: {
+    counts: [1, 10, 50, 100, 200],
+    runs: 20,
+    reportRuns: 10,
+    marked: 3,
+    warmUps: 30,
+    queryBudgetMs: 20_000,
+    straggler: { nodes: 10, timeoutMs: 2000 },
+  },
   realNodes: { counts: [1, 5, 20], runs: 20 },
   planning: { counts: [1, 10, 50, 100, 200], budgetMs: 20_000 },
 };
@@ -49,7 +57,15 @@ export const QUICK: Profile = {
   nodeCost: { seconds: 0.5 },
   gatewayCost: { seconds: 0.5, rounds: 1, connections: 10, maxRate: 100, settleMs: 100, rate: 10 },
   endToEnd: { seconds: 0.5, rounds: 1, connections: 10, maxRate: 100, settleMs: 100, rate: 10 },
-  scaling: { counts: [1, 5], runs: 5, reportRuns: 3, marked: 1, warmUps: 2, queryBudgetMs: 5_000, straggler: { nodes: 4, timeoutMs: 1000 } },
+  scaling: {
+    counts: [1, 5],
+    runs: 5,
+    reportRuns: 3,
+    marked: 1,
+    warmUps: 2,
+    queryBudgetMs: 5_000,
+    straggler: { nodes: 4, timeoutMs: 1000 },
+  },
   realNodes: { counts: [1, 2], runs: 5 },
   planning: { counts: [1, 5, 10], budgetMs: 20_000 },
 };

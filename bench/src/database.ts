@@ -23,7 +23,11 @@ export async function withClient<T>(url: string, work: (client: Client) => Promi
   }
 }
 
-export function sql<T extends Record<string, unknown> = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+export function sql<T extends Record<string, unknown> = Record<string, unknown>>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   return withClient(url, async (client) => (await client.query(text, params)).rows as T[]);
 }
 

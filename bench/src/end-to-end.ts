@@ -28,7 +28,10 @@ export async function endToEnd(ctx: SectionContext): Promise<EndToEndResult> {
   const url = await database.create('end_to_end');
   const started: ServerProcess[] = [];
   try {
-    const node = await startCommunityNodes(ctx.tmp, 'node', { nodes: [{ slug: 'bench', databaseUrl: url }], countSql: false });
+    const node = await startCommunityNodes(ctx.tmp, 'node', {
+      nodes: [{ slug: 'bench', databaseUrl: url }],
+      countSql: false,
+    });
     started.push(node);
     await seedArtifacts(url, 60);
     const [ours, apollo] = await startBothGateways(ctx.tmp, node.urls.bench);
@@ -40,11 +43,16 @@ export async function endToEnd(ctx: SectionContext): Promise<EndToEndResult> {
     ];
     // The node's answer, mapped to the Commons schema, is what both gateways must answer.
     for (const query of queries()) {
-      const direct = { path: DIRECT, data: asCommonsAnswer(await checkAnswer(node.urls.bench, query.request)) };
+      const direct = {
+        path: DIRECT,
+        data: asCommonsAnswer(await checkAnswer(node.urls.bench, query.request)),
+      };
       await sameAnswers(targets.slice(1), query, direct);
     }
     const result: EndToEndResult = { queries: [], rounds, seconds, connections };
-    result.queries.push(...(await compareQueries(targets, queries(), ctx.profile.endToEnd, (line) => ctx.log(line))));
+    result.queries.push(
+      ...(await compareQueries(targets, queries(), ctx.profile.endToEnd, (line) => ctx.log(line))),
+    );
     return result;
   } finally {
     await Promise.all(started.map((s) => s.stop()));
@@ -55,7 +63,11 @@ export async function endToEnd(ctx: SectionContext): Promise<EndToEndResult> {
 export function endToEndRatios(result: EndToEndResult) {
   return result.queries.map(({ query, samples }) => {
     const direct = medianOf(samples[DIRECT], (s) => s.p50);
-    return { query, ours: medianOf(samples[OURS], (s) => s.p50) / direct, apollo: medianOf(samples[APOLLO], (s) => s.p50) / direct };
+    return {
+      query,
+      ours: medianOf(samples[OURS], (s) => s.p50) / direct,
+      apollo: medianOf(samples[APOLLO], (s) => s.p50) / direct,
+    };
   });
 }
 
@@ -79,8 +91,18 @@ and the first difference; every answer under load must be a 200 without GraphQL 
     for (const [path, list] of Object.entries(samples)) {
       const p50 = medianOf(list, (s) => s.p50);
       lines.push(
-        `| ${query} | ${path} | ${spread(over(list, (s) => s.rps), 0)} | ${rate}/s | ${ms(p50)} | ${spread(over(list, (s) => s.p95), 1, ' ms')} | ` +
-          `${ms(medianOf(list, (s) => s.p99))} | ${fmt(medianOf(list, (s) => s.processes.node.cpuMicrosPerRequest), 0)} | ${fmt(p50 / direct, 2)} |`,
+        `| ${query} | ${path} | ${spread(
+          over(list, (s) => s.rps),
+          0,
+        )} | ${rate}/s | ${ms(p50)} | ${spread(
+          over(list, (s) => s.p95),
+          1,
+          ' ms',
+        )} | ` +
+          `${ms(medianOf(list, (s) => s.p99))} | ${fmt(
+            medianOf(list, (s) => s.processes.node.cpuMicrosPerRequest),
+            0,
+          )} | ${fmt(p50 / direct, 2)} |`,
       );
     }
   }

@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import { asCommonsAnswer } from './answers';
-import { compareQueries, medianOf, over, sameAnswers, type PathAnswer, type Sample, type Target } from './compare';
+import {
+  compareQueries,
+  medianOf,
+  over,
+  sameAnswers,
+  type PathAnswer,
+  type Sample,
+  type Target,
+} from './compare';
 import type { SectionContext } from './context';
 import { checkAnswer } from './load';
 import { startBothGateways, startCommunityNodes, startStubNodes, type ServerProcess } from './processes';
@@ -35,11 +43,16 @@ const DIRECT = 'the real node, asked directly';
  * Warms each gateway with each query through a recording proxy in front of a real node, after
  * checking that both answer as the node itself does; returns the node's answers.
  */
-async function record(ctx: SectionContext): Promise<{ path: string; size: number; direct: Map<string, PathAnswer> }> {
+async function record(
+  ctx: SectionContext,
+): Promise<{ path: string; size: number; direct: Map<string, PathAnswer> }> {
   const database = await ctx.database();
   const url = await database.create('gateway_cost');
   const started: ServerProcess[] = [];
-  const node = await startCommunityNodes(ctx.tmp, 'node (recorded)', { nodes: [{ slug: 'bench', databaseUrl: url }], countSql: false });
+  const node = await startCommunityNodes(ctx.tmp, 'node (recorded)', {
+    nodes: [{ slug: 'bench', databaseUrl: url }],
+    countSql: false,
+  });
   started.push(node);
   const proxy = await recordingProxy('bench', node.urls.bench);
   try {
@@ -48,9 +61,15 @@ async function record(ctx: SectionContext): Promise<{ path: string; size: number
     started.push(...gateways);
     const direct = new Map<string, PathAnswer>();
     for (const query of queries()) {
-      const reference = { path: DIRECT, data: asCommonsAnswer(await checkAnswer(node.urls.bench, query.request)) };
+      const reference = {
+        path: DIRECT,
+        data: asCommonsAnswer(await checkAnswer(node.urls.bench, query.request)),
+      };
       direct.set(query.name, reference);
-      const targets = [{ name: `${OURS} (recording)`, url: gateways[0].url }, { name: `${APOLLO} (recording)`, url: gateways[1].url }];
+      const targets = [
+        { name: `${OURS} (recording)`, url: gateways[0].url },
+        { name: `${APOLLO} (recording)`, url: gateways[1].url },
+      ];
       await sameAnswers(targets, query, reference);
       await sameAnswers(targets, query, reference);
     }
@@ -66,7 +85,9 @@ async function record(ctx: SectionContext): Promise<{ path: string; size: number
 async function checkReplay(stubs: ServerProcess): Promise<void> {
   const counters = await stubs.request<StubCounters>('counters');
   if (counters.unknown || counters.failures) {
-    throw new Error(`the replay stub got ${counters.unknown} requests it had not recorded: ${counters.samples.join(' | ')}`);
+    throw new Error(
+      `the replay stub got ${counters.unknown} requests it had not recorded: ${counters.samples.join(' | ')}`,
+    );
   }
 }
 
@@ -75,7 +96,11 @@ export async function gatewayCost(ctx: SectionContext): Promise<GatewayCostResul
   const recording = await record(ctx);
   const started: ServerProcess[] = [];
   try {
-    const stubs = await startStubNodes(ctx.tmp, 'replay stub', { mode: 'replay', recording: recording.path, nodes: [{ slug: 'bench', latencyMs: 0 }] });
+    const stubs = await startStubNodes(ctx.tmp, 'replay stub', {
+      mode: 'replay',
+      recording: recording.path,
+      nodes: [{ slug: 'bench', latencyMs: 0 }],
+    });
     started.push(stubs);
     const [ours, apollo] = await startBothGateways(ctx.tmp, stubs.urls.bench);
     started.push(ours, apollo);
@@ -87,7 +112,9 @@ export async function gatewayCost(ctx: SectionContext): Promise<GatewayCostResul
     for (const query of queries()) await sameAnswers(targets, query, recording.direct.get(query.name));
     await checkReplay(stubs);
     const result: GatewayCostResult = { queries: [], recorded: recording.size, rounds, seconds, connections };
-    result.queries.push(...(await compareQueries(targets, queries(), ctx.profile.gatewayCost, (line) => ctx.log(line))));
+    result.queries.push(
+      ...(await compareQueries(targets, queries(), ctx.profile.gatewayCost, (line) => ctx.log(line))),
+    );
     await checkReplay(stubs);
     return result;
   } finally {
@@ -122,16 +149,31 @@ export function renderGatewayCost(result: GatewayCostResult): string {
   for (const { query, rate, samples } of result.queries) {
     for (const [gateway, list] of Object.entries(samples)) {
       lines.push(
-        `| ${query} | ${gateway} | ${spread(over(list, (s) => s.rps), 0)} | ${spread(over(list, perCore), 0)} | ` +
-          `${fmt(medianOf(list, (s) => gatewayOf(s).cpuMicrosPerRequest), 0)} | ${rate}/s | ${ms(medianOf(list, (s) => s.p50))} | ` +
-          `${spread(over(list, (s) => s.p95), 1, ' ms')} | ${ms(medianOf(list, (s) => s.p99))} | ${fmt(medianOf(list, (s) => gatewayOf(s).rssMb), 0)} MB | ` +
+        `| ${query} | ${gateway} | ${spread(
+          over(list, (s) => s.rps),
+          0,
+        )} | ${spread(over(list, perCore), 0)} | ` +
+          `${fmt(
+            medianOf(list, (s) => gatewayOf(s).cpuMicrosPerRequest),
+            0,
+          )} | ${rate}/s | ${ms(medianOf(list, (s) => s.p50))} | ` +
+          `${spread(
+            over(list, (s) => s.p95),
+            1,
+            ' ms',
+          )} | ${ms(medianOf(list, (s) => s.p99))} | ${fmt(
+            medianOf(list, (s) => gatewayOf(s).rssMb),
+            0,
+          )} MB | ` +
           `${ms(medianOf(list, (s) => gatewayOf(s).loopDelayP50Ms))} / ${ms(medianOf(list, (s) => gatewayOf(s).loopDelayP99Ms))} |`,
       );
     }
   }
   lines.push('', 'Ours ÷ Apollo (medians):', '');
   for (const ratio of gatewayRatios(result)) {
-    lines.push(`- ${ratio.query}: requests/s ${fmt(ratio.rps, 2)}×, requests/s per core ${fmt(ratio.perCore, 2)}× (target ≥ 3×), p95 ${fmt(ratio.p95, 2)}× (target ≤ 0.4×).`);
+    lines.push(
+      `- ${ratio.query}: requests/s ${fmt(ratio.rps, 2)}×, requests/s per core ${fmt(ratio.perCore, 2)}× (target ≥ 3×), p95 ${fmt(ratio.p95, 2)}× (target ≤ 0.4×).`,
+    );
   }
   return lines.join('\n');
 }

@@ -38,7 +38,8 @@ export async function checkAnswer(
 ): Promise<Record<string, unknown>> {
   const response = await request(url, { method: 'POST', headers: HEADERS, body: JSON.stringify(body) });
   const text = await response.body.text();
-  if (response.statusCode !== 200) throw new Error(`${url} answered HTTP ${response.statusCode}: ${text.slice(0, 500)}`);
+  if (response.statusCode !== 200)
+    throw new Error(`${url} answered HTTP ${response.statusCode}: ${text.slice(0, 500)}`);
   const result = JSON.parse(text) as { data?: Record<string, unknown>; errors?: GraphQLError[] };
   const errors = (result.errors ?? []).filter((error) => !allow(error));
   if (errors.length) throw new Error(`${url} answered with errors: ${JSON.stringify(errors).slice(0, 800)}`);
@@ -65,12 +66,24 @@ function cannon(
       (error, result) => (error ? reject(error) : resolve({ result, firstError })),
     );
     // Emitted by autocannon for each answer verifyBody rejects; not in its type definitions.
-    (instance as unknown as EventEmitter).on('reqMismatch', (body: unknown) => (firstError ??= String(body).slice(0, 400)));
-    if (onResponse) instance.on('response', (_client, statusCode, _bytes, responseTime) => onResponse(statusCode, responseTime));
+    (instance as unknown as EventEmitter).on(
+      'reqMismatch',
+      (body: unknown) => (firstError ??= String(body).slice(0, 400)),
+    );
+    if (onResponse)
+      instance.on('response', (_client, statusCode, _bytes, responseTime) =>
+        onResponse(statusCode, responseTime),
+      );
   });
 }
 
-function failures(url: string, what: string, result: autocannon.Result, non200: number, firstError?: string): Error | undefined {
+function failures(
+  url: string,
+  what: string,
+  result: autocannon.Result,
+  non200: number,
+  firstError?: string,
+): Error | undefined {
   if (!non200 && !result.mismatches && !result.errors && !result.timeouts) return undefined;
   return new Error(
     `${url} ${what}: ${non200} non-200 answers, ${result.mismatches} answers with GraphQL errors` +
@@ -82,8 +95,17 @@ function failures(url: string, what: string, result: autocannon.Result, non200: 
  * As many requests as `connections` keep-alive connections complete in `seconds`; every answer
  * must be a 200 without GraphQL errors (unless `allowErrors`).
  */
-export async function throughput(url: string, body: GraphQLRequest, connections: number, seconds: number, allowErrors = false): Promise<Throughput> {
-  const { result, firstError } = await cannon({ url, method: 'POST', connections, duration: seconds, body: JSON.stringify(body) }, allowErrors);
+export async function throughput(
+  url: string,
+  body: GraphQLRequest,
+  connections: number,
+  seconds: number,
+  allowErrors = false,
+): Promise<Throughput> {
+  const { result, firstError } = await cannon(
+    { url, method: 'POST', connections, duration: seconds, body: JSON.stringify(body) },
+    allowErrors,
+  );
   const failed = failures(url, `under load (${connections} connections)`, result, result.non2xx, firstError);
   if (failed) throw failed;
   const requests = result.requests.total;
@@ -91,7 +113,12 @@ export async function throughput(url: string, body: GraphQLRequest, connections:
 }
 
 /** Each response time of `amount` requests sent one after another on one connection, in order. */
-export async function sequential(url: string, body: GraphQLRequest, amount: number, allowErrors = false): Promise<Latencies & { times: number[] }> {
+export async function sequential(
+  url: string,
+  body: GraphQLRequest,
+  amount: number,
+  allowErrors = false,
+): Promise<Latencies & { times: number[] }> {
   const times: number[] = [];
   let non200 = 0;
   const { result, firstError } = await cannon(
@@ -113,7 +140,13 @@ export interface FixedRate extends Latencies {
  * Requests sent at a steady `rate` for `seconds`, each on schedule whether or not earlier ones
  * have answered (open loop); the pool is large enough that none waits for a connection.
  */
-export async function fixedRate(url: string, body: GraphQLRequest, rate: number, seconds: number, allowErrors = false): Promise<FixedRate> {
+export async function fixedRate(
+  url: string,
+  body: GraphQLRequest,
+  rate: number,
+  seconds: number,
+  allowErrors = false,
+): Promise<FixedRate> {
   const target = new URL(url);
   const pool = new Pool(target.origin, { connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
   const payload = JSON.stringify(body);
@@ -122,7 +155,12 @@ export async function fixedRate(url: string, body: GraphQLRequest, rate: number,
   const one = async () => {
     const started = performance.now();
     try {
-      const response = await pool.request({ path: target.pathname, method: 'POST', headers: HEADERS, body: payload });
+      const response = await pool.request({
+        path: target.pathname,
+        method: 'POST',
+        headers: HEADERS,
+        body: payload,
+      });
       const text = await response.body.text();
       if (response.statusCode !== 200) failures.push(`HTTP ${response.statusCode}`);
       else if (!allowErrors && hasErrors(text)) failures.push(`GraphQL errors: ${text.slice(0, 300)}`);
@@ -143,7 +181,8 @@ export async function fixedRate(url: string, body: GraphQLRequest, rate: number,
     }
     await Promise.all(pending);
     const elapsed = (performance.now() - start) / 1000;
-    if (failures.length) throw new Error(`${url}: ${failures.length} of ${total} requests failed at ${rate}/s (${failures[0]})`);
+    if (failures.length)
+      throw new Error(`${url}: ${failures.length} of ${total} requests failed at ${rate}/s (${failures[0]})`);
     return { ...latencies(times), rate, achievedRate: total / elapsed };
   } finally {
     await pool.close();

@@ -8,7 +8,15 @@ import { fmt, ms } from './stats';
 /** Node cost: SQL statements per request and per `_entities` batch, and a node's own throughput. */
 export interface NodeCostResult {
   statements: Array<{ what: string; size: number; statements: number }>;
-  page: { connections: number; rps: number; cpuMicrosPerRequest: number; rate: number; p50: number; p95: number; p99: number };
+  page: {
+    connections: number;
+    rps: number;
+    cpuMicrosPerRequest: number;
+    rate: number;
+    p50: number;
+    p95: number;
+    p99: number;
+  };
 }
 
 const SIZES = [1, 10, 100];
@@ -21,23 +29,33 @@ export async function nodeCost(ctx: SectionContext): Promise<NodeCostResult> {
   const statements: NodeCostResult['statements'] = [];
 
   // Counting statements goes through MikroORM's query logger, which costs CPU: a process of its own.
-  const counting = await startCommunityNodes(ctx.tmp, 'node (counting SQL)', { nodes: [{ slug: 'bench', databaseUrl: url }], countSql: true });
+  const counting = await startCommunityNodes(ctx.tmp, 'node (counting SQL)', {
+    nodes: [{ slug: 'bench', databaseUrl: url }],
+    countSql: true,
+  });
   try {
     await seedArtifacts(url, 100);
     const count = async (what: string, size: number, request: GraphQLRequest) => {
-      const before = (await counting.request<{ statements: Record<string, number> }>('counters')).statements.bench;
+      const before = (await counting.request<{ statements: Record<string, number> }>('counters')).statements
+        .bench;
       await checkAnswer(counting.urls.bench, request);
-      const after = (await counting.request<{ statements: Record<string, number> }>('counters')).statements.bench;
+      const after = (await counting.request<{ statements: Record<string, number> }>('counters')).statements
+        .bench;
       statements.push({ what, size, statements: after - before });
     };
     for (const size of SIZES) {
-      const reps = Array.from({ length: size }, (_, i) => ({ __typename: 'Artifact', id: `bench:bench-${i + 1}` }));
+      const reps = Array.from({ length: size }, (_, i) => ({
+        __typename: 'Artifact',
+        id: `bench:bench-${i + 1}`,
+      }));
       await count('_entities (Artifact with versions, derivedFrom)', size, {
-        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Artifact { id title versions { number } derivedFrom { sourceId } } } }',
+        query:
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Artifact { id title versions { number } derivedFrom { sourceId } } } }',
         variables: { r: reps },
       });
       await count('artifacts page with versions, derivedFrom', size, {
-        query: 'query($n: Int!) { artifacts(first: $n) { totalCount edges { node { id versions { number } derivedFrom { sourceId } } } } }',
+        query:
+          'query($n: Int!) { artifacts(first: $n) { totalCount edges { node { id versions { number } derivedFrom { sourceId } } } } }',
         variables: { n: size },
       });
       await count('adoptionsOf', size, {
@@ -49,7 +67,10 @@ export async function nodeCost(ctx: SectionContext): Promise<NodeCostResult> {
     await counting.stop();
   }
 
-  const node = await startCommunityNodes(ctx.tmp, 'node', { nodes: [{ slug: 'bench', databaseUrl: url }], countSql: false });
+  const node = await startCommunityNodes(ctx.tmp, 'node', {
+    nodes: [{ slug: 'bench', databaseUrl: url }],
+    countSql: false,
+  });
   try {
     const target = node.urls.bench;
     await checkAnswer(target, PAGE.request);
@@ -62,8 +83,13 @@ export async function nodeCost(ctx: SectionContext): Promise<NodeCostResult> {
     return {
       statements,
       page: {
-        connections: CONNECTIONS, rps: load.rps, cpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / load.requests,
-        rate, p50: latency.p50, p95: latency.p95, p99: latency.p99,
+        connections: CONNECTIONS,
+        rps: load.rps,
+        cpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / load.requests,
+        rate,
+        p50: latency.p50,
+        p95: latency.p95,
+        p99: latency.p99,
       },
     };
   } finally {
@@ -74,8 +100,8 @@ export async function nodeCost(ctx: SectionContext): Promise<NodeCostResult> {
 export function renderNodeCost(result: NodeCostResult): string {
   const { page } = result;
   return [
-    'A real node in its own process on the run\'s PostgreSQL, seeded with 100 published artifacts. Statements are',
-    'counted through the node\'s MikroORM query logger (a separate node process, since the logger costs CPU).',
+    "A real node in its own process on the run's PostgreSQL, seeded with 100 published artifacts. Statements are",
+    "counted through the node's MikroORM query logger (a separate node process, since the logger costs CPU).",
     '',
     '| request | list size | SQL statements |',
     '|---|---:|---:|',

@@ -39,7 +39,12 @@ function plan(nodes: number, variant: 'flat' | 'linked', budgetMs: number): Prom
   return new Promise((resolve) => {
     const step: PlanStep = {};
     const child = fork(join(__dirname, 'servers', 'planner.js'), [], {
-      env: { ...process.env, NODE_ENV: 'production', BENCH_PLAN_NODES: String(nodes), BENCH_PLAN_VARIANT: variant },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        BENCH_PLAN_NODES: String(nodes),
+        BENCH_PLAN_VARIANT: variant,
+      },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     track(child);
@@ -59,7 +64,10 @@ async function oursReady(ctx: SectionContext, n: number): Promise<{ readyMs: num
   const started: ServerProcess[] = [];
   try {
     const stubs = await startStubNodes(ctx.tmp, `${n} stub nodes`, {
-      mode: 'synthetic', nodes: slugsFor(n).map((slug) => ({ slug, latencyMs: 0 })), artifactsPerNode: 1, seed: 1,
+      mode: 'synthetic',
+      nodes: slugsFor(n).map((slug) => ({ slug, latencyMs: 0 })),
+      artifactsPerNode: 1,
+      seed: 1,
     });
     started.push(stubs);
     const gateway = await startOurGateway(ctx.tmp, stubs.urls);
@@ -93,7 +101,11 @@ export function planOutcome(step: PlanStep, budgetMs: number): string {
 }
 
 const composeOutcome = (step: PlanStep, budgetMs: number) =>
-  step.composeMs !== undefined ? ms(step.composeMs, 0) : step.overBudget ? `> ${fmt(budgetMs / 1000, 0)} s` : 'n/a';
+  step.composeMs !== undefined
+    ? ms(step.composeMs, 0)
+    : step.overBudget
+      ? `> ${fmt(budgetMs / 1000, 0)} s`
+      : 'n/a';
 
 export function renderPlanning(result: PlanningResult): string {
   return [
@@ -108,11 +120,14 @@ export function renderPlanning(result: PlanningResult): string {
     '| subgraphs / nodes | Apollo compose | Apollo planner build | Apollo plan (flat) | Apollo compose + plan (linked) | ours: ready | ours: startGateway |',
     '|---:|---:|---:|---:|---:|---:|---:|',
     ...result.rows.map((r) => {
-      const linked = r.linked.planMs !== undefined && r.linked.composeMs !== undefined
-        ? ms(r.linked.composeMs + (r.linked.plannerMs ?? 0) + r.linked.planMs, 0)
-        : `compose ${composeOutcome(r.linked, result.budgetMs)}, plan ${planOutcome(r.linked, result.budgetMs)}`;
-      return `| ${r.nodes} | ${composeOutcome(r.flat, result.budgetMs)} | ${r.flat.plannerMs !== undefined ? ms(r.flat.plannerMs, 0) : 'n/a'} | ` +
-        `${planOutcome(r.flat, result.budgetMs)} | ${linked} | ${ms(r.oursReadyMs, 0)} | ${ms(r.oursStartMs, 0)} |`;
+      const linked =
+        r.linked.planMs !== undefined && r.linked.composeMs !== undefined
+          ? ms(r.linked.composeMs + (r.linked.plannerMs ?? 0) + r.linked.planMs, 0)
+          : `compose ${composeOutcome(r.linked, result.budgetMs)}, plan ${planOutcome(r.linked, result.budgetMs)}`;
+      return (
+        `| ${r.nodes} | ${composeOutcome(r.flat, result.budgetMs)} | ${r.flat.plannerMs !== undefined ? ms(r.flat.plannerMs, 0) : 'n/a'} | ` +
+        `${planOutcome(r.flat, result.budgetMs)} | ${linked} | ${ms(r.oursReadyMs, 0)} | ${ms(r.oursStartMs, 0)} |`
+      );
     }),
   ].join('\n');
 }
@@ -124,14 +139,31 @@ export function renderPlanning(result: PlanningResult): string {
  * only linearly keeps the two alike; a planner's superlinear one makes the first much larger.
  * Undefined below three N.
  */
-export function startGrowth(result: PlanningResult): { wholePerNodeMs: number; lastPerNodeMs: number; ratio: number; first: PlanningRow; previous: PlanningRow; last: PlanningRow } | undefined {
+export function startGrowth(result: PlanningResult):
+  | {
+      wholePerNodeMs: number;
+      lastPerNodeMs: number;
+      ratio: number;
+      first: PlanningRow;
+      previous: PlanningRow;
+      last: PlanningRow;
+    }
+  | undefined {
   const rows = [...result.rows].sort((a, b) => a.nodes - b.nodes);
   if (rows.length < 3) return undefined;
   const [first, previous, last] = [rows[0], rows[rows.length - 2], rows[rows.length - 1]];
-  const perNode = (from: PlanningRow, to: PlanningRow) => Math.max(0, to.oursStartMs - from.oursStartMs) / (to.nodes - from.nodes);
+  const perNode = (from: PlanningRow, to: PlanningRow) =>
+    Math.max(0, to.oursStartMs - from.oursStartMs) / (to.nodes - from.nodes);
   const wholePerNodeMs = perNode(first, last);
   const lastPerNodeMs = perNode(previous, last);
-  return { wholePerNodeMs, lastPerNodeMs, ratio: wholePerNodeMs > 0 ? lastPerNodeMs / wholePerNodeMs : lastPerNodeMs > 0 ? Infinity : 1, first, previous, last };
+  return {
+    wholePerNodeMs,
+    lastPerNodeMs,
+    ratio: wholePerNodeMs > 0 ? lastPerNodeMs / wholePerNodeMs : lastPerNodeMs > 0 ? Infinity : 1,
+    first,
+    previous,
+    last,
+  };
 }
 
 /** The allowed ratio of the last step's cost per node to the whole range's: linear growth and noise. */

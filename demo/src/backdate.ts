@@ -28,9 +28,13 @@ export async function backdateDemo(databaseUrls: Record<string, string>): Promis
       }
       // Links get fixed ages (hashtext is deterministic): adoptions over the last five months,
       // feedback five to eight weeks ago and answered within about two weeks, derivations when published.
-      await client.query(`update adoption set recorded_at = now() - (30 + abs(hashtext(id::text)) % 120) * interval '1 day'`);
+      await client.query(
+        `update adoption set recorded_at = now() - (30 + abs(hashtext(id::text)) % 120) * interval '1 day'`,
+      );
       await client.query(`update adoption set updated_at = recorded_at`);
-      await client.query(`update feedback set given_at = now() - (35 + abs(hashtext(id::text)) % 20) * interval '1 day'`);
+      await client.query(
+        `update feedback set given_at = now() - (35 + abs(hashtext(id::text)) % 20) * interval '1 day'`,
+      );
       await client.query(`update feedback_response set responded_at = now() - interval '25 days'`);
       await client.query(`update need set posted_at = now() - interval '50 days'`);
       await client.query(`update need_answer set answered_at = now() - interval '20 days'`);

@@ -57,7 +57,9 @@ program
     keepServingOnStrayErrors(logger);
     const communities = communitiesFromEnv(process.env.COMMONS_NODES);
     if (!demoMode && communities.length === 0) {
-      throw new Error('Without demo data, name the communities to start: COMMONS_NODES="slug=Name,slug2=Name 2"');
+      throw new Error(
+        'Without demo data, name the communities to start: COMMONS_NODES="slug=Name,slug2=Name 2"',
+      );
     }
     const demo = await startDemoCommons({
       dataDir: resolve(process.env.DATA_DIR || './.commons-data/demo'),
@@ -72,7 +74,10 @@ program
     process.stdout.write(banner(demo));
     const shutdown = () => {
       process.stdout.write('\nStopping the Commons…\n');
-      demo.stop().then(() => process.exit(0), () => process.exit(1));
+      demo.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
@@ -90,27 +95,38 @@ program
   .requiredOption('--gateway <url>', 'the gateway GraphQL URL, e.g. http://localhost:4000/graphql')
   .requiredOption('--from <date>', 'start of the window, e.g. 2026-01-01')
   .requiredOption('--to <date>', 'end of the window (inclusive), e.g. 2026-10-31')
-  .addOption(new Option('--format <format>', 'output format').choices(['md', 'json', 'csv', 'html']).default('md'))
+  .addOption(
+    new Option('--format <format>', 'output format').choices(['md', 'json', 'csv', 'html']).default('md'),
+  )
   .option('--community <slug>', 'only this community (ecosystem figures still cover all)')
   .option('--out <file>', 'write to a file instead of stdout')
-  .action(async (options: { gateway: string; from: string; to: string; format: ReportFormat; community?: string; out?: string }) => {
-    const to = date(options.to);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(options.to)) to.setUTCHours(23, 59, 59, 999);
-    const doc = await fetchReport({
-      gateway: options.gateway,
-      from: date(options.from),
-      to,
-      community: options.community,
-      progress: (line) => process.stderr.write(`${line}\n`),
-    });
-    const text = renderReport(doc, options.format);
-    if (options.out) {
-      writeFileSync(options.out, text);
-      process.stderr.write(`Wrote ${options.out}\n`);
-    } else {
-      process.stdout.write(text);
-    }
-  });
+  .action(
+    async (options: {
+      gateway: string;
+      from: string;
+      to: string;
+      format: ReportFormat;
+      community?: string;
+      out?: string;
+    }) => {
+      const to = date(options.to);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(options.to)) to.setUTCHours(23, 59, 59, 999);
+      const doc = await fetchReport({
+        gateway: options.gateway,
+        from: date(options.from),
+        to,
+        community: options.community,
+        progress: (line) => process.stderr.write(`${line}\n`),
+      });
+      const text = renderReport(doc, options.format);
+      if (options.out) {
+        writeFileSync(options.out, text);
+        process.stderr.write(`Wrote ${options.out}\n`);
+      } else {
+        process.stdout.write(text);
+      }
+    },
+  );
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`commons: ${error instanceof Error ? error.message : String(error)}\n`);

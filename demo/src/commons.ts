@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDatabase, startCommunityNode, startEmbeddedPostgres, type RunningNode } from '@commons-graph/community-node';
+import {
+  createDatabase,
+  startCommunityNode,
+  startEmbeddedPostgres,
+  type RunningNode,
+} from '@commons-graph/community-node';
 import { startGateway, type RunningGateway } from '@commons-graph/gateway';
 import pino, { type Logger } from 'pino';
 import { DEMO_COMMUNITIES } from './seed-data';
@@ -58,7 +63,8 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
     : (options.communities ?? []);
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error) => logger.error({ err: error }, 'stop failed'));
+    for (const stop of stops.reverse())
+      await stop().catch((error) => logger.error({ err: error }, 'stop failed'));
   };
   try {
     let serverUrl = options.databaseUrl;
@@ -69,8 +75,12 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
     }
     // A restart finds its databases and keeps their data.
     const databaseUrls: Record<string, string> = {};
-    for (const { slug } of communities) databaseUrls[slug] = (await createDatabase(serverUrl, databaseName(slug), { reuse: true })).url;
-    const tokens = demoTokens(options.dataDir, communities.map((c) => c.slug));
+    for (const { slug } of communities)
+      databaseUrls[slug] = (await createDatabase(serverUrl, databaseName(slug), { reuse: true })).url;
+    const tokens = demoTokens(
+      options.dataDir,
+      communities.map((c) => c.slug),
+    );
 
     const nodes: RunningNode[] = [];
     for (const [i, community] of communities.entries()) {

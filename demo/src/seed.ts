@@ -7,52 +7,82 @@ export interface SeedTarget {
   adminToken: string;
 }
 
-async function admin<T = unknown>(target: SeedTarget, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function admin<T = unknown>(
+  target: SeedTarget,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const response = await fetch(target.adminUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${target.adminToken}` },
     body: JSON.stringify({ query, variables }),
   });
   const result = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-  if (result.errors?.length) throw new Error(`${target.slug}: ${result.errors.map((e) => e.message).join('; ')}`);
+  if (result.errors?.length)
+    throw new Error(`${target.slug}: ${result.errors.map((e) => e.message).join('; ')}`);
   return result.data as T;
 }
 
 async function seedArtifact(target: SeedTarget, artifact: DemoArtifact): Promise<void> {
   const { derivedFrom = [], draft, retire, reviewer, publishedAt: _publishedAt, ...input } = artifact;
-  const { createArtifact } = await admin<{ createArtifact: { id: string } }>(target, `mutation($i: CreateArtifactInput!) { createArtifact(input: $i) { id } }`, { i: input });
+  const { createArtifact } = await admin<{ createArtifact: { id: string } }>(
+    target,
+    `mutation($i: CreateArtifactInput!) { createArtifact(input: $i) { id } }`,
+    { i: input },
+  );
   const id: string = createArtifact.id;
   for (const link of derivedFrom) {
-    await admin(target, `mutation($i: DerivedFromInput!) { addDerivedFrom(input: $i) { id } }`, { i: { artifactId: id, ...link } });
+    await admin(target, `mutation($i: DerivedFromInput!) { addDerivedFrom(input: $i) { id } }`, {
+      i: { artifactId: id, ...link },
+    });
   }
   if (draft) return;
   await admin(target, `mutation($id: ID!) { submitForReview(id: $id) { id } }`, { id });
-  await admin(target, `mutation($id: ID!, $r: String) { publishArtifact(id: $id, reviewer: $r) { id } }`, { id, r: reviewer });
-  if (retire) await admin(target, `mutation($id: ID!, $r: String!) { retireArtifact(id: $id, reason: $r) { id } }`, { id, r: retire });
+  await admin(target, `mutation($id: ID!, $r: String) { publishArtifact(id: $id, reviewer: $r) { id } }`, {
+    id,
+    r: reviewer,
+  });
+  if (retire)
+    await admin(target, `mutation($id: ID!, $r: String!) { retireArtifact(id: $id, reason: $r) { id } }`, {
+      id,
+      r: retire,
+    });
 }
 
 /**
  * Idempotent: artifacts are matched by handle, and the links are recorded only on the run that
  * created the first community's artifacts, so a restart adds nothing twice.
  */
-export async function seedDemo(targets: SeedTarget[], log: (line: string) => void = () => undefined): Promise<boolean> {
+export async function seedDemo(
+  targets: SeedTarget[],
+  log: (line: string) => void = () => undefined,
+): Promise<boolean> {
   const bySlug = new Map(targets.map((t) => [t.slug, t]));
   const first = bySlug.get(DEMO_COMMUNITIES[0].slug)!;
-  const existing = await admin<{ managedArtifacts: Array<{ handle: string }> }>(first, `{ managedArtifacts { handle } }`);
+  const existing = await admin<{ managedArtifacts: Array<{ handle: string }> }>(
+    first,
+    `{ managedArtifacts { handle } }`,
+  );
   const fresh = existing.managedArtifacts.length === 0;
 
   for (const community of DEMO_COMMUNITIES) {
     const target = bySlug.get(community.slug);
     if (!target) continue;
     const have = new Set(
-      (await admin<{ managedArtifacts: Array<{ handle: string }> }>(target, `{ managedArtifacts { handle } }`)).managedArtifacts.map((a) => a.handle),
+      (
+        await admin<{ managedArtifacts: Array<{ handle: string }> }>(
+          target,
+          `{ managedArtifacts { handle } }`,
+        )
+      ).managedArtifacts.map((a) => a.handle),
     );
     if (fresh) {
       await admin(target, `mutation($i: ProfileInput!) { updateProfile(input: $i) { slug } }`, {
         i: { name: community.name, description: community.description, region: community.region },
       });
     }
-    for (const artifact of community.artifacts) if (!have.has(artifact.handle)) await seedArtifact(target, artifact);
+    for (const artifact of community.artifacts)
+      if (!have.has(artifact.handle)) await seedArtifact(target, artifact);
   }
   if (!fresh) {
     log('demo data already present: nothing added');
@@ -65,14 +95,24 @@ export async function seedDemo(targets: SeedTarget[], log: (line: string) => voi
     const target = bySlug.get(community.slug);
     if (!target) continue;
     for (const adoption of community.adoptions ?? []) {
-      await admin(target, `mutation($i: AdoptionInput!) { recordAdoption(input: $i) { id } }`, { i: adoption });
+      await admin(target, `mutation($i: AdoptionInput!) { recordAdoption(input: $i) { id } }`, {
+        i: adoption,
+      });
     }
     for (const { key, ...feedback } of community.feedback ?? []) {
-      const { giveFeedback } = await admin<{ giveFeedback: { id: string } }>(target, `mutation($i: FeedbackInput!) { giveFeedback(input: $i) { id } }`, { i: feedback });
+      const { giveFeedback } = await admin<{ giveFeedback: { id: string } }>(
+        target,
+        `mutation($i: FeedbackInput!) { giveFeedback(input: $i) { id } }`,
+        { i: feedback },
+      );
       feedbackIds.set(key, giveFeedback.id);
     }
     for (const { key, ...need } of community.needs ?? []) {
-      const { postNeed } = await admin<{ postNeed: { id: string } }>(target, `mutation($i: NeedInput!) { postNeed(input: $i) { id } }`, { i: need });
+      const { postNeed } = await admin<{ postNeed: { id: string } }>(
+        target,
+        `mutation($i: NeedInput!) { postNeed(input: $i) { id } }`,
+        { i: need },
+      );
       needIds.set(key, postNeed.id);
     }
     for (const cycle of community.cycles ?? []) {
@@ -82,7 +122,9 @@ export async function seedDemo(targets: SeedTarget[], log: (line: string) => voi
       });
     }
     for (const role of community.roles ?? []) {
-      await admin(target, `mutation($i: ContributionRoleInput!) { addContributionRole(input: $i) { id } }`, { i: role });
+      await admin(target, `mutation($i: ContributionRoleInput!) { addContributionRole(input: $i) { id } }`, {
+        i: role,
+      });
     }
   }
   const responses = [
@@ -93,14 +135,18 @@ export async function seedDemo(targets: SeedTarget[], log: (line: string) => voi
     const target = bySlug.get(slug);
     const feedbackId = feedbackIds.get(feedbackKey);
     if (!target || !feedbackId) continue;
-    await admin(target, `mutation($i: FeedbackResponseInput!) { respondToFeedback(input: $i) { id } }`, { i: { feedbackId, ...response } });
+    await admin(target, `mutation($i: FeedbackResponseInput!) { respondToFeedback(input: $i) { id } }`, {
+      i: { feedbackId, ...response },
+    });
   }
   for (const community of DEMO_COMMUNITIES) {
     const target = bySlug.get(community.slug);
     for (const { needKey, ...answer } of community.answers ?? []) {
       const needId = needIds.get(needKey);
       if (target && needId) {
-        await admin(target, `mutation($i: NeedAnswerInput!) { answerNeed(input: $i) { id } }`, { i: { needId, ...answer } });
+        await admin(target, `mutation($i: NeedAnswerInput!) { answerNeed(input: $i) { id } }`, {
+          i: { needId, ...answer },
+        });
       }
     }
   }

@@ -8,7 +8,9 @@ import { ConfigError, readGatewayConfig } from './config';
 import { buildCommonsSchema, startGateway } from './server';
 
 /** `commons-gateway`: start the gateway, or print the Commons schema. */
-const program = new Command('commons-gateway').description('The Commons Graph gateway. Configured by environment variables; see the README.');
+const program = new Command('commons-gateway').description(
+  'The Commons Graph gateway. Configured by environment variables; see the README.',
+);
 
 program
   .command('start')
@@ -20,7 +22,10 @@ program
     const gateway = await startGateway(config, { logger });
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
-      gateway.stop().then(() => process.exit(0), () => process.exit(1));
+      gateway.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));

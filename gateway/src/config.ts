@@ -58,10 +58,26 @@ export const CLIENT_LIMIT_DEFAULTS: ClientLimitsConfig = {
 
 /** Every environment variable the gateway reads (the compose test checks against this list). */
 export const GATEWAY_ENV_VARS = [
-  'HOST', 'PORT', 'NODES', 'NODES_FILE', 'GATEWAY_ADMIN_TOKEN', 'NODE_TIMEOUT_MS', 'PROBE_INTERVAL_MS',
-  'BREAKER_THRESHOLD', 'BREAKER_COOLDOWN_MS', 'NODE_MAX_CONCURRENCY', 'NODE_MAX_QUEUE', 'NODE_MAX_RESPONSE_BYTES',
-  'CORS_ORIGINS', 'LOG_LEVEL', 'GRAPHQL_EXECUTION',
-  'RATE_LIMIT_POINTS', 'RATE_LIMIT_WINDOW_S', 'MAX_CONCURRENT_REPORTS', 'REPORT_WAIT_MS', 'TRUST_PROXY',
+  'HOST',
+  'PORT',
+  'NODES',
+  'NODES_FILE',
+  'GATEWAY_ADMIN_TOKEN',
+  'NODE_TIMEOUT_MS',
+  'PROBE_INTERVAL_MS',
+  'BREAKER_THRESHOLD',
+  'BREAKER_COOLDOWN_MS',
+  'NODE_MAX_CONCURRENCY',
+  'NODE_MAX_QUEUE',
+  'NODE_MAX_RESPONSE_BYTES',
+  'CORS_ORIGINS',
+  'LOG_LEVEL',
+  'GRAPHQL_EXECUTION',
+  'RATE_LIMIT_POINTS',
+  'RATE_LIMIT_WINDOW_S',
+  'MAX_CONCURRENT_REPORTS',
+  'REPORT_WAIT_MS',
+  'TRUST_PROXY',
 ] as const;
 
 export class ConfigError extends Error {}
@@ -125,7 +141,10 @@ export function parseNodesFile(path: string): NodeEntry[] {
 }
 
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
-  const nodes = [...(env.NODES ? parseNodesList(env.NODES) : []), ...(env.NODES_FILE ? parseNodesFile(env.NODES_FILE) : [])];
+  const nodes = [
+    ...(env.NODES ? parseNodesList(env.NODES) : []),
+    ...(env.NODES_FILE ? parseNodesFile(env.NODES_FILE) : []),
+  ];
   const adminToken = env.GATEWAY_ADMIN_TOKEN || undefined;
   if (adminToken !== undefined && adminToken.length < 24) {
     throw new ConfigError('GATEWAY_ADMIN_TOKEN must be at least 24 characters long');
@@ -146,14 +165,26 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     breakerCooldownMs: integer(env, 'BREAKER_COOLDOWN_MS', 30_000, 0, 3_600_000),
     nodeMaxConcurrency: integer(env, 'NODE_MAX_CONCURRENCY', NODE_CLIENT_DEFAULTS.maxConcurrency, 1, 1024),
     nodeMaxQueue: integer(env, 'NODE_MAX_QUEUE', NODE_CLIENT_DEFAULTS.maxQueue, 0, 100_000),
-    nodeMaxResponseBytes: integer(env, 'NODE_MAX_RESPONSE_BYTES', NODE_CLIENT_DEFAULTS.maxResponseBytes, 1024, 1024 ** 3),
+    nodeMaxResponseBytes: integer(
+      env,
+      'NODE_MAX_RESPONSE_BYTES',
+      NODE_CLIENT_DEFAULTS.maxResponseBytes,
+      1024,
+      1024 ** 3,
+    ),
     corsOrigins: cors === '*' || cors === '' ? '*' : cors.split(',').map((o) => o.trim()),
     logLevel: env.LOG_LEVEL || 'info',
     execution,
     limits: {
       points: integer(env, 'RATE_LIMIT_POINTS', CLIENT_LIMIT_DEFAULTS.points, 0, 1_000_000_000),
       windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_S', CLIENT_LIMIT_DEFAULTS.windowSeconds, 1, 86_400),
-      maxConcurrentReports: integer(env, 'MAX_CONCURRENT_REPORTS', CLIENT_LIMIT_DEFAULTS.maxConcurrentReports, 1, 1000),
+      maxConcurrentReports: integer(
+        env,
+        'MAX_CONCURRENT_REPORTS',
+        CLIENT_LIMIT_DEFAULTS.maxConcurrentReports,
+        1,
+        1000,
+      ),
       reportWaitMs: integer(env, 'REPORT_WAIT_MS', CLIENT_LIMIT_DEFAULTS.reportWaitMs, 0, 600_000),
       trustProxy: integer(env, 'TRUST_PROXY', CLIENT_LIMIT_DEFAULTS.trustProxy, 0, 10),
     },

@@ -25,12 +25,22 @@ export interface GatewayContext extends NodeAsker {
   settled(): Promise<void>;
 }
 
-export function createContext(registry: Registry, logger: Logger, authorization?: string, client = 'unknown'): GatewayContext {
+export function createContext(
+  registry: Registry,
+  logger: Logger,
+  authorization?: string,
+  client = 'unknown',
+): GatewayContext {
   const failures = new Map<string, Set<string>>();
   const batches = new Map<RegisteredNode, NodeBatch>();
   // The registry hears of each request once: answered (even if a field was refused) or not; and
   // again of a field whose answer broke the contract.
-  const send = async (node: RegisteredNode, operation: string, query: string, variables: Record<string, unknown>) => {
+  const send = async (
+    node: RegisteredNode,
+    operation: string,
+    query: string,
+    variables: Record<string, unknown>,
+  ) => {
     try {
       const result = await node.client.send(operation, query, variables);
       registry.markAnswered(node.slug);
@@ -42,7 +52,14 @@ export function createContext(registry: Registry, logger: Logger, authorization?
   };
   const batchOf = (node: RegisteredNode) => {
     let batch = batches.get(node);
-    if (!batch) batches.set(node, (batch = new NodeBatch((operation, query, variables) => send(node, operation, query, variables), node.slug)));
+    if (!batch)
+      batches.set(
+        node,
+        (batch = new NodeBatch(
+          (operation, query, variables) => send(node, operation, query, variables),
+          node.slug,
+        )),
+      );
     return batch;
   };
   const ctx = { registry, logger, failures, authorization, client } as GatewayContext;
@@ -66,7 +83,7 @@ export function createContext(registry: Registry, logger: Logger, authorization?
   ctx.settled = async () => {
     // Work waiting on an answer may ask again, and a batch is sent a turn later: quiet means no
     // request under way for a few turns of the event loop.
-    for (let quiet = 0; quiet < 3; ) {
+    for (let quiet = 0; quiet < 3;) {
       if (underway.size > 0) {
         await Promise.allSettled([...underway]);
         quiet = 0;
@@ -77,9 +94,17 @@ export function createContext(registry: Registry, logger: Logger, authorization?
     }
   };
 
-  ctx.askAll = async <T>(field: NodeField, variables: Record<string, unknown> = {}, nodes = registry.participants()) => {
-    const answers = await Promise.all(nodes.map(async (node) => ({ node, data: await ctx.ask<T>(node, field, variables) })));
-    return answers.filter((answer): answer is { node: RegisteredNode; data: Awaited<T> } => answer.data !== null);
+  ctx.askAll = async <T>(
+    field: NodeField,
+    variables: Record<string, unknown> = {},
+    nodes = registry.participants(),
+  ) => {
+    const answers = await Promise.all(
+      nodes.map(async (node) => ({ node, data: await ctx.ask<T>(node, field, variables) })),
+    );
+    return answers.filter(
+      (answer): answer is { node: RegisteredNode; data: Awaited<T> } => answer.data !== null,
+    );
   };
   // On the object execution sees, which may be Apollo Server's copy of this one.
   ctx.restart = function restart(this: GatewayContext) {

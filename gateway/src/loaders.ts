@@ -3,7 +3,13 @@ import { groupBy, parseGlobalId } from '@commons-graph/schema';
 import type { NodeAsker } from './node-asker';
 import { F, type NodeField } from './node-client/fields';
 import type {
-  NodeAdoption, NodeAnswer, NodeArtifact, NodeDerivation, NodeFeedback, NodeProfile, NodeResponse,
+  NodeAdoption,
+  NodeAnswer,
+  NodeArtifact,
+  NodeDerivation,
+  NodeFeedback,
+  NodeProfile,
+  NodeResponse,
 } from './node-client/types';
 import type { ArtifactSelection } from './resolvers/artifact-selection';
 
@@ -15,7 +21,10 @@ function scatter<T>(ctx: NodeAsker, field: NodeField, keyOf: (item: T) => string
   const [argument] = Object.keys(field.args);
   return new DataLoader<string, T[]>(async (keys) => {
     const answers = await ctx.askAll<T[]>(field, { [argument]: keys });
-    const groups = groupBy(answers.flatMap(({ data }) => data), keyOf);
+    const groups = groupBy(
+      answers.flatMap(({ data }) => data),
+      keyOf,
+    );
     return keys.map((key) => groups.get(key) ?? []);
   });
 }

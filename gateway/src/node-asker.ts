@@ -10,5 +10,9 @@ export interface NodeAsker {
   /** Asks one node for one root field; records its failure and returns null instead of throwing. */
   ask<T>(node: RegisteredNode, field: NodeField, variables?: Record<string, unknown>): Promise<T | null>;
   /** Asks every participating node (or the given ones) in parallel; failures are recorded. */
-  askAll<T>(field: NodeField, variables?: Record<string, unknown>, nodes?: RegisteredNode[]): Promise<Array<{ node: RegisteredNode; data: T }>>;
+  askAll<T>(
+    field: NodeField,
+    variables?: Record<string, unknown>,
+    nodes?: RegisteredNode[],
+  ): Promise<Array<{ node: RegisteredNode; data: T }>>;
 }

@@ -7,7 +7,13 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import {
-  apolloLogger, loggableError, parseLimits, queryLimitOptions, readCommonsSchema, wellFormedStringsPlugin, withSafeErrors,
+  apolloLogger,
+  loggableError,
+  parseLimits,
+  queryLimitOptions,
+  readCommonsSchema,
+  wellFormedStringsPlugin,
+  withSafeErrors,
 } from '@commons-graph/schema';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import pino, { type Logger } from 'pino';
@@ -36,7 +42,10 @@ export interface GatewayOptions {
 
 /** The Commons schema as served: schema/commons.graphql with the gateway's resolvers. */
 export function buildCommonsSchema(adminToken?: string): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: readCommonsSchema(), resolvers: createResolvers(adminToken) as never });
+  return makeExecutableSchema({
+    typeDefs: readCommonsSchema(),
+    resolvers: createResolvers(adminToken) as never,
+  });
 }
 
 function maskUnexpected(logger: Logger) {
@@ -44,14 +53,21 @@ function maskUnexpected(logger: Logger) {
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       logger.error({ err: loggableError(error), path: formatted.path }, 'unexpected error');
-      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      return {
+        message: 'Internal server error',
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
     }
     return formatted;
   };
 }
 
 /** Starts the gateway: registry (checks every configured node), Commons schema, HTTP server. */
-export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  options: GatewayOptions = {},
+): Promise<RunningGateway> {
   // Errors are logged by name, code and stack only: their messages and bodies may hold values.
   const logger = withSafeErrors(options.logger ?? pino({ level: config.logLevel, base: undefined }));
   const registry = new Registry(config, logger);
@@ -93,9 +109,18 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     routes({
       graphqlPath: '/graphql',
       server,
-      context: async (req) => createContext(registry, logger, req.headers.authorization, clientOf(req, config.limits?.trustProxy ?? 0)),
+      context: async (req) =>
+        createContext(
+          registry,
+          logger,
+          req.headers.authorization,
+          clientOf(req, config.limits?.trustProxy ?? 0),
+        ),
       corsOrigins: config.corsOrigins,
-      health: () => ({ status: 'ok', nodes: registry.all().map((n) => ({ slug: n.slug, status: n.status })) }),
+      health: () => ({
+        status: 'ok',
+        nodes: registry.all().map((n) => ({ slug: n.slug, status: n.status })),
+      }),
       onError: (error) => logger.warn({ err: error }, 'request failed before GraphQL'),
     }),
   );
@@ -106,7 +131,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  logger.info({ url: `${url}/graphql`, nodes: registry.all().map((n) => `${n.slug}:${n.status}`) }, 'gateway ready');
+  logger.info(
+    { url: `${url}/graphql`, nodes: registry.all().map((n) => `${n.slug}:${n.status}`) },
+    'gateway ready',
+  );
 
   let stopped: Promise<void> | undefined;
   return {

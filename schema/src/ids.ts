@@ -59,14 +59,21 @@ export function localIdOf(id: unknown, community: string): string | null {
 /** The standard BAD_USER_INPUT for text that is not a global id, optionally naming the argument. */
 export function notAGlobalId(id: unknown, extensions?: Record<string, unknown>, argument?: string) {
   const named = argument ? `${argument} ` : '';
-  return badInput(`${named}"${String(id)}" is not a global id of the form <community-slug>:<local-id>`, extensions);
+  return badInput(
+    `${named}"${String(id)}" is not a global id of the form <community-slug>:<local-id>`,
+    extensions,
+  );
 }
 
 /**
  * For lookups by id: the local part of an id of `community`, null for another community's id (which
  * this node simply does not hold), a BAD_USER_INPUT for anything that is not a global id.
  */
-export function lookupLocalIdOf(id: unknown, community: string, extensions?: Record<string, unknown>): string | null {
+export function lookupLocalIdOf(
+  id: unknown,
+  community: string,
+  extensions?: Record<string, unknown>,
+): string | null {
   const reading = readOwnId(id, community);
   if ('malformed' in reading) throw notAGlobalId(id, extensions);
   return 'localId' in reading ? reading.localId : null;

@@ -33,7 +33,12 @@ const PERMISSIVE_WITH_NOTICE = ['MIT', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC'];
 
 export const LICENCE_RULES: readonly LicenceRule[] = [
   { sources: ['CC0-1.0'], allowed: ['any'], attributionRequired: false, rule: 'CC0-1.0: any licence' },
-  { sources: ['MIT'], allowed: ['any'], attributionRequired: true, rule: 'MIT: any licence, keeping the MIT notice' },
+  {
+    sources: ['MIT'],
+    allowed: ['any'],
+    attributionRequired: true,
+    rule: 'MIT: any licence, keeping the MIT notice',
+  },
   {
     sources: ['CC-BY-4.0'],
     allowed: ['cc-by-family', 'keeps-attribution'],
@@ -70,14 +75,24 @@ export const LICENCE_RULES: readonly LicenceRule[] = [
     attributionRequired: true,
     rule: 'Apache-2.0: Apache-2.0, GPL-3.0, or a permissive licence keeping the NOTICE',
   },
-  { sources: ['GPL-3.0-only', 'GPL-3.0'], allowed: ['GPL-3.0-only', 'GPL-3.0'], attributionRequired: true, rule: 'GPL-3.0-only: adaptations must be GPL-3.0-only' },
+  {
+    sources: ['GPL-3.0-only', 'GPL-3.0'],
+    allowed: ['GPL-3.0-only', 'GPL-3.0'],
+    attributionRequired: true,
+    rule: 'GPL-3.0-only: adaptations must be GPL-3.0-only',
+  },
   {
     sources: ['GPL-3.0-or-later', 'GPL-3.0+'],
     allowed: GPL3,
     attributionRequired: true,
     rule: 'GPL-3.0-or-later: adaptations must be GPL-3.0 (only or or-later)',
   },
-  { sources: ['ODbL-1.0'], allowed: ['ODbL-1.0'], attributionRequired: true, rule: 'ODbL-1.0: a derived database must be ODbL-1.0' },
+  {
+    sources: ['ODbL-1.0'],
+    allowed: ['ODbL-1.0'],
+    attributionRequired: true,
+    rule: 'ODbL-1.0: a derived database must be ODbL-1.0',
+  },
 ];
 
 /** Licences that keep attribution: everything we know except the public-domain dedications. */
@@ -111,13 +126,18 @@ export function parseLicence(expression: string): ParsedLicence {
   if (text.length > 200) return { ok: false, reason: 'the licence expression is longer than 200 characters' };
   const node = tryParse(text);
   if (!node) {
-    return { ok: false, reason: `"${text}" is not a valid SPDX licence expression (see https://spdx.org/licenses/)` };
+    return {
+      ok: false,
+      reason: `"${text}" is not a valid SPDX licence expression (see https://spdx.org/licenses/)`,
+    };
   }
   return { ok: true, spdx: render(node) };
 }
 
 function leaves(node: SpdxNode): string[] {
-  return 'license' in node ? [`${node.license}${node.plus ? '+' : ''}`] : [...leaves(node.left), ...leaves(node.right)];
+  return 'license' in node
+    ? [`${node.license}${node.plus ? '+' : ''}`]
+    : [...leaves(node.left), ...leaves(node.right)];
 }
 
 function singleFacts(id: string): Omit<LicenceFacts, 'spdx' | 'name' | 'url'> {
@@ -156,13 +176,19 @@ function allows(rule: LicenceRule, derivativeId: string): boolean {
   return rule.allowed.some((allowed) => {
     if (allowed === 'any') return true;
     if (allowed === 'cc-by-family') return /^CC-BY(-|$)/.test(derivativeId);
-    if (allowed === 'keeps-attribution') return !DROPS_ATTRIBUTION.has(derivativeId) && Boolean(licenceList[derivativeId] || ruleFor(derivativeId));
+    if (allowed === 'keeps-attribution')
+      return (
+        !DROPS_ATTRIBUTION.has(derivativeId) && Boolean(licenceList[derivativeId] || ruleFor(derivativeId))
+      );
     return allowed === derivativeId;
   });
 }
 
 /** May a single source licence id be adapted under a single derivative licence id? */
-function checkSingle(sourceId: string, derivativeId: string): { allowed: boolean; rule: string; attributionRequired: boolean } {
+function checkSingle(
+  sourceId: string,
+  derivativeId: string,
+): { allowed: boolean; rule: string; attributionRequired: boolean } {
   const rule = ruleFor(sourceId);
   if (!rule) {
     return {
@@ -171,7 +197,11 @@ function checkSingle(sourceId: string, derivativeId: string): { allowed: boolean
       attributionRequired: !DROPS_ATTRIBUTION.has(sourceId),
     };
   }
-  return { allowed: allows(rule, derivativeId), rule: rule.rule, attributionRequired: rule.attributionRequired };
+  return {
+    allowed: allows(rule, derivativeId),
+    rule: rule.rule,
+    attributionRequired: rule.attributionRequired,
+  };
 }
 
 export interface AdaptationCheck {
@@ -187,7 +217,10 @@ export interface AdaptationCheck {
  * only what both allow. A derivative `X OR Y` must be allowed for each choice offered, and
  * `X AND Y` for each part.
  */
-function sourceAllows(source: SpdxNode, derivativeId: string): { allowed: boolean; rules: string[]; attribution: boolean } {
+function sourceAllows(
+  source: SpdxNode,
+  derivativeId: string,
+): { allowed: boolean; rules: string[]; attribution: boolean } {
   if ('license' in source) {
     const single = checkSingle(`${source.license}${source.plus ? '+' : ''}`, derivativeId);
     return { allowed: single.allowed, rules: [single.rule], attribution: single.attributionRequired };
@@ -195,7 +228,11 @@ function sourceAllows(source: SpdxNode, derivativeId: string): { allowed: boolea
   const left = sourceAllows(source.left, derivativeId);
   const right = sourceAllows(source.right, derivativeId);
   const allowed = source.conjunction === 'or' ? left.allowed || right.allowed : left.allowed && right.allowed;
-  return { allowed, rules: [...left.rules, ...right.rules], attribution: left.attribution || right.attribution };
+  return {
+    allowed,
+    rules: [...left.rules, ...right.rules],
+    attribution: left.attribution || right.attribution,
+  };
 }
 
 export function checkAdaptation(sourceLicence: string, derivativeLicence: string): AdaptationCheck {
@@ -229,15 +266,18 @@ export interface CombinationCheck {
 }
 
 /** Candidate licences to test whether two sources' allowed sets intersect. */
-const CANDIDATES = [...new Set([...LICENCE_RULES.flatMap((r) => [...r.sources, ...r.allowed]), ...Object.keys(licenceList)])].filter(
-  (id) => !['any', 'cc-by-family', 'keeps-attribution'].includes(id),
-);
+const CANDIDATES = [
+  ...new Set([...LICENCE_RULES.flatMap((r) => [...r.sources, ...r.allowed]), ...Object.keys(licenceList)]),
+].filter((id) => !['any', 'cc-by-family', 'keeps-attribution'].includes(id));
 
 function allowedSet(licence: string): Set<string> {
   return new Set(CANDIDATES.filter((candidate) => checkAdaptation(licence, candidate).allowed));
 }
 
-export function checkCombination(sources: Array<{ id: string; licence: string }>, derivativeLicence: string): CombinationCheck {
+export function checkCombination(
+  sources: Array<{ id: string; licence: string }>,
+  derivativeLicence: string,
+): CombinationCheck {
   const failures = sources
     .map((source) => ({ source, check: checkAdaptation(source.licence, derivativeLicence) }))
     .filter(({ check }) => !check.allowed)
@@ -246,8 +286,13 @@ export function checkCombination(sources: Array<{ id: string; licence: string }>
   const sets = sources.map((s) => allowedSet(s.licence));
   for (let i = 0; i < sources.length; i++) {
     for (let j = i + 1; j < sources.length; j++) {
-      if (![...sets[i]].some((id) => sets[j].has(id))) incompatibleSources.push([sources[i].id, sources[j].id]);
+      if (![...sets[i]].some((id) => sets[j].has(id)))
+        incompatibleSources.push([sources[i].id, sources[j].id]);
     }
   }
-  return { allowed: failures.length === 0 && incompatibleSources.length === 0, failures, incompatibleSources };
+  return {
+    allowed: failures.length === 0 && incompatibleSources.length === 0,
+    failures,
+    incompatibleSources,
+  };
 }

@@ -47,10 +47,14 @@ export function loggableError(error: unknown, depth = 0): LoggableError {
   safe.type = source.constructor?.name ?? 'Object';
   const inner = source.originalError ?? source.cause;
   // A GraphQLError repeats the message of the error it wraps; that one is told (scrubbed) as the cause.
-  const repeated = typeof inner === 'object' && inner !== null && (inner as { message?: unknown }).message === source.message;
+  const repeated =
+    typeof inner === 'object' &&
+    inner !== null &&
+    (inner as { message?: unknown }).message === source.message;
   // A database error's message is the statement with its values, then the failing row: its code,
   // table, column and constraint tell the story instead.
-  if (typeof source.message === 'string' && !repeated && !database) safe.message = scrubMessage(source.message);
+  if (typeof source.message === 'string' && !repeated && !database)
+    safe.message = scrubMessage(source.message);
   for (const key of SAFE_PROPERTIES) {
     const value = source[key];
     if (typeof value === 'number' || (typeof value === 'string' && IDENTIFIER.test(value))) safe[key] = value;

@@ -1,5 +1,7 @@
 declare module 'spdx-expression-parse' {
-  type Node = { license: string; plus?: boolean; exception?: string } | { left: Node; conjunction: 'and' | 'or'; right: Node };
+  type Node =
+    | { license: string; plus?: boolean; exception?: string }
+    | { left: Node; conjunction: 'and' | 'or'; right: Node };
   function parse(source: string): Node;
   export = parse;
 }

@@ -8,6 +8,10 @@ export interface ErrorLogger {
  * an exception thrown from a callback is logged and the process keeps serving everyone else.
  */
 export function keepServingOnStrayErrors(logger: ErrorLogger): void {
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; still serving'));
-  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception; still serving'));
+  process.on('unhandledRejection', (reason) =>
+    logger.error({ err: reason }, 'unhandled rejection; still serving'),
+  );
+  process.on('uncaughtException', (error) =>
+    logger.error({ err: error }, 'uncaught exception; still serving'),
+  );
 }

@@ -1,4 +1,10 @@
-import { startGateway, type ClientLimitsConfig, type GatewayConfig, type GatewayOptions, type RunningGateway } from '@commons-graph/gateway';
+import {
+  startGateway,
+  type ClientLimitsConfig,
+  type GatewayConfig,
+  type GatewayOptions,
+  type RunningGateway,
+} from '@commons-graph/gateway';
 import pino from 'pino';
 import { graphql, ok, type GraphQLResponse } from './graphql';
 import { startTestNode, type TestNode } from './nodes';
@@ -11,7 +17,11 @@ export interface TestCommons {
   nodes: Record<string, TestNode>;
   gateway: RunningGateway;
   requests: Array<{ slug: string; operation: string; query: string }>;
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   queryOk<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Requests per node sent while `work` runs. */
   countRequests(work: () => Promise<unknown>): Promise<Record<string, number>>;
@@ -26,8 +36,16 @@ export function startTestGateway(
 ): Promise<RunningGateway> {
   return startGateway(
     {
-      host: '127.0.0.1', port: 0, nodes, nodeTimeoutMs: 2000, probeIntervalMs: 0, breakerThreshold: 5, breakerCooldownMs: 30_000,
-      corsOrigins: '*', logLevel: 'silent', ...overrides,
+      host: '127.0.0.1',
+      port: 0,
+      nodes,
+      nodeTimeoutMs: 2000,
+      probeIntervalMs: 0,
+      breakerThreshold: 5,
+      breakerCooldownMs: 30_000,
+      corsOrigins: '*',
+      logLevel: 'silent',
+      ...overrides,
     },
     { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...options },
   );
@@ -35,7 +53,13 @@ export function startTestGateway(
 
 export async function startTestCommons(
   slugs: string[],
-  options: { nodeTimeoutMs?: number; adminToken?: string; breakerThreshold?: number; limits?: Partial<ClientLimitsConfig>; gateway?: Partial<GatewayConfig> } = {},
+  options: {
+    nodeTimeoutMs?: number;
+    adminToken?: string;
+    breakerThreshold?: number;
+    limits?: Partial<ClientLimitsConfig>;
+    gateway?: Partial<GatewayConfig>;
+  } = {},
 ): Promise<TestCommons> {
   const nodes: Record<string, TestNode> = {};
   for (const node of await Promise.all(slugs.map((slug) => startTestNode(slug)))) nodes[node.slug] = node;

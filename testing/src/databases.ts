@@ -8,18 +8,26 @@ import { Client } from 'pg';
  */
 export function serverUrl(): string {
   const url = process.env.COMMONS_TEST_DATABASE_URL;
-  if (!url) throw new Error('COMMONS_TEST_DATABASE_URL is unset: run the tests through jest (see jest.config.js)');
+  if (!url)
+    throw new Error('COMMONS_TEST_DATABASE_URL is unset: run the tests through jest (see jest.config.js)');
   return url;
 }
 
 export type TestDatabase = CreatedDatabase;
 
 export function createTestDatabase(label: string): Promise<TestDatabase> {
-  return createDatabase(serverUrl(), `t_${label.replace(/[^a-z0-9]/g, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`);
+  return createDatabase(
+    serverUrl(),
+    `t_${label.replace(/[^a-z0-9]/g, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`,
+  );
 }
 
 /** Runs SQL directly against a test database, for checks the APIs cannot make (e.g. what is at rest). */
-export async function sql<T extends Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T extends Record<string, unknown>>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -13,16 +13,31 @@ export interface FakeNode {
  * with `everyField`, every field by its name, so what it answers does not depend on how the gateway
  * happened to batch: a node that misbehaves in one precise way.
  */
-export async function startFakeNode(slug: string, answer: (body: string) => unknown, options: { everyField?: boolean } = {}): Promise<FakeNode> {
+export async function startFakeNode(
+  slug: string,
+  answer: (body: string) => unknown,
+  options: { everyField?: boolean } = {},
+): Promise<FakeNode> {
   const probe = JSON.stringify({
-    data: { _service: { sdl: readNodeContract() }, community: { slug, name: slug, software: { name: 'fake', version: '0', protocol: NODE_PROTOCOL_VERSION } } },
+    data: {
+      _service: { sdl: readNodeContract() },
+      community: {
+        slug,
+        name: slug,
+        software: { name: 'fake', version: '0', protocol: NODE_PROTOCOL_VERSION },
+      },
+    },
   });
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(body.includes('NodeProbe') ? probe : JSON.stringify({ data: options.everyField ? everyField(body, answer) : { f0: answer(body) } }));
+      res.end(
+        body.includes('NodeProbe')
+          ? probe
+          : JSON.stringify({ data: options.everyField ? everyField(body, answer) : { f0: answer(body) } }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -32,5 +47,7 @@ export async function startFakeNode(slug: string, answer: (body: string) => unkn
 /** Answers each aliased field of a batch (`f0: _entities(…)`, `f1: needs(…)`) by its field name. */
 function everyField(body: string, answer: (fieldName: string) => unknown): Record<string, unknown> {
   const { query } = JSON.parse(body) as { query: string };
-  return Object.fromEntries([...query.matchAll(/\b(f\d+): (\w+)/g)].map(([, alias, name]) => [alias, answer(name)]));
+  return Object.fromEntries(
+    [...query.matchAll(/\b(f\d+): (\w+)/g)].map(([, alias, name]) => [alias, answer(name)]),
+  );
 }

@@ -37,13 +37,21 @@ export async function draftArtifact(node: TestNode, spec: ArtifactSpec): Promise
 
 export async function publish(node: TestNode, id: string, reviewer?: string): Promise<void> {
   await node.adminOk(`mutation($id: ID!) { submitForReview(id: $id) { id } }`, { id }, 'member');
-  await node.adminOk(`mutation($id: ID!, $reviewer: String) { publishArtifact(id: $id, reviewer: $reviewer) { id } }`, {
-    id,
-    reviewer,
-  }, 'steward');
+  await node.adminOk(
+    `mutation($id: ID!, $reviewer: String) { publishArtifact(id: $id, reviewer: $reviewer) { id } }`,
+    {
+      id,
+      reviewer,
+    },
+    'steward',
+  );
 }
 
-export async function publishedArtifact(node: TestNode, spec: ArtifactSpec, links: Array<{ sourceId: string; relation: string }> = []) {
+export async function publishedArtifact(
+  node: TestNode,
+  spec: ArtifactSpec,
+  links: Array<{ sourceId: string; relation: string }> = [],
+) {
   const id = await draftArtifact(node, spec);
   for (const link of links) {
     await node.adminOk(
@@ -57,12 +65,24 @@ export async function publishedArtifact(node: TestNode, spec: ArtifactSpec, link
 }
 
 const LINK_INPUT: Record<string, string> = {
-  addDerivedFrom: 'DerivedFromInput', recordAdoption: 'AdoptionInput', giveFeedback: 'FeedbackInput',
-  respondToFeedback: 'FeedbackResponseInput', postNeed: 'NeedInput', answerNeed: 'NeedAnswerInput',
+  addDerivedFrom: 'DerivedFromInput',
+  recordAdoption: 'AdoptionInput',
+  giveFeedback: 'FeedbackInput',
+  respondToFeedback: 'FeedbackResponseInput',
+  postNeed: 'NeedInput',
+  answerNeed: 'NeedAnswerInput',
 };
 
 /** Records a link the node's community asserts (adoption, derivation, feedback, response, need, answer). */
-export async function link(node: TestNode, mutation: keyof typeof LINK_INPUT, input: Record<string, unknown>): Promise<string> {
-  const data = await node.adminOk(`mutation($i: ${LINK_INPUT[mutation]}!) { ${mutation}(input: $i) { id } }`, { i: input }, 'steward');
+export async function link(
+  node: TestNode,
+  mutation: keyof typeof LINK_INPUT,
+  input: Record<string, unknown>,
+): Promise<string> {
+  const data = await node.adminOk(
+    `mutation($i: ${LINK_INPUT[mutation]}!) { ${mutation}(input: $i) { id } }`,
+    { i: input },
+    'steward',
+  );
   return data[mutation].id as string;
 }

@@ -39,9 +39,9 @@ export interface HostileNode {
 }
 
 const honestAnswer = async (upstream: string, body: string) =>
-  (await fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json() as Promise<
-    Awaited<ReturnType<HostileRequest['honest']>>
-  >;
+  (
+    await fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+  ).json() as Promise<Awaited<ReturnType<HostileRequest['honest']>>>;
 
 /** Until the response can take more, or is gone; no listener left behind. */
 const drained = (res: ServerResponse) =>
@@ -66,7 +66,10 @@ async function send(res: ServerResponse, reply: Reply): Promise<void> {
     }
     res.end();
   } else if ('reset' in reply) {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(reply.reset.length * 4) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': String(reply.reset.length * 4),
+    });
     res.write(reply.reset, () => res.socket?.destroy());
   } else if ('huge' in reply) {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -94,7 +97,11 @@ export async function startHostileNode(upstream: string): Promise<HostileNode> {
       mostOpen = Math.max(mostOpen, open);
       res.once('close', () => (open -= 1));
       const body = JSON.parse(text) as HostileRequest['body'];
-      const request: HostileRequest = { body, isProbe: body.query.includes('NodeProbe'), honest: () => honestAnswer(upstream, text) };
+      const request: HostileRequest = {
+        body,
+        isProbe: body.query.includes('NodeProbe'),
+        honest: () => honestAnswer(upstream, text),
+      };
       void (async () => {
         const reply: Reply = behaviour ? await behaviour(request) : { json: await request.honest() };
         await send(res, reply);
@@ -136,7 +143,21 @@ export type Corruption =
   /** An `_entities` answer one entry short or one entry long. */
   | { entities: 'short' | 'long' };
 
-const NON_NULL = new Set(['id', 'community', 'publishedAt', 'totalCount', 'edges', 'node', 'pageInfo', 'hasNextPage', 'title', 'status', 'artifactId', 'sourceId', 'slug']);
+const NON_NULL = new Set([
+  'id',
+  'community',
+  'publishedAt',
+  'totalCount',
+  'edges',
+  'node',
+  'pageInfo',
+  'hasNextPage',
+  'title',
+  'status',
+  'artifactId',
+  'sourceId',
+  'slug',
+]);
 const COMMUNITY_KEYS = new Set(['community', 'assertedBy', 'slug']);
 const OTHER_KINDS: unknown[] = [42, true, 'text', { an: 'object' }, ['a', 'list'], 1.5];
 const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value);
@@ -152,7 +173,11 @@ function places(root: unknown): Place[] {
   const walk = (value: unknown) => {
     if (typeof value !== 'object' || value === null) return;
     for (const [key, child] of Object.entries(value)) {
-      found.push({ parent: value as Record<string, unknown>, key: Array.isArray(value) ? Number(key) : key, value: child });
+      found.push({
+        parent: value as Record<string, unknown>,
+        key: Array.isArray(value) ? Number(key) : key,
+        value: child,
+      });
       walk(child);
     }
   };
@@ -160,51 +185,84 @@ function places(root: unknown): Place[] {
   return found;
 }
 
-const pickFrom = <T>(list: T[], pick: number): T | undefined => (list.length ? list[pick % list.length] : undefined);
-const set = (place: Place, value: unknown) => ((place.parent as Record<string | number, unknown>)[place.key] = value);
+const pickFrom = <T>(list: T[], pick: number): T | undefined =>
+  list.length ? list[pick % list.length] : undefined;
+const set = (place: Place, value: unknown) =>
+  ((place.parent as Record<string | number, unknown>)[place.key] = value);
 
 /**
  * Applies one corruption to a copy of `data` (a batch answer: `{ f0: …, f1: … }`). Returns the
  * corrupted copy, or null when the corruption has nowhere to apply in this answer.
  */
-export function corrupt(data: Record<string, unknown>, how: Corruption, slug: string, entitiesKeys: string[]): Record<string, unknown> | null {
+export function corrupt(
+  data: Record<string, unknown>,
+  how: Corruption,
+  slug: string,
+  entitiesKeys: string[],
+): Record<string, unknown> | null {
   const copy = structuredClone(data);
   const all = places(copy);
   let place: Place | undefined;
   if ('retype' in how) {
-    place = pickFrom(all.filter((p) => p.value !== null), how.retype);
+    place = pickFrom(
+      all.filter((p) => p.value !== null),
+      how.retype,
+    );
     if (!place) return null;
     const original = kindOf(place.value);
-    const others = OTHER_KINDS.filter((v) => kindOf(v) !== original && !(original === 'number' && typeof v === 'number'));
+    const others = OTHER_KINDS.filter(
+      (v) => kindOf(v) !== original && !(original === 'number' && typeof v === 'number'),
+    );
     set(place, others[how.with % others.length]);
   } else if ('nullify' in how) {
-    place = pickFrom(all.filter((p) => typeof p.key === 'string' && NON_NULL.has(p.key) && p.value !== null), how.nullify);
+    place = pickFrom(
+      all.filter((p) => typeof p.key === 'string' && NON_NULL.has(p.key) && p.value !== null),
+      how.nullify,
+    );
     if (!place) return null;
     set(place, null);
   } else if ('foreignId' in how) {
-    place = pickFrom(all.filter((p) => p.key === 'id' && typeof p.value === 'string' && p.value.startsWith(`${slug}:`)), how.foreignId);
+    place = pickFrom(
+      all.filter((p) => p.key === 'id' && typeof p.value === 'string' && p.value.startsWith(`${slug}:`)),
+      how.foreignId,
+    );
     if (!place) return null;
     set(place, `${how.slug}:${(place.value as string).slice(slug.length + 1)}`);
   } else if ('foreignCommunity' in how) {
-    place = pickFrom(all.filter((p) => typeof p.key === 'string' && COMMUNITY_KEYS.has(p.key) && p.value === slug), how.foreignCommunity);
+    place = pickFrom(
+      all.filter((p) => typeof p.key === 'string' && COMMUNITY_KEYS.has(p.key) && p.value === slug),
+      how.foreignCommunity,
+    );
     if (!place) return null;
     set(place, how.slug);
   } else if ('dropKey' in how) {
-    place = pickFrom(all.filter((p) => typeof p.key === 'string' && !Array.isArray(p.parent) && p.parent !== copy), how.dropKey);
+    place = pickFrom(
+      all.filter((p) => typeof p.key === 'string' && !Array.isArray(p.parent) && p.parent !== copy),
+      how.dropKey,
+    );
     if (!place) return null;
     delete (place.parent as Record<string, unknown>)[place.key];
   } else if ('extraKey' in how) {
-    place = pickFrom(all.filter((p) => kindOf(p.value) === 'object'), how.extraKey);
+    place = pickFrom(
+      all.filter((p) => kindOf(p.value) === 'object'),
+      how.extraKey,
+    );
     if (!place) return null;
     (place.value as Record<string, unknown>)[`x_${how.name}`] = how.value;
   } else if ('duplicate' in how) {
-    const lists = all.filter((p) => Array.isArray(p.value) && p.value.some((item) => typeof (item as { id?: unknown } | null)?.id === 'string'));
+    const lists = all.filter(
+      (p) =>
+        Array.isArray(p.value) &&
+        p.value.some((item) => typeof (item as { id?: unknown } | null)?.id === 'string'),
+    );
     place = pickFrom(lists, how.duplicate);
     if (!place) return null;
     const list = place.value as unknown[];
     list.push(list.find((item) => typeof (item as { id?: unknown } | null)?.id === 'string'));
   } else {
-    const key = entitiesKeys.find((k) => Array.isArray(copy[k]) && (how.entities === 'long' || (copy[k] as unknown[]).length > 0));
+    const key = entitiesKeys.find(
+      (k) => Array.isArray(copy[k]) && (how.entities === 'long' || (copy[k] as unknown[]).length > 0),
+    );
     if (!key) return null;
     const list = copy[key] as unknown[];
     if (how.entities === 'short') list.pop();
@@ -214,4 +272,5 @@ export function corrupt(data: Record<string, unknown>, how: Corruption, slug: st
 }
 
 /** The aliases of a batch document that ask `_entities` (`f1: _entities(…)`). */
-export const entitiesAliases = (query: string) => [...query.matchAll(/(f\d+): _entities\(/g)].map((m) => m[1]);
+export const entitiesAliases = (query: string) =>
+  [...query.matchAll(/(f\d+): _entities\(/g)].map((m) => m[1]);

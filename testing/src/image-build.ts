@@ -31,7 +31,11 @@ export interface BuiltImage {
 
 /** Instructions of a Dockerfile, by stage (continuation lines joined, comments dropped). */
 export function parseDockerfile(text: string): Stage[] {
-  const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  const lines = text
+    .replace(/\\\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
   const stages: Stage[] = [];
   for (const line of lines) {
     const [, op, args] = /^(\S+)\s*(.*)$/.exec(line)!;
@@ -64,19 +68,31 @@ export async function buildContext(contextDir: string): Promise<string[]> {
 }
 
 /** Runs a command to its end, failing with the tail of its output; `uid` runs it as that user. */
-export function run(command: string, args: string[], options: { cwd: string; env: Record<string, string>; uid?: number }): Promise<void> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; uid?: number },
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const user = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], ...user });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...user,
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
     child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`)),
+    );
   });
 }
 
-const jsonArray = (args: string): string[] | null => (args.startsWith('[') ? (JSON.parse(args) as string[]) : null);
+const jsonArray = (args: string): string[] | null =>
+  args.startsWith('[') ? (JSON.parse(args) as string[]) : null;
 
 /** Builds every stage of the Dockerfile below `into` (one folder per stage) and describes the last. */
 export async function buildImage(contextDir: string, into: string): Promise<BuiltImage> {
@@ -102,11 +118,16 @@ export async function buildImage(contextDir: string, into: string): Promise<Buil
       } else if (op === 'CMD') {
         state.cmd = jsonArray(args) ?? ['/bin/sh', '-c', args];
       } else if (op === 'RUN') {
-        await run('/bin/sh', ['-c', args], { cwd: inImage(state.workdir), env: { ...process.env, ...state.env } as Record<string, string> });
+        await run('/bin/sh', ['-c', args], {
+          cwd: inImage(state.workdir),
+          env: { ...process.env, ...state.env } as Record<string, string>,
+        });
       } else if (op === 'COPY') {
         const words = args.split(/\s+/);
         const from = words.find((w) => w.startsWith('--from='))?.slice('--from='.length);
-        const [sources, destination] = ((rest) => [rest.slice(0, -1), rest[rest.length - 1]])(words.filter((w) => !w.startsWith('--')));
+        const [sources, destination] = ((rest) => [rest.slice(0, -1), rest[rest.length - 1]])(
+          words.filter((w) => !w.startsWith('--')),
+        );
         const target = inImage(destination);
         for (const source of sources) {
           if (from) {
@@ -114,10 +135,16 @@ export async function buildImage(contextDir: string, into: string): Promise<Buil
             continue;
           }
           const files = context.filter((file) => file === source || file.startsWith(`${source}/`));
-          if (!files.length) throw new Error(`COPY ${source}: not in the build context (.dockerignore or missing)`);
+          if (!files.length)
+            throw new Error(`COPY ${source}: not in the build context (.dockerignore or missing)`);
           for (const file of files) {
             // A folder's contents go into the destination; files into a destination ending in '/'.
-            const to = file === source ? (destination.endsWith('/') ? join(target, file) : target) : join(target, relative(source, file));
+            const to =
+              file === source
+                ? destination.endsWith('/')
+                  ? join(target, file)
+                  : target
+                : join(target, relative(source, file));
             await mkdir(dirname(to), { recursive: true });
             await cp(join(contextDir, file), to);
           }
@@ -129,7 +156,8 @@ export async function buildImage(contextDir: string, into: string): Promise<Buil
     image = state;
   }
   // Every folder on the way must be traversable by the image's unprivileged user.
-  for (let dir = image!.root; dir.startsWith(into) && dir !== dirname(into); dir = dirname(dir)) await chmod(dir, 0o755);
+  for (let dir = image!.root; dir.startsWith(into) && dir !== dirname(into); dir = dirname(dir))
+    await chmod(dir, 0o755);
   await stat(join(image!.root, image!.workdir));
   return image!;
 }

@@ -1,4 +1,10 @@
-import { createToken, openDatabase, Role, startCommunityNode, type RunningNode } from '@commons-graph/community-node';
+import {
+  createToken,
+  openDatabase,
+  Role,
+  startCommunityNode,
+  type RunningNode,
+} from '@commons-graph/community-node';
 import pino, { type Logger } from 'pino';
 import { createTestDatabase, type TestDatabase } from './databases';
 import { graphql, ok, type GraphQLResponse } from './graphql';
@@ -13,14 +19,21 @@ export interface TestNode {
   database: TestDatabase;
   tokens: Record<'member' | 'steward' | 'admin', string>;
   statements: string[];
-  publicQuery<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  publicQuery<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   publicOk<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   admin<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
     role?: 'member' | 'steward' | 'admin' | null,
   ): Promise<GraphQLResponse<T>>;
-  adminOk<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, role?: 'member' | 'steward' | 'admin'): Promise<T>;
+  adminOk<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    role?: 'member' | 'steward' | 'admin',
+  ): Promise<T>;
   /** Counts SQL statements (not transaction control) run while `work` runs. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
   stop(): Promise<void>;
@@ -33,7 +46,11 @@ export interface TestNodeOptions {
   logger?: Logger;
 }
 
-export async function startTestNode(slug: string, name = slug, options: TestNodeOptions = {}): Promise<TestNode> {
+export async function startTestNode(
+  slug: string,
+  name = slug,
+  options: TestNodeOptions = {},
+): Promise<TestNode> {
   const database = await createTestDatabase(slug);
   const statements: string[] = [];
   const setup = await openDatabase({ databaseUrl: database.url, poolMax: 1 });
@@ -53,7 +70,10 @@ export async function startTestNode(slug: string, name = slug, options: TestNode
       dataDir: '',
       logLevel: 'silent',
     },
-    { logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), onQuery: (sql) => statements.push(sql) },
+    {
+      logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      onQuery: (sql) => statements.push(sql),
+    },
   );
   const auth = (role?: keyof TestNode['tokens'] | null): Record<string, string> =>
     role ? { authorization: `Bearer ${tokens[role]}` } : {};
@@ -71,7 +91,9 @@ export async function startTestNode(slug: string, name = slug, options: TestNode
     async countStatements(work) {
       const before = statements.length;
       await work();
-      return statements.slice(before).filter((line) => SQL_STATEMENT.test(line) && !/\b(begin|commit)\b/i.test(line)).length;
+      return statements
+        .slice(before)
+        .filter((line) => SQL_STATEMENT.test(line) && !/\b(begin|commit)\b/i.test(line)).length;
     },
     async stop() {
       await node.stop();

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import {
-  getNamedType, getNullableType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType,
-  type GraphQLField, type GraphQLInputType, type GraphQLObjectType, type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
 } from 'graphql';
 
 /**
@@ -31,7 +40,12 @@ const DATES = ['2026-01-01T00:00:00Z', '2000-01-01T00:00:00.000Z', '2031-12-31T2
 /** A value of the wrong kind for any input type. */
 const WRONG = ['many', 3.5, { no: 'object' }, 'NOVEL', true, 'yesterday'];
 
-export function generateOperation(schema: GraphQLSchema, pools: ValuePools, g: Draw, maxDepth = 4): GeneratedOperation {
+export function generateOperation(
+  schema: GraphQLSchema,
+  pools: ValuePools,
+  g: Draw,
+  maxDepth = 4,
+): GeneratedOperation {
   const pick = <T>(values: readonly T[]): T => values[g(fc.integer, { min: 0, max: values.length - 1 })];
   const chance = (percent: number) => g(fc.integer, { min: 0, max: 99 }) < percent;
   const skip = new Set(pools.skipFields ?? []);
@@ -48,21 +62,30 @@ export function generateOperation(schema: GraphQLSchema, pools: ValuePools, g: D
     const inner = getNullableType(type) as GraphQLInputType;
     if (isListType(inner)) {
       if (chance(15)) return value(inner.ofType, argument, depth + 1); // one item stands for a list of one
-      return Array.from({ length: g(fc.integer, { min: 0, max: 2 }) }, () => value(inner.ofType, argument, depth + 1));
+      return Array.from({ length: g(fc.integer, { min: 0, max: 2 }) }, () =>
+        value(inner.ofType, argument, depth + 1),
+      );
     }
     if (isEnumType(inner)) return pick(inner.getValues().map((v) => v.name));
     if (isInputObjectType(inner)) {
       const object: Record<string, unknown> = {};
-      for (const field of Object.values(inner.getFields())) if (chance(30)) object[field.name] = value(field.type, field.name, depth + 1);
+      for (const field of Object.values(inner.getFields()))
+        if (chance(30)) object[field.name] = value(field.type, field.name, depth + 1);
       return object;
     }
     switch (inner.name) {
-      case 'Int': return pick(INTS);
-      case 'Float': return pick([0, 1.5, -2]);
-      case 'Boolean': return chance(50);
-      case 'DateTime': return pick(DATES);
-      case 'ID': return pick(pools.ID);
-      default: return pick(pools.byArgument?.[argument] ?? pools.String);
+      case 'Int':
+        return pick(INTS);
+      case 'Float':
+        return pick([0, 1.5, -2]);
+      case 'Boolean':
+        return chance(50);
+      case 'DateTime':
+        return pick(DATES);
+      case 'ID':
+        return pick(pools.ID);
+      default:
+        return pick(pools.byArgument?.[argument] ?? pools.String);
     }
   }
 
@@ -76,7 +99,9 @@ export function generateOperation(schema: GraphQLSchema, pools: ValuePools, g: D
     if (isEnumType(inner) && typeof v === 'string' && /^[A-Z_]+$/.test(v)) return v;
     if (typeof v === 'object') {
       const fields = isInputObjectType(inner) ? inner.getFields() : {};
-      return `{ ${Object.entries(v as object).map(([k, item]) => `${k}: ${literal(fields[k]?.type ?? inner, item)}`).join(', ')} }`;
+      return `{ ${Object.entries(v as object)
+        .map(([k, item]) => `${k}: ${literal(fields[k]?.type ?? inner, item)}`)
+        .join(', ')} }`;
     }
     return JSON.stringify(v);
   }
@@ -106,7 +131,9 @@ export function generateOperation(schema: GraphQLSchema, pools: ValuePools, g: D
   function directives(): string {
     if (!chance(12)) return '';
     const which = chance(50) ? 'include' : 'skip';
-    const condition = chance(50) ? String(chance(50)) : variable(schema.getDirective(which)!.args[0].type, 'if');
+    const condition = chance(50)
+      ? String(chance(50))
+      : variable(schema.getDirective(which)!.args[0].type, 'if');
     return ` @${which}(if: ${condition})`;
   }
 
@@ -114,7 +141,7 @@ export function generateOperation(schema: GraphQLSchema, pools: ValuePools, g: D
     const named = getNamedType(field.type);
     if (!isLeafType(named) && depth >= maxDepth) return null;
     const args = field.args
-      .filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined ? true : chance(50))
+      .filter((arg) => (isNonNullType(arg.type) && arg.defaultValue === undefined ? true : chance(50)))
       .map((arg) => `${arg.name}: ${argumentValue(arg.type, arg.name)}`);
     // Fields with arguments get an alias of their own, so no two ever conflict; others merge by name.
     const alias = args.length || chance(20) ? `${fresh('a')}: ` : '';
@@ -152,6 +179,9 @@ export function generateOperation(schema: GraphQLSchema, pools: ValuePools, g: D
     else variables[name] = how === 1 ? null : pick(WRONG);
   }
   const name = chance(50) ? ` Generated${names}` : '';
-  const header = name || declarations.length ? `query${name}${declarations.length ? `(${declarations.join(', ')})` : ''} ` : '';
+  const header =
+    name || declarations.length
+      ? `query${name}${declarations.length ? `(${declarations.join(', ')})` : ''} `
+      : '';
   return { query: [`${header}${body}`, ...fragments].join('\n'), variables };
 }

@@ -7,7 +7,15 @@ import { syntheticCommons } from '../stubs/synthetic';
  * cannot score better. These stories break one answer on purpose and expect the run to fail.
  */
 const page = (titles: string[]) => ({
-  artifacts: { edges: titles.map((title, i) => ({ node: { id: `bench:bench-${i + 1}`, title, licence: { spdx: 'CC-BY-4.0', name: 'Creative Commons Attribution 4.0' } } })) },
+  artifacts: {
+    edges: titles.map((title, i) => ({
+      node: {
+        id: `bench:bench-${i + 1}`,
+        title,
+        licence: { spdx: 'CC-BY-4.0', name: 'Creative Commons Attribution 4.0' },
+      },
+    })),
+  },
 });
 
 describe('comparing the answers of the paths a section measures', () => {
@@ -15,21 +23,24 @@ describe('comparing the answers of the paths a section measures', () => {
 
   it('lets equal answers through', () => {
     expect(firstDifference(direct, structuredClone(direct))).toBeUndefined();
-    expect(() => assertSameAnswers('page of 50 with licences', [
-      { path: 'direct to the node', data: direct },
-      { path: 'Commons gateway', data: structuredClone(direct) },
-      { path: '@apollo/gateway 2.14', data: structuredClone(direct) },
-    ])).not.toThrow();
+    expect(() =>
+      assertSameAnswers('page of 50 with licences', [
+        { path: 'direct to the node', data: direct },
+        { path: 'Commons gateway', data: structuredClone(direct) },
+        { path: '@apollo/gateway 2.14', data: structuredClone(direct) },
+      ]),
+    ).not.toThrow();
   });
 
   it('fails when one path drops an edge, naming the query, the path and the first difference', () => {
     const dropped = structuredClone(direct);
     dropped.artifacts.edges.splice(1, 1);
-    const run = () => assertSameAnswers('page of 50 with licences', [
-      { path: 'direct to the node', data: direct },
-      { path: '@apollo/gateway 2.14', data: structuredClone(direct) },
-      { path: 'Commons gateway', data: dropped },
-    ]);
+    const run = () =>
+      assertSameAnswers('page of 50 with licences', [
+        { path: 'direct to the node', data: direct },
+        { path: '@apollo/gateway 2.14', data: structuredClone(direct) },
+        { path: 'Commons gateway', data: dropped },
+      ]);
     expect(run).toThrow(AnswersDiffer);
     expect(run).toThrow(
       'answers differ for "page of 50 with licences": Commons gateway does not answer as direct to the node does, ' +
@@ -40,7 +51,11 @@ describe('comparing the answers of the paths a section measures', () => {
   it('fails on a dropped last edge, a null field and an extra field alike', () => {
     const lastDropped = structuredClone(direct);
     lastDropped.artifacts.edges.pop();
-    expect(firstDifference(direct, lastDropped)).toMatchObject({ path: 'data.artifacts.edges[3]', actual: expect.anything(), lengths: { expected: 4, actual: 3 } });
+    expect(firstDifference(direct, lastDropped)).toMatchObject({
+      path: 'data.artifacts.edges[3]',
+      actual: expect.anything(),
+      lengths: { expected: 4, actual: 3 },
+    });
 
     const nulled = structuredClone(direct) as any;
     nulled.artifacts.edges[2].node.licence = null;
@@ -75,7 +90,9 @@ describe('checking a scaling answer against what the stubs hold', () => {
 
     const edge = answer.artifacts.edges.find((e: any) => e.node.adoptions.length > 0);
     edge.node.adoptions.pop();
-    expect(firstDifference(canonical(expected), canonical(answer))?.path).toMatch(/^data\.artifacts\.edges\[\d+\]\.node\.adoptions\[\d+\]$/);
+    expect(firstDifference(canonical(expected), canonical(answer))?.path).toMatch(
+      /^data\.artifacts\.edges\[\d+\]\.node\.adoptions\[\d+\]$/,
+    );
   });
 
   it('leaves out what a silent node holds, and names it unavailable in the report', () => {

@@ -20,7 +20,10 @@ export interface Usage {
 /** The sampling interval of the loop-delay histogram; each sample is the interval, so it is subtracted. */
 const RESOLUTION_MS = 10;
 
-export function serveIpc(handlers: Record<string, Handler>, stop: () => Promise<void> = async () => undefined): void {
+export function serveIpc(
+  handlers: Record<string, Handler>,
+  stop: () => Promise<void> = async () => undefined,
+): void {
   const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   delay.enable();
   const late = (ns: number) => (Number.isFinite(ns) ? Math.max(0, ns / 1e6 - RESOLUTION_MS) : 0);

@@ -29,7 +29,11 @@ async function main(): Promise<void> {
   const linked = process.env.BENCH_PLAN_VARIANT === 'linked';
   let started = performance.now();
   const composed = composeServices(
-    Array.from({ length: n }, (_, i) => ({ name: `node${i}`, url: `http://127.0.0.1/${i}`, typeDefs: parse(subgraph(i, linked)) })),
+    Array.from({ length: n }, (_, i) => ({
+      name: `node${i}`,
+      url: `http://127.0.0.1/${i}`,
+      typeDefs: parse(subgraph(i, linked)),
+    })),
   );
   if (!composed.supergraphSdl) throw new Error(composed.errors?.map((e) => e.message).join('; '));
   await send({ composeMs: performance.now() - started });
@@ -37,14 +41,20 @@ async function main(): Promise<void> {
   const supergraph = Supergraph.build(composed.supergraphSdl);
   const planner = new QueryPlanner(supergraph);
   await send({ plannerMs: performance.now() - started });
-  const selection = linked ? 'id title licence { spdx name } derivedFrom { id title licence { spdx } }' : 'id title licence { spdx name }';
+  const selection = linked
+    ? 'id title licence { spdx name } derivedFrom { id title licence { spdx } }'
+    : 'id title licence { spdx name }';
   const query = `{ ${Array.from({ length: n }, (_, i) => `f${i}: artifacts${i}(first: 50) { ${selection} }`).join(' ')} }`;
   started = performance.now();
   try {
     planner.buildQueryPlan(operationFromDocument(supergraph.schema, parse(query)));
     await send({ planMs: performance.now() - started, rss: process.memoryUsage().rss });
   } catch (error) {
-    await send({ refused: (error as Error).message, afterMs: performance.now() - started, rss: process.memoryUsage().rss });
+    await send({
+      refused: (error as Error).message,
+      afterMs: performance.now() - started,
+      rss: process.memoryUsage().rss,
+    });
   }
 }
 

@@ -56,7 +56,14 @@ interface Answer {
 
 async function main(): Promise<void> {
   const config = readConfig<StubNodesConfig>('BENCH_STUB_CONFIG');
-  const counters: StubCounters = { requests: {}, probes: 0, duplicateKeys: 0, unknown: 0, failures: 0, samples: [] };
+  const counters: StubCounters = {
+    requests: {},
+    probes: 0,
+    duplicateKeys: 0,
+    unknown: 0,
+    failures: 0,
+    samples: [],
+  };
   const sample = (text: string) => counters.samples.length < 5 && counters.samples.push(text.slice(0, 600));
   let log: LoggedRequest[] = [];
   let logging = false;
@@ -70,10 +77,17 @@ async function main(): Promise<void> {
       if (recorded) return { status: recorded.status, text: recorded.body };
       counters.unknown++;
       sample(`not recorded (${slug}): ${body}`);
-      return { status: 500, text: JSON.stringify({ errors: [{ message: 'this request was not recorded' }] }) };
+      return {
+        status: 500,
+        text: JSON.stringify({ errors: [{ message: 'this request was not recorded' }] }),
+      };
     };
   } else {
-    const data = syntheticCommons({ slugs: config.nodes.map((n) => n.slug), artifactsPerNode: config.artifactsPerNode, seed: config.seed });
+    const data = syntheticCommons({
+      slugs: config.nodes.map((n) => n.slug),
+      artifactsPerNode: config.artifactsPerNode,
+      seed: config.seed,
+    });
     const schema = syntheticSchema();
     const invalid = new Map<string, readonly GraphQLError[]>();
     answer = async (slug, body) => {
@@ -87,7 +101,10 @@ async function main(): Promise<void> {
         return { status: 400, text: JSON.stringify({ errors }) };
       }
       const result = await execute({
-        schema, document, variableValues: request.variables ?? {}, operationName: request.operationName ?? undefined,
+        schema,
+        document,
+        variableValues: request.variables ?? {},
+        operationName: request.operationName ?? undefined,
         contextValue: data.get(slug) as NodeData,
       });
       if (result.errors?.length) {
@@ -109,7 +126,12 @@ async function main(): Promise<void> {
     return found;
   };
 
-  async function handle(spec: StubNodeSpec, body: string, arrival: number, res: ServerResponse): Promise<void> {
+  async function handle(
+    spec: StubNodeSpec,
+    body: string,
+    arrival: number,
+    res: ServerResponse,
+  ): Promise<void> {
     counters.requests[spec.slug] = (counters.requests[spec.slug] ?? 0) + 1;
     let inspection: Inspection;
     try {
@@ -117,14 +139,26 @@ async function main(): Promise<void> {
     } catch (error) {
       counters.failures++;
       sample(`unreadable (${spec.slug}): ${(error as Error).message}`);
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'unreadable request' }] }));
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ errors: [{ message: 'unreadable request' }] }));
       return;
     }
     if (inspection.probe) counters.probes++;
     else counters.duplicateKeys += inspection.duplicateKeys;
-    const entry: LoggedRequest | undefined = logging && !inspection.probe
-      ? { slug: spec.slug, arrival, end: null, answered: false, fields: inspection.fields, argIds: inspection.argIds, resultIds: [], duplicateKeys: inspection.duplicateKeys }
-      : undefined;
+    const entry: LoggedRequest | undefined =
+      logging && !inspection.probe
+        ? {
+            slug: spec.slug,
+            arrival,
+            end: null,
+            answered: false,
+            fields: inspection.fields,
+            argIds: inspection.argIds,
+            resultIds: [],
+            duplicateKeys: inspection.duplicateKeys,
+          }
+        : undefined;
     if (entry) log.push(entry);
     if (spec.hold) {
       res.once('close', () => entry && (entry.end = performance.now()));
@@ -142,7 +176,10 @@ async function main(): Promise<void> {
     }
     const reply = found;
     const send = () => {
-      res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(reply.text) });
+      res.writeHead(reply.status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(reply.text),
+      });
       res.end(reply.text);
       if (entry) {
         entry.end = performance.now();

@@ -18,7 +18,8 @@ export interface Holdings {
   answering: Set<string>;
 }
 
-const byKey = (key: (item: Row) => string) => (a: Row, b: Row) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey = (key: (item: Row) => string) => (a: Row, b: Row) =>
+  key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 const byId = byKey((item) => item.id);
 const slugOf = (id: string) => parseGlobalId(id)?.community ?? '';
 
@@ -29,9 +30,17 @@ function answeringNodes({ commons, answering }: Holdings): NodeData[] {
 /** `{ artifacts(first) { totalCount edges { node { id title adoptions { id community { slug } } feedback { id kind } } } } }` */
 export function expectedLinkedPage(holdings: Holdings, first: number): Row {
   const nodes = answeringNodes(holdings);
-  const artifacts = nodes.flatMap((n) => n.artifacts).sort((a, b) => compareArtifactKeys(sortKey(a), sortKey(b)));
-  const adoptions = groupBy(nodes.flatMap((n) => n.adoptions), (a) => a.artifactId);
-  const feedback = groupBy(nodes.flatMap((n) => n.feedback), (f) => f.artifactId);
+  const artifacts = nodes
+    .flatMap((n) => n.artifacts)
+    .sort((a, b) => compareArtifactKeys(sortKey(a), sortKey(b)));
+  const adoptions = groupBy(
+    nodes.flatMap((n) => n.adoptions),
+    (a) => a.artifactId,
+  );
+  const feedback = groupBy(
+    nodes.flatMap((n) => n.feedback),
+    (f) => f.artifactId,
+  );
   return {
     artifacts: {
       totalCount: artifacts.length,
@@ -53,7 +62,8 @@ export function expectedLinkedPage(holdings: Holdings, first: number): Row {
  * does not answer is reached but neither listed nor followed.
  */
 export function expectedLineageUp(holdings: Holdings, rootId: string, maxDepth: number): Row {
-  const find = (id: string) => (holdings.answering.has(slugOf(id)) ? holdings.commons.get(slugOf(id))?.byId.get(id) : undefined);
+  const find = (id: string) =>
+    holdings.answering.has(slugOf(id)) ? holdings.commons.get(slugOf(id))?.byId.get(id) : undefined;
   const visited = new Set([rootId]);
   const edges = new Map<string, Row>();
   let up = [rootId];
@@ -83,7 +93,11 @@ export function expectedLineageUp(holdings: Holdings, rootId: string, maxDepth: 
         depth,
         truncated,
         nodes: nodes.map((a) => ({ id: a.id, title: a.title, community: { slug: a.community } })),
-        edges: [...edges.values()].map((e) => ({ sourceId: e.sourceId, derivativeId: e.artifactId, relation: e.relation })),
+        edges: [...edges.values()].map((e) => ({
+          sourceId: e.sourceId,
+          derivativeId: e.artifactId,
+          relation: e.relation,
+        })),
       },
     },
   };
@@ -103,14 +117,22 @@ export function reportHoldings(data: Row): Row {
 export function expectedReportHoldings(holdings: Holdings, from: string, to: string): Row {
   const inWindow = (iso: string) => iso >= from && iso <= to;
   const cells = new Map<string, Row>();
-  for (const adoption of answeringNodes(holdings).flatMap((n) => n.adoptions).filter((a) => inWindow(a.recordedAt))) {
+  for (const adoption of answeringNodes(holdings)
+    .flatMap((n) => n.adoptions)
+    .filter((a) => inWindow(a.recordedAt))) {
     const cell = { adopter: adoption.community, origin: slugOf(adoption.artifactId), count: 0 };
-    const found = cells.get(`${cell.adopter} ${cell.origin}`) ?? cells.set(`${cell.adopter} ${cell.origin}`, cell).get(`${cell.adopter} ${cell.origin}`)!;
+    const found =
+      cells.get(`${cell.adopter} ${cell.origin}`) ??
+      cells.set(`${cell.adopter} ${cell.origin}`, cell).get(`${cell.adopter} ${cell.origin}`)!;
     found.count += 1;
   }
   return {
-    communities: answeringNodes(holdings).map((n) => n.slug).sort(),
-    unavailableCommunities: [...holdings.commons.keys()].filter((slug) => !holdings.answering.has(slug)).sort(),
+    communities: answeringNodes(holdings)
+      .map((n) => n.slug)
+      .sort(),
+    unavailableCommunities: [...holdings.commons.keys()]
+      .filter((slug) => !holdings.answering.has(slug))
+      .sort(),
     adoptionMatrix: [...cells.values()].sort(byKey((c) => `${c.adopter} ${c.origin}`)),
   };
 }
@@ -124,7 +146,11 @@ export function canonical(data: Row): Row {
         ...data.artifacts,
         edges: data.artifacts.edges.map((e: Row) => ({
           ...e,
-          node: { ...e.node, adoptions: [...e.node.adoptions].sort(byId), feedback: [...e.node.feedback].sort(byId) },
+          node: {
+            ...e.node,
+            adoptions: [...e.node.adoptions].sort(byId),
+            feedback: [...e.node.feedback].sort(byId),
+          },
         })),
       },
     };

@@ -1,6 +1,12 @@
 import { parseGlobalId } from '@commons-graph/schema';
 import {
-  Kind, parse, valueFromASTUntyped, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
+  Kind,
+  parse,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 
@@ -37,13 +43,18 @@ export function parsed(query: string): DocumentNode {
 }
 
 function operationOf(document: DocumentNode, name?: string | null): OperationDefinitionNode {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const operation = name ? operations.find((o) => o.name?.value === name) : operations[0];
   if (!operation) throw new Error(`no operation ${name ?? ''} in the request`);
   return operation;
 }
 
-function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): FieldNode[] {
+function rootFields(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): FieldNode[] {
   return selectionSet.selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD) return [selection];
     if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, fragments);
@@ -65,7 +76,11 @@ export function globalIds(value: unknown, into: string[] = []): string[] {
 }
 
 const keyOf = (item: unknown) =>
-  typeof item === 'string' ? item : item && typeof item === 'object' && 'id' in item ? String(item.id) : JSON.stringify(item);
+  typeof item === 'string'
+    ? item
+    : item && typeof item === 'object' && 'id' in item
+      ? String(item.id)
+      : JSON.stringify(item);
 
 export function inspect(body: GraphQLBody): Inspection {
   const document = parsed(body.query);

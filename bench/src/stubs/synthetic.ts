@@ -1,6 +1,11 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  compareArtifactKeys, decodeArtifactCursor, describeLicence, encodeArtifactCursor, NODE_PROTOCOL_VERSION, parseGlobalId,
+  compareArtifactKeys,
+  decodeArtifactCursor,
+  describeLicence,
+  encodeArtifactCursor,
+  NODE_PROTOCOL_VERSION,
+  parseGlobalId,
   readNodeContract,
 } from '@commons-graph/schema';
 import { parse, type GraphQLSchema } from 'graphql';
@@ -55,8 +60,17 @@ export function syntheticCommons({ slugs, artifactsPerNode, seed }: SyntheticOpt
   const nodes = new Map<string, NodeData>();
   for (const slug of slugs) {
     nodes.set(slug, {
-      slug, artifacts: [], byId: new Map(), keys: new Map(), profile: {}, adoptions: [], feedback: [], responses: [],
-      derivations: [], needs: [], answers: [],
+      slug,
+      artifacts: [],
+      byId: new Map(),
+      keys: new Map(),
+      profile: {},
+      adoptions: [],
+      feedback: [],
+      responses: [],
+      derivations: [],
+      needs: [],
+      answers: [],
     });
   }
   const at = (i: number) => nodes.get(slugs[((i % n) + n) % n])!;
@@ -69,19 +83,62 @@ export function syntheticCommons({ slugs, artifactsPerNode, seed }: SyntheticOpt
       const title = `${slug} artifact ${k}`;
       const summary = `What ${slug} learned, number ${k}.`;
       const body = `${summary} `.repeat(8);
-      const provenance = { authors: ['A. Author', 'B. Author'], aiAssisted: k % 7 === 0, aiTools: k % 7 === 0 ? 'an assistant' : null, reviewer: k % 7 === 0 ? 'R. Reviewer' : null };
+      const provenance = {
+        authors: ['A. Author', 'B. Author'],
+        aiAssisted: k % 7 === 0,
+        aiTools: k % 7 === 0 ? 'an assistant' : null,
+        reviewer: k % 7 === 0 ? 'R. Reviewer' : null,
+      };
       const id = `${slug}:a${k}`;
-      const derivedFrom = k < DERIVING
-        ? [[1, 'ADAPTS'], [3, 'REFERENCES']].map(([offset, relation], j) => ({
-            id: `${slug}:d${k}x${j}`, artifactId: id, sourceId: `${at(i + (offset as number)).slug}:a${k + 1}`,
-            relation, note: null, assertedBy: slug, assertedAt: publishedAt,
-          }))
-        : [];
+      const derivedFrom =
+        k < DERIVING
+          ? [
+              [1, 'ADAPTS'],
+              [3, 'REFERENCES'],
+            ].map(([offset, relation], j) => ({
+              id: `${slug}:d${k}x${j}`,
+              artifactId: id,
+              sourceId: `${at(i + (offset as number)).slug}:a${k + 1}`,
+              relation,
+              note: null,
+              assertedBy: slug,
+              assertedAt: publishedAt,
+            }))
+          : [];
       const artifact = {
-        id, community: slug, status: 'PUBLISHED', kind, title, summary, body, tags: ['bench', kind.toLowerCase()],
-        mediaUrl: null, licence, attribution: `${slug} community`, provenance, version: 1, publishedAt, updatedAt: publishedAt,
-        retiredAt: null, retirementReason: null,
-        versions: [{ number: 1, kind, title, summary, body, tags: ['bench'], mediaUrl: null, licence, attribution: `${slug} community`, provenance, changeNote: null, publishedAt }],
+        id,
+        community: slug,
+        status: 'PUBLISHED',
+        kind,
+        title,
+        summary,
+        body,
+        tags: ['bench', kind.toLowerCase()],
+        mediaUrl: null,
+        licence,
+        attribution: `${slug} community`,
+        provenance,
+        version: 1,
+        publishedAt,
+        updatedAt: publishedAt,
+        retiredAt: null,
+        retirementReason: null,
+        versions: [
+          {
+            number: 1,
+            kind,
+            title,
+            summary,
+            body,
+            tags: ['bench'],
+            mediaUrl: null,
+            licence,
+            attribution: `${slug} community`,
+            provenance,
+            changeNote: null,
+            publishedAt,
+          },
+        ],
         derivedFrom,
       };
       node.artifacts.push(artifact);
@@ -101,20 +158,38 @@ export function syntheticCommons({ slugs, artifactsPerNode, seed }: SyntheticOpt
       adopters.delete(origin);
       for (const adopter of adopters) {
         nodes.get(adopter)!.adoptions.push({
-          id: `${adopter}:ad-${j}-${k}`, artifactId, community: adopter, status: k % 4 ? 'ADOPTED' : 'TRIAL',
-          context: `Used by ${adopter}`, impact: k % 3 ? 'Fewer failed trials' : null, adaptedAsId: null, recordedAt, updatedAt: recordedAt,
+          id: `${adopter}:ad-${j}-${k}`,
+          artifactId,
+          community: adopter,
+          status: k % 4 ? 'ADOPTED' : 'TRIAL',
+          context: `Used by ${adopter}`,
+          impact: k % 3 ? 'Fewer failed trials' : null,
+          adaptedAsId: null,
+          recordedAt,
+          updatedAt: recordedAt,
         });
       }
       const giver = at(j + 2 + (k % 3)).slug;
       if (k % 2 === 0 && giver !== origin) {
         const feedbackId = `${giver}:fb-${j}-${k}`;
         nodes.get(giver)!.feedback.push({
-          id: feedbackId, artifactId, community: giver, kind: FEEDBACK_KINDS[k % FEEDBACK_KINDS.length], body: 'It helped, mostly.', givenAt: recordedAt,
+          id: feedbackId,
+          artifactId,
+          community: giver,
+          kind: FEEDBACK_KINDS[k % FEEDBACK_KINDS.length],
+          body: 'It helped, mostly.',
+          givenAt: recordedAt,
         });
         if (k % 4 === 0) {
           at(j).responses.push({
-            id: `${origin}:rs-${j}-${k}`, feedbackId, artifactId, community: origin, kind: 'ACKNOWLEDGED', body: 'Thank you.',
-            resultingVersion: null, respondedAt: iso(BASE - (k % 90) * DAY + 3 * DAY),
+            id: `${origin}:rs-${j}-${k}`,
+            feedbackId,
+            artifactId,
+            community: origin,
+            kind: 'ACKNOWLEDGED',
+            body: 'Thank you.',
+            resultingVersion: null,
+            respondedAt: iso(BASE - (k % 90) * DAY + 3 * DAY),
           });
         }
       }
@@ -124,22 +199,52 @@ export function syntheticCommons({ slugs, artifactsPerNode, seed }: SyntheticOpt
   slugs.forEach((slug, i) => {
     const node = at(i);
     node.needs = [0, 1].map((m) => ({
-      id: `${slug}:need-${m}`, community: slug, title: `Need ${m} of ${slug}`, body: 'Looking for a template.', tags: ['bench'],
-      status: m ? 'ANSWERED' : 'OPEN', postedAt: iso(BASE - (30 + m) * DAY), closedAt: null,
+      id: `${slug}:need-${m}`,
+      community: slug,
+      title: `Need ${m} of ${slug}`,
+      body: 'Looking for a template.',
+      tags: ['bench'],
+      status: m ? 'ANSWERED' : 'OPEN',
+      postedAt: iso(BASE - (30 + m) * DAY),
+      closedAt: null,
     }));
-    node.answers = [{
-      id: `${slug}:ans-0`, needId: `${at(i + 1).slug}:need-1`, artifactId: `${slug}:a0`, community: slug, note: null, answeredAt: iso(BASE - 10 * DAY),
-    }];
+    node.answers = [
+      {
+        id: `${slug}:ans-0`,
+        needId: `${at(i + 1).slug}:need-1`,
+        artifactId: `${slug}:a0`,
+        community: slug,
+        note: null,
+        answeredAt: iso(BASE - 10 * DAY),
+      },
+    ];
     node.profile = {
-      slug, name: `Community ${slug}`, description: 'A synthetic community.', region: null, website: null,
+      slug,
+      name: `Community ${slug}`,
+      description: 'A synthetic community.',
+      region: null,
+      website: null,
       software: { name: 'commons-bench-stub', version: '0.0.0', protocol: NODE_PROTOCOL_VERSION },
-      learningCycles: [{
-        id: `${slug}:cycle-0`, cadence: 'QUARTERLY', startsOn: '2026-07-01', endsOn: '2026-09-30', becameClear: 'x', surprised: 'y', failed: 'z',
-        harvestedArtifactIds: [`${slug}:a0`, `${slug}:a1`],
-      }],
+      learningCycles: [
+        {
+          id: `${slug}:cycle-0`,
+          cadence: 'QUARTERLY',
+          startsOn: '2026-07-01',
+          endsOn: '2026-09-30',
+          becameClear: 'x',
+          surprised: 'y',
+          failed: 'z',
+          harvestedArtifactIds: [`${slug}:a0`, `${slug}:a1`],
+        },
+      ],
       contributionRoles: [0, 1, 2].map((r) => ({
-        id: `${slug}:role-${r}`, personName: `Person ${r}`, role: 'translator', hoursPerMonth: 10, resourcedHoursPerMonth: r ? 5 : 0,
-        startsOn: '2026-01-01', endsOn: null,
+        id: `${slug}:role-${r}`,
+        personName: `Person ${r}`,
+        role: 'translator',
+        hoursPerMonth: 10,
+        resourcedHoursPerMonth: r ? 5 : 0,
+        startsOn: '2026-01-01',
+        endsOn: null,
       })),
       adoptionsGiven: node.adoptions,
       feedbackGiven: node.feedback,
@@ -166,31 +271,54 @@ export function syntheticSchema(): GraphQLSchema {
   const resolvers = {
     Query: {
       artifact: (_: unknown, { id }: Row, node: NodeData) => node.byId.get(id) ?? null,
-      artifacts: (_: unknown, { first, after, filter }: Row, node: NodeData) => page(node, first, after, filter),
+      artifacts: (_: unknown, { first, after, filter }: Row, node: NodeData) =>
+        page(node, first, after, filter),
       community: (_: unknown, __: Row, node: NodeData) => node.profile,
-      adoptionsOf: (_: unknown, { artifactIds }: Row, node: NodeData) => node.adoptions.filter((a) => among(artifactIds)(a.artifactId)),
-      derivativesOf: (_: unknown, { artifactIds }: Row, node: NodeData) => node.derivations.filter((d) => among(artifactIds)(d.sourceId)),
-      feedbackOn: (_: unknown, { artifactIds }: Row, node: NodeData) => node.feedback.filter((f) => among(artifactIds)(f.artifactId)),
-      responsesTo: (_: unknown, { feedbackIds }: Row, node: NodeData) => node.responses.filter((r) => among(feedbackIds)(r.feedbackId)),
-      answersTo: (_: unknown, { needIds }: Row, node: NodeData) => node.answers.filter((a) => among(needIds)(a.needId)),
-      needs: (_: unknown, { status }: Row, node: NodeData) => node.needs.filter((x) => !status || x.status === status),
-      adoptionsOfCommunity: (_: unknown, { community }: Row, node: NodeData) => node.adoptions.filter((a) => ofCommunity(community)(a.artifactId)),
-      feedbackOnCommunity: (_: unknown, { community }: Row, node: NodeData) => node.feedback.filter((f) => ofCommunity(community)(f.artifactId)),
+      adoptionsOf: (_: unknown, { artifactIds }: Row, node: NodeData) =>
+        node.adoptions.filter((a) => among(artifactIds)(a.artifactId)),
+      derivativesOf: (_: unknown, { artifactIds }: Row, node: NodeData) =>
+        node.derivations.filter((d) => among(artifactIds)(d.sourceId)),
+      feedbackOn: (_: unknown, { artifactIds }: Row, node: NodeData) =>
+        node.feedback.filter((f) => among(artifactIds)(f.artifactId)),
+      responsesTo: (_: unknown, { feedbackIds }: Row, node: NodeData) =>
+        node.responses.filter((r) => among(feedbackIds)(r.feedbackId)),
+      answersTo: (_: unknown, { needIds }: Row, node: NodeData) =>
+        node.answers.filter((a) => among(needIds)(a.needId)),
+      needs: (_: unknown, { status }: Row, node: NodeData) =>
+        node.needs.filter((x) => !status || x.status === status),
+      adoptionsOfCommunity: (_: unknown, { community }: Row, node: NodeData) =>
+        node.adoptions.filter((a) => ofCommunity(community)(a.artifactId)),
+      feedbackOnCommunity: (_: unknown, { community }: Row, node: NodeData) =>
+        node.feedback.filter((f) => ofCommunity(community)(f.artifactId)),
     },
     Artifact: { __resolveReference: ({ id }: Row, node: NodeData) => node.byId.get(id) ?? null },
     Community: {
       __resolveReference: ({ slug }: Row, node: NodeData) => (slug === node.slug ? node.profile : null),
-      needs: (_: unknown, { status }: Row, node: NodeData) => node.needs.filter((x) => !status || x.status === status),
+      needs: (_: unknown, { status }: Row, node: NodeData) =>
+        node.needs.filter((x) => !status || x.status === status),
     },
-    Adoption: { __resolveReference: ({ id }: Row, node: NodeData) => node.adoptions.find((a) => a.id === id) ?? null },
-    Feedback: { __resolveReference: ({ id }: Row, node: NodeData) => node.feedback.find((f) => f.id === id) ?? null },
-    FeedbackResponse: { __resolveReference: ({ id }: Row, node: NodeData) => node.responses.find((r) => r.id === id) ?? null },
-    Need: { __resolveReference: ({ id }: Row, node: NodeData) => node.needs.find((x) => x.id === id) ?? null },
+    Adoption: {
+      __resolveReference: ({ id }: Row, node: NodeData) => node.adoptions.find((a) => a.id === id) ?? null,
+    },
+    Feedback: {
+      __resolveReference: ({ id }: Row, node: NodeData) => node.feedback.find((f) => f.id === id) ?? null,
+    },
+    FeedbackResponse: {
+      __resolveReference: ({ id }: Row, node: NodeData) => node.responses.find((r) => r.id === id) ?? null,
+    },
+    Need: {
+      __resolveReference: ({ id }: Row, node: NodeData) => node.needs.find((x) => x.id === id) ?? null,
+    },
   };
   return buildSubgraphSchema([{ typeDefs: parse(readNodeContract()), resolvers: resolvers as never }]);
 }
 
-function page(node: NodeData, first: number, after: string | null | undefined, filter: Row | null | undefined) {
+function page(
+  node: NodeData,
+  first: number,
+  after: string | null | undefined,
+  filter: Row | null | undefined,
+) {
   let list = filter?.communities && !filter.communities.includes(node.slug) ? [] : node.artifacts;
   const totalCount = list.length;
   if (after) {

@@ -13,7 +13,11 @@ describe('what the gateway asks nodes about artifacts', () => {
 });
 
 describe('merging pages from many nodes', () => {
-  const at = (day: number, id: string): NodeArtifact => ({ id, community: id.split(':')[0], publishedAt: `2026-01-${String(day).padStart(2, '0')}T00:00:00.000Z` });
+  const at = (day: number, id: string): NodeArtifact => ({
+    id,
+    community: id.split(':')[0],
+    publishedAt: `2026-01-${String(day).padStart(2, '0')}T00:00:00.000Z`,
+  });
 
   it('keeps the shared order (newest first, then id) and only the first N', () => {
     const a = [at(9, 'a:1'), at(5, 'a:2'), at(5, 'a:3'), at(1, 'a:4')];
@@ -23,6 +27,14 @@ describe('merging pages from many nodes', () => {
     expect(page.map((x) => x.id)).toEqual(['a:1', 'b:1', 'a:2', 'a:3', 'b:0']);
     expect(more).toBe(true);
     expect(mergeSorted([a, b], 7)).toEqual({ page: expect.any(Array), more: false });
-    expect(mergeSorted([a, b], 7).page.map((x) => x.id)).toEqual(['a:1', 'b:1', 'a:2', 'a:3', 'b:0', 'b:2', 'a:4']);
+    expect(mergeSorted([a, b], 7).page.map((x) => x.id)).toEqual([
+      'a:1',
+      'b:1',
+      'a:2',
+      'a:3',
+      'b:0',
+      'b:2',
+      'a:4',
+    ]);
   });
 });

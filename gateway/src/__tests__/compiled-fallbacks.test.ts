@@ -11,7 +11,11 @@ const repeats = (query: string) => {
 describe('operations graphql-jit would answer differently go to graphql-js', () => {
   it('a field repeated in one selection set with @skip or @include on an occurrence', () => {
     expect(repeats(`{ a { id ... @skip(if: true) { title } title } }`)).toBe(true);
-    expect(repeats(`query($s: Boolean!) { a { ...F @include(if: $s) kind ... on Artifact { title } } } fragment F on Artifact { title }`)).toBe(true);
+    expect(
+      repeats(
+        `query($s: Boolean!) { a { ...F @include(if: $s) kind ... on Artifact { title } } } fragment F on Artifact { title }`,
+      ),
+    ).toBe(true);
     expect(repeats(`{ x: a { id } y: a { id title @skip(if: false) ... { title } } }`)).toBe(true);
   });
 

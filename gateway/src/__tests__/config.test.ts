@@ -8,15 +8,29 @@ describe('gateway configuration', () => {
   it('reads nodes from NODES and from a YAML or JSON NODES_FILE', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gw-config-'));
     writeFileSync(join(dir, 'nodes.yaml'), '- slug: valley-clinics\n  url: http://clinics.example/graphql\n');
-    writeFileSync(join(dir, 'nodes.json'), JSON.stringify({ nodes: [{ slug: 'openinfra-sigs', url: 'http://sigs.example/graphql' }] }));
-    const yaml = readGatewayConfig({ NODES: 'klamath-soil=http://soil.example/graphql', NODES_FILE: join(dir, 'nodes.yaml') });
+    writeFileSync(
+      join(dir, 'nodes.json'),
+      JSON.stringify({ nodes: [{ slug: 'openinfra-sigs', url: 'http://sigs.example/graphql' }] }),
+    );
+    const yaml = readGatewayConfig({
+      NODES: 'klamath-soil=http://soil.example/graphql',
+      NODES_FILE: join(dir, 'nodes.yaml'),
+    });
     expect(yaml.nodes).toEqual([
       { slug: 'klamath-soil', url: 'http://soil.example/graphql' },
       { slug: 'valley-clinics', url: 'http://clinics.example/graphql' },
     ]);
-    expect(readGatewayConfig({ NODES_FILE: join(dir, 'nodes.json') }).nodes).toEqual([{ slug: 'openinfra-sigs', url: 'http://sigs.example/graphql' }]);
+    expect(readGatewayConfig({ NODES_FILE: join(dir, 'nodes.json') }).nodes).toEqual([
+      { slug: 'openinfra-sigs', url: 'http://sigs.example/graphql' },
+    ]);
     expect(yaml).toMatchObject({
-      port: 4000, host: '127.0.0.1', nodeTimeoutMs: 2000, corsOrigins: '*', nodeMaxConcurrency: 8, nodeMaxQueue: 256, nodeMaxResponseBytes: 16 * 1024 * 1024,
+      port: 4000,
+      host: '127.0.0.1',
+      nodeTimeoutMs: 2000,
+      corsOrigins: '*',
+      nodeMaxConcurrency: 8,
+      nodeMaxQueue: 256,
+      nodeMaxResponseBytes: 16 * 1024 * 1024,
     });
   });
 
@@ -24,16 +38,25 @@ describe('gateway configuration', () => {
     expect(() => readGatewayConfig({ NODES: 'Bad Slug=http://x/graphql' })).toThrow(ConfigError);
     expect(() => readGatewayConfig({ NODES: 'ok=ftp://x' })).toThrow(/not an http/);
     expect(() => readGatewayConfig({ NODE_TIMEOUT_MS: 'soon' })).toThrow(/NODE_TIMEOUT_MS/);
-    expect(() => readGatewayConfig({ NODE_MAX_CONCURRENCY: '0' })).toThrow(/NODE_MAX_CONCURRENCY must be a whole number from 1/);
+    expect(() => readGatewayConfig({ NODE_MAX_CONCURRENCY: '0' })).toThrow(
+      /NODE_MAX_CONCURRENCY must be a whole number from 1/,
+    );
     expect(() => readGatewayConfig({ NODE_MAX_RESPONSE_BYTES: '10' })).toThrow(/NODE_MAX_RESPONSE_BYTES/);
-    expect(readGatewayConfig({ NODE_MAX_CONCURRENCY: '4', NODE_MAX_QUEUE: '0', NODE_MAX_RESPONSE_BYTES: '1048576' })).toMatchObject({
-      nodeMaxConcurrency: 4, nodeMaxQueue: 0, nodeMaxResponseBytes: 1_048_576,
+    expect(
+      readGatewayConfig({
+        NODE_MAX_CONCURRENCY: '4',
+        NODE_MAX_QUEUE: '0',
+        NODE_MAX_RESPONSE_BYTES: '1048576',
+      }),
+    ).toMatchObject({
+      nodeMaxConcurrency: 4,
+      nodeMaxQueue: 0,
+      nodeMaxResponseBytes: 1_048_576,
     });
     expect(() => readGatewayConfig({ GATEWAY_ADMIN_TOKEN: 'short' })).toThrow(/24 characters/);
-    expect(readGatewayConfig({ CORS_ORIGINS: 'https://portal.example, https://b.example' }).corsOrigins).toEqual([
-      'https://portal.example',
-      'https://b.example',
-    ]);
+    expect(
+      readGatewayConfig({ CORS_ORIGINS: 'https://portal.example, https://b.example' }).corsOrigins,
+    ).toEqual(['https://portal.example', 'https://b.example']);
   });
 });
 
@@ -45,13 +68,26 @@ describe('NODES_FILE errors', () => {
   };
 
   it('names the file and what is wrong with it', () => {
-    expect(() => readGatewayConfig({ NODES_FILE: join(dir, 'missing.yaml') })).toThrow(/NODES_FILE .*missing\.yaml: .*ENOENT/);
-    expect(() => readGatewayConfig({ NODES_FILE: file('broken.yaml', '- slug: [unclosed\n') })).toThrow(/NODES_FILE .*broken\.yaml: /);
-    expect(() => readGatewayConfig({ NODES_FILE: file('scalar.yaml', 'just words\n') })).toThrow(/must hold a list of nodes/);
-    expect(() => readGatewayConfig({ NODES_FILE: file('no-url.yaml', '- slug: klamath-soil\n') })).toThrow(/NODES_FILE\[0\] needs a url/);
-    expect(() => readGatewayConfig({ NODES_FILE: file('bad-slug.json', '[{"slug": "Not A Slug", "url": "http://x.example/graphql"}]') }))
-      .toThrow(/NODES_FILE\[0\]: "Not A Slug" is not a community slug/);
-    expect(() => readGatewayConfig({ NODES_FILE: file('bad-url.json', '["mailto:someone@example.org"]') })).toThrow(ConfigError);
+    expect(() => readGatewayConfig({ NODES_FILE: join(dir, 'missing.yaml') })).toThrow(
+      /NODES_FILE .*missing\.yaml: .*ENOENT/,
+    );
+    expect(() => readGatewayConfig({ NODES_FILE: file('broken.yaml', '- slug: [unclosed\n') })).toThrow(
+      /NODES_FILE .*broken\.yaml: /,
+    );
+    expect(() => readGatewayConfig({ NODES_FILE: file('scalar.yaml', 'just words\n') })).toThrow(
+      /must hold a list of nodes/,
+    );
+    expect(() => readGatewayConfig({ NODES_FILE: file('no-url.yaml', '- slug: klamath-soil\n') })).toThrow(
+      /NODES_FILE\[0\] needs a url/,
+    );
+    expect(() =>
+      readGatewayConfig({
+        NODES_FILE: file('bad-slug.json', '[{"slug": "Not A Slug", "url": "http://x.example/graphql"}]'),
+      }),
+    ).toThrow(/NODES_FILE\[0\]: "Not A Slug" is not a community slug/);
+    expect(() =>
+      readGatewayConfig({ NODES_FILE: file('bad-url.json', '["mailto:someone@example.org"]') }),
+    ).toThrow(ConfigError);
   });
 });
 
@@ -59,8 +95,20 @@ describe('client limits configuration', () => {
   it('defaults to generous per-client budgets, two reports at once and no trusted proxy', () => {
     expect(readGatewayConfig({}).limits).toEqual(CLIENT_LIMIT_DEFAULTS);
     expect(CLIENT_LIMIT_DEFAULTS).toMatchObject({ maxConcurrentReports: 2, trustProxy: 0 });
-    expect(readGatewayConfig({ RATE_LIMIT_POINTS: '0', RATE_LIMIT_WINDOW_S: '600', MAX_CONCURRENT_REPORTS: '1', REPORT_WAIT_MS: '0', TRUST_PROXY: '1' }).limits).toEqual({
-      points: 0, windowSeconds: 600, maxConcurrentReports: 1, reportWaitMs: 0, trustProxy: 1,
+    expect(
+      readGatewayConfig({
+        RATE_LIMIT_POINTS: '0',
+        RATE_LIMIT_WINDOW_S: '600',
+        MAX_CONCURRENT_REPORTS: '1',
+        REPORT_WAIT_MS: '0',
+        TRUST_PROXY: '1',
+      }).limits,
+    ).toEqual({
+      points: 0,
+      windowSeconds: 600,
+      maxConcurrentReports: 1,
+      reportWaitMs: 0,
+      trustProxy: 1,
     });
   });
 

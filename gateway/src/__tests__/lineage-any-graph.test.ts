@@ -28,8 +28,13 @@ const graphs = fc
     graph: {
       ids,
       links: pairs.map(([derivative, source], i) => ({
-        id: `link-${i}`, artifactId: ids[derivative], sourceId: ids[source], relation: 'ADAPTS', note: null,
-        assertedBy: ids[derivative].split(':')[0], assertedAt: '2026-01-01T00:00:00.000Z',
+        id: `link-${i}`,
+        artifactId: ids[derivative],
+        sourceId: ids[source],
+        relation: 'ADAPTS',
+        note: null,
+        assertedBy: ids[derivative].split(':')[0],
+        assertedAt: '2026-01-01T00:00:00.000Z',
       })),
     },
     rootId: ids[root],
@@ -37,9 +42,18 @@ const graphs = fc
 
 /** The gateway's loaders over an in-memory graph: artifacts with their derivedFrom, derivatives by source. */
 function fakeContext({ ids, links }: Graph): GatewayContext {
-  const artifact = (id: string) => ({ id, community: id.split(':')[0], derivedFrom: links.filter((l) => l.artifactId === id) }) as unknown as LinkedArtifact;
-  const artifacts = new DataLoader<string, LinkedArtifact | null>(async (keys) => keys.map((id) => (ids.includes(id) ? artifact(id) : null)));
-  const derivativesOf = new DataLoader<string, NodeDerivation[]>(async (keys) => keys.map((id) => links.filter((l) => l.sourceId === id)));
+  const artifact = (id: string) =>
+    ({
+      id,
+      community: id.split(':')[0],
+      derivedFrom: links.filter((l) => l.artifactId === id),
+    }) as unknown as LinkedArtifact;
+  const artifacts = new DataLoader<string, LinkedArtifact | null>(async (keys) =>
+    keys.map((id) => (ids.includes(id) ? artifact(id) : null)),
+  );
+  const derivativesOf = new DataLoader<string, NodeDerivation[]>(async (keys) =>
+    keys.map((id) => links.filter((l) => l.sourceId === id)),
+  );
   return { loaders: { artifacts: () => artifacts, derivativesOf } } as unknown as GatewayContext;
 }
 
@@ -68,7 +82,9 @@ function referenceWalk(graph: Graph, rootId: string, up: boolean, maxDepth: numb
 }
 
 function reference(graph: Graph, rootId: string, direction: Direction, maxDepth: number) {
-  const walks = (direction === 'BOTH' ? [true, false] : [direction === 'UP']).map((up) => referenceWalk(graph, rootId, up, maxDepth));
+  const walks = (direction === 'BOTH' ? [true, false] : [direction === 'UP']).map((up) =>
+    referenceWalk(graph, rootId, up, maxDepth),
+  );
   return {
     nodes: new Set(walks.flatMap((w) => w.nodes)),
     edges: new Set(walks.flatMap((w) => w.edges)),
@@ -81,7 +97,11 @@ async function walk(graph: Graph, rootId: string, direction: Direction, maxDepth
   const ctx = fakeContext(graph);
   const root = (await ctx.loaders.artifacts({} as ArtifactSelection).load(rootId)) as LinkedArtifact;
   const result = await lineage(ctx, {} as ArtifactSelection, root, direction, maxDepth, maxNodes);
-  return { ...result, nodeIds: new Set(result.nodes.map((n) => n.id)), edgeIds: new Set(result.edges.map((e) => e.id)) };
+  return {
+    ...result,
+    nodeIds: new Set(result.nodes.map((n) => n.id)),
+    edgeIds: new Set(result.edges.map((e) => e.id)),
+  };
 }
 
 const directions = fc.constantFrom<Direction>('UP', 'DOWN', 'BOTH');
@@ -94,7 +114,12 @@ describe('lineage on any derivation graph', () => {
       fc.asyncProperty(graphs, directions, depths, async ({ graph, rootId }, direction, maxDepth) => {
         const result = await walk(graph, rootId, direction, maxDepth);
         const expected = reference(graph, rootId, direction, maxDepth);
-        expect({ nodes: result.nodeIds, edges: result.edgeIds, depth: result.depth, truncated: result.truncated }).toEqual(expected);
+        expect({
+          nodes: result.nodeIds,
+          edges: result.edgeIds,
+          depth: result.depth,
+          truncated: result.truncated,
+        }).toEqual(expected);
         for (const edge of result.edges) expect(edge.derivativeId).toBe(edge.artifactId);
       }),
       options,
@@ -104,7 +129,9 @@ describe('lineage on any derivation graph', () => {
   it('answers BOTH with the union of UP and DOWN, artifacts and edges, cycles or not', async () => {
     await fc.assert(
       fc.asyncProperty(graphs, depths, async ({ graph, rootId }, maxDepth) => {
-        const [up, down, both] = await Promise.all((['UP', 'DOWN', 'BOTH'] as const).map((d) => walk(graph, rootId, d, maxDepth)));
+        const [up, down, both] = await Promise.all(
+          (['UP', 'DOWN', 'BOTH'] as const).map((d) => walk(graph, rootId, d, maxDepth)),
+        );
         expect(both.nodeIds).toEqual(new Set([...up.nodeIds, ...down.nodeIds]));
         expect(both.edgeIds).toEqual(new Set([...up.edgeIds, ...down.edgeIds]));
         expect(both.depth).toBe(Math.max(up.depth, down.depth));
@@ -116,11 +143,23 @@ describe('lineage on any derivation graph', () => {
 
   it('expands going down an artifact first reached going up (a cycle through the root)', async () => {
     // r derives from s; d derives from r; s derives from d (the cycle); t derives from s.
-    const link = (id: string, artifactId: string, sourceId: string) =>
-      ({ id, artifactId, sourceId, relation: 'ADAPTS', note: null, assertedBy: artifactId.split(':')[0], assertedAt: '2026-01-01T00:00:00.000Z' });
+    const link = (id: string, artifactId: string, sourceId: string) => ({
+      id,
+      artifactId,
+      sourceId,
+      relation: 'ADAPTS',
+      note: null,
+      assertedBy: artifactId.split(':')[0],
+      assertedAt: '2026-01-01T00:00:00.000Z',
+    });
     const graph = {
       ids: ['c0:r', 'c1:s', 'c2:d', 'c0:t'],
-      links: [link('rs', 'c0:r', 'c1:s'), link('dr', 'c2:d', 'c0:r'), link('sd', 'c1:s', 'c2:d'), link('ts', 'c0:t', 'c1:s')],
+      links: [
+        link('rs', 'c0:r', 'c1:s'),
+        link('dr', 'c2:d', 'c0:r'),
+        link('sd', 'c1:s', 'c2:d'),
+        link('ts', 'c0:t', 'c1:s'),
+      ],
     };
     const both = await walk(graph, 'c0:r', 'BOTH', 5);
     const down = await walk(graph, 'c0:r', 'DOWN', 5);
@@ -132,34 +171,48 @@ describe('lineage on any derivation graph', () => {
 
   it('stops at the artifact cap with a connected part of the lineage, and says it was truncated', async () => {
     await fc.assert(
-      fc.asyncProperty(graphs, directions, depths, fc.integer({ min: 1, max: 8 }), async ({ graph, rootId }, direction, maxDepth, cap) => {
-        const result = await walk(graph, rootId, direction, maxDepth, cap);
-        const expected = reference(graph, rootId, direction, maxDepth);
-        if (expected.nodes.size <= cap) {
-          expect({ nodes: result.nodeIds, edges: result.edgeIds, depth: result.depth, truncated: result.truncated }).toEqual(expected);
-          return;
-        }
-        expect(result.truncated).toBe(true);
-        expect(result.nodeIds.size).toBe(cap);
-        for (const id of result.nodeIds) expect(expected.nodes).toContain(id);
-        for (const edge of result.edges) {
-          expect(expected.edges).toContain(edge.id);
-          expect(result.nodeIds).toContain(edge.sourceId);
-          expect(result.nodeIds).toContain(edge.artifactId);
-        }
-        // Every artifact returned is reached from the root through the edges returned.
-        const reached = new Set([rootId]);
-        for (let grew = true; grew; ) {
-          grew = false;
-          for (const e of result.edges) {
-            for (const [from, to] of [[e.artifactId, e.sourceId], [e.sourceId, e.artifactId]]) {
-              if (reached.has(from) && !reached.has(to)) grew = Boolean(reached.add(to));
+      fc.asyncProperty(
+        graphs,
+        directions,
+        depths,
+        fc.integer({ min: 1, max: 8 }),
+        async ({ graph, rootId }, direction, maxDepth, cap) => {
+          const result = await walk(graph, rootId, direction, maxDepth, cap);
+          const expected = reference(graph, rootId, direction, maxDepth);
+          if (expected.nodes.size <= cap) {
+            expect({
+              nodes: result.nodeIds,
+              edges: result.edgeIds,
+              depth: result.depth,
+              truncated: result.truncated,
+            }).toEqual(expected);
+            return;
+          }
+          expect(result.truncated).toBe(true);
+          expect(result.nodeIds.size).toBe(cap);
+          for (const id of result.nodeIds) expect(expected.nodes).toContain(id);
+          for (const edge of result.edges) {
+            expect(expected.edges).toContain(edge.id);
+            expect(result.nodeIds).toContain(edge.sourceId);
+            expect(result.nodeIds).toContain(edge.artifactId);
+          }
+          // Every artifact returned is reached from the root through the edges returned.
+          const reached = new Set([rootId]);
+          for (let grew = true; grew;) {
+            grew = false;
+            for (const e of result.edges) {
+              for (const [from, to] of [
+                [e.artifactId, e.sourceId],
+                [e.sourceId, e.artifactId],
+              ]) {
+                if (reached.has(from) && !reached.has(to)) grew = Boolean(reached.add(to));
+              }
             }
           }
-        }
-        expect(reached).toEqual(result.nodeIds);
-        expect(result.depth).toBeLessThanOrEqual(expected.depth);
-      }),
+          expect(reached).toEqual(result.nodeIds);
+          expect(result.depth).toBeLessThanOrEqual(expected.depth);
+        },
+      ),
       options,
     );
   });
@@ -167,7 +220,9 @@ describe('lineage on any derivation graph', () => {
   it('refuses a maxDepth outside 1 to 10', async () => {
     const graph = { ids: ['c0:a0'], links: [] };
     for (const maxDepth of [0, 11, 1.5]) {
-      await expect(walk(graph, 'c0:a0', 'BOTH', maxDepth)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'maxDepth' } });
+      await expect(walk(graph, 'c0:a0', 'BOTH', maxDepth)).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', argument: 'maxDepth' },
+      });
     }
   });
 });

@@ -26,7 +26,9 @@ const fieldsFor = (source: string) => selectionsOf(source)[0].fields;
 describe('what the gateway asks nodes about artifacts', () => {
   it('always asks for the id, community and publication time, which routing and paging need', () => {
     expect(fieldsFor('{ artifact(id: "a:b") { id } }')).toBe('id community publishedAt');
-    expect(fieldsFor('{ artifact(id: "a:b") { __typename community { slug } publishedAt } }')).toBe('id community publishedAt');
+    expect(fieldsFor('{ artifact(id: "a:b") { __typename community { slug } publishedAt } }')).toBe(
+      'id community publishedAt',
+    );
   });
 
   it('asks for exactly the node fields behind each selected Commons field, once each', () => {
@@ -42,18 +44,32 @@ describe('what the gateway asks nodes about artifacts', () => {
   });
 
   it('reads links stored on other nodes by id alone', () => {
-    expect(fieldsFor('{ artifact(id: "a:b") { adoptions { id status } derivatives { relation } feedback { kind } } }')).toBe('id community publishedAt');
+    expect(
+      fieldsFor(
+        '{ artifact(id: "a:b") { adoptions { id status } derivatives { relation } feedback { kind } } }',
+      ),
+    ).toBe('id community publishedAt');
   });
 
   it('walks derivedFrom for lineage and reads both licences for the licence check', () => {
-    expect(fieldsFor('{ artifact(id: "a:b") { lineage { nodes { title } } } }')).toBe(`id community publishedAt ${DERIVED_FROM} title`);
-    expect(fieldsFor('{ artifact(id: "a:b") { licenceCheck { allowed } } }')).toBe(`id community publishedAt licence { spdx } ${DERIVED_FROM}`);
+    expect(fieldsFor('{ artifact(id: "a:b") { lineage { nodes { title } } } }')).toBe(
+      `id community publishedAt ${DERIVED_FROM} title`,
+    );
+    expect(fieldsFor('{ artifact(id: "a:b") { licenceCheck { allowed } } }')).toBe(
+      `id community publishedAt licence { spdx } ${DERIVED_FROM}`,
+    );
   });
 
   it('passes the licence and provenance subfields through, the SPDX id and the AI flag always', () => {
-    expect(fieldsFor('{ artifact(id: "a:b") { licence { name url name __typename } } }')).toBe('id community publishedAt licence { spdx name url }');
-    expect(fieldsFor('{ artifact(id: "a:b") { licence { spdx shareAlike } } }')).toBe('id community publishedAt licence { spdx shareAlike }');
-    expect(fieldsFor('{ artifact(id: "a:b") { provenance { reviewer authors } licence { commercialUse } } }')).toBe(
+    expect(fieldsFor('{ artifact(id: "a:b") { licence { name url name __typename } } }')).toBe(
+      'id community publishedAt licence { spdx name url }',
+    );
+    expect(fieldsFor('{ artifact(id: "a:b") { licence { spdx shareAlike } } }')).toBe(
+      'id community publishedAt licence { spdx shareAlike }',
+    );
+    expect(
+      fieldsFor('{ artifact(id: "a:b") { provenance { reviewer authors } licence { commercialUse } } }'),
+    ).toBe(
       'id community publishedAt provenance { aiAssisted reviewer authors } licence { spdx commercialUse }',
     );
   });
@@ -70,14 +86,23 @@ describe('what the gateway asks nodes about artifacts', () => {
 
   it('builds the _entities and page selections from the same fields', () => {
     const selection = selectionsOf('{ artifact(id: "a:b") { title } }')[0];
-    expect(selection.entities).toMatchObject({ name: '_entities', selection: '{ ... on Artifact { id community publishedAt title } }' });
-    expect(selection.page).toMatchObject({ name: 'artifacts', selection: '{ totalCount pageInfo { hasNextPage } edges { node { id community publishedAt title } } }' });
+    expect(selection.entities).toMatchObject({
+      name: '_entities',
+      selection: '{ ... on Artifact { id community publishedAt title } }',
+    });
+    expect(selection.page).toMatchObject({
+      name: 'artifacts',
+      selection: '{ totalCount pageInfo { hasNextPage } edges { node { id community publishedAt title } } }',
+    });
   });
 
   it('works out each operation once, and each operation for itself', () => {
     const document = parse('{ artifact(id: "a:b") { title } }');
     const seen: ArtifactSelection[] = [];
-    const recordRoot: GraphQLFieldResolver<unknown, unknown> = (_s, _a, _c, info) => (info.parentType.name === 'Query' && seen.push(artifactSelection(info)), null);
+    const recordRoot: GraphQLFieldResolver<unknown, unknown> = (_s, _a, _c, info) => (
+      info.parentType.name === 'Query' && seen.push(artifactSelection(info)),
+      null
+    );
     execute({ schema, document, fieldResolver: recordRoot });
     execute({ schema, document, fieldResolver: recordRoot });
     expect(seen[1]).toBe(seen[0]);

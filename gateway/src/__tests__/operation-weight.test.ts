@@ -13,7 +13,11 @@ const WINDOW = `from: "2026-01-01T00:00:00Z", to: "2026-10-01T00:00:00Z"`;
 
 describe('the weight of an operation, read from what it asks', () => {
   it('costs nothing for lookups routed to one node', () => {
-    expect(weigh(`{ artifact(id: "a:b") { id title adoptions { community { slug } } derivedFrom { source { id } } } nodes { slug } }`).points).toBe(0);
+    expect(
+      weigh(
+        `{ artifact(id: "a:b") { id title adoptions { community { slug } } derivedFrom { source { id } } } nodes { slug } }`,
+      ).points,
+    ).toBe(0);
   });
 
   it('charges one Commons gathering per operation, however many reports and vitalities it asks for', () => {
@@ -25,7 +29,9 @@ describe('the weight of an operation, read from what it asks', () => {
   });
 
   it('grows a lineage with its depth (from variables too), capped where the resolver caps it', () => {
-    const lineage = (depth: string) => weigh(`query($d: Int!) { artifact(id: "a:b") { lineage(maxDepth: ${depth}) { truncated } } }`, { d: 8 }).points;
+    const lineage = (depth: string) =>
+      weigh(`query($d: Int!) { artifact(id: "a:b") { lineage(maxDepth: ${depth}) { truncated } } }`, { d: 8 })
+        .points;
     expect(lineage('2')).toBeLessThan(lineage('5'));
     expect(lineage('$d')).toBe(5 * 8);
     expect(lineage('10')).toBe(lineage('1000'));
@@ -35,16 +41,29 @@ describe('the weight of an operation, read from what it asks', () => {
   it('multiplies what a list resolves by its size: pages by first, communities by the nodes', () => {
     const perLineage = weigh(`{ artifact(id: "a:b") { lineage { truncated } } }`).points;
     const page = weigh(`{ artifacts(first: 40) { totalCount } }`).points;
-    expect(weigh(`{ artifacts(first: 40) { edges { node { lineage { truncated } } } } }`).points).toBe(page + 40 * perLineage);
-    expect(weigh(`{ communities { artifacts { totalCount } } }`, {}, 7).points).toBe(7 * weigh(`{ artifacts { totalCount } }`).points);
+    expect(weigh(`{ artifacts(first: 40) { edges { node { lineage { truncated } } } } }`).points).toBe(
+      page + 40 * perLineage,
+    );
+    expect(weigh(`{ communities { artifacts { totalCount } } }`, {}, 7).points).toBe(
+      7 * weigh(`{ artifacts { totalCount } }`).points,
+    );
   });
 
   it('follows fragments and weighs each once, so repeated spreads cannot make weighing itself expensive', () => {
     const direct = weigh(`{ artifact(id: "a:b") { lineage(maxDepth: 3) { truncated } } }`).points;
-    expect(weigh(`{ artifact(id: "a:b") { ...L } } fragment L on Artifact { ... on Artifact { lineage(maxDepth: 3) { truncated } } }`).points).toBe(direct);
+    expect(
+      weigh(
+        `{ artifact(id: "a:b") { ...L } } fragment L on Artifact { ... on Artifact { lineage(maxDepth: 3) { truncated } } }`,
+      ).points,
+    ).toBe(direct);
     // Ten spreads at each of twelve levels: 10^12 paths, weighed in a moment by scaling each fragment once.
-    const levels = Array.from({ length: 12 }, (_, i) =>
-      `fragment F${i} on Artifact { lineage(maxDepth: 1) { nodes { ${Array(10).fill(`...F${i + 1}`).join(' ')} } } }`).join('\n');
+    const levels = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `fragment F${i} on Artifact { lineage(maxDepth: 1) { nodes { ${Array(10)
+          .fill(`...F${i + 1}`)
+          .join(' ')} } } }`,
+    ).join('\n');
     const bomb = weigh(`{ artifact(id: "a:b") { ...F0 } } ${levels} fragment F12 on Artifact { id }`);
     expect(bomb.points).toBeGreaterThan(1e12);
   });

@@ -7,13 +7,31 @@ const TO = new Date('2026-10-31T23:59:59Z');
 
 function community(slug: string, over: Partial<CommunityData> = {}): CommunityData {
   return {
-    slug, name: slug, artifacts: [], adoptionsGiven: [], feedbackGiven: [], responsesGiven: [], derivations: [],
-    needs: [], needAnswersGiven: [], contributionRoles: [], ...over,
+    slug,
+    name: slug,
+    artifacts: [],
+    adoptionsGiven: [],
+    feedbackGiven: [],
+    responsesGiven: [],
+    derivations: [],
+    needs: [],
+    needAnswersGiven: [],
+    contributionRoles: [],
+    ...over,
   };
 }
-const artifact = (id: string, publishedAt: string, over: Partial<CommunityData['artifacts'][number]> = {}) => ({
-  id, title: id, publishedAt, status: 'PUBLISHED', licence: { spdx: 'CC-BY-4.0' },
-  provenance: { authors: ['Someone'], aiAssisted: false, reviewer: null }, ...over,
+const artifact = (
+  id: string,
+  publishedAt: string,
+  over: Partial<CommunityData['artifacts'][number]> = {},
+) => ({
+  id,
+  title: id,
+  publishedAt,
+  status: 'PUBLISHED',
+  licence: { spdx: 'CC-BY-4.0' },
+  provenance: { authors: ['Someone'], aiAssisted: false, reviewer: null },
+  ...over,
 });
 
 // "soil": lively. Publishes every month Aug–Oct, answers feedback in 3 and 10 days, two translators.
@@ -24,25 +42,63 @@ const soil = community('soil', {
     artifact('soil:sep', '2026-09-10T00:00:00Z'),
     artifact('soil:oct', '2026-10-10T00:00:00Z'),
     // AI-assisted, and its only reviewer is its own author.
-    artifact('soil:ai', '2026-10-12T00:00:00Z', { provenance: { authors: ['Rosa'], aiAssisted: true, reviewer: 'Rosa' } }),
+    artifact('soil:ai', '2026-10-12T00:00:00Z', {
+      provenance: { authors: ['Rosa'], aiAssisted: true, reviewer: 'Rosa' },
+    }),
   ],
   responsesGiven: [
     { id: 'soil:r1', feedbackId: 'clinic:f1', artifactId: 'soil:guide', respondedAt: '2026-03-04T00:00:00Z' },
     { id: 'soil:r2', feedbackId: 'clinic:f2', artifactId: 'soil:guide', respondedAt: '2026-06-11T00:00:00Z' },
   ],
   contributionRoles: [
-    { personName: 'Rosa', role: 'translator', hoursPerMonth: 10, resourcedHoursPerMonth: 10, startsOn: '2025-01-01', endsOn: null },
-    { personName: 'Dan', role: 'translator', hoursPerMonth: 10, resourcedHoursPerMonth: 0, startsOn: '2025-01-01', endsOn: null },
+    {
+      personName: 'Rosa',
+      role: 'translator',
+      hoursPerMonth: 10,
+      resourcedHoursPerMonth: 10,
+      startsOn: '2025-01-01',
+      endsOn: null,
+    },
+    {
+      personName: 'Dan',
+      role: 'translator',
+      hoursPerMonth: 10,
+      resourcedHoursPerMonth: 0,
+      startsOn: '2025-01-01',
+      endsOn: null,
+    },
   ],
 });
 
 // "sigs": one translator does everything, unresourced; its two old artifacts are never adopted.
 const sigs = community('sigs', {
   artifacts: [artifact('sigs:old1', '2025-11-01T00:00:00Z'), artifact('sigs:old2', '2025-12-01T00:00:00Z')],
-  feedbackGiven: [{ id: 'sigs:f9', artifactId: 'clinic:tree', community: 'sigs', kind: 'GAP', givenAt: '2026-02-01T00:00:00Z' }],
+  feedbackGiven: [
+    {
+      id: 'sigs:f9',
+      artifactId: 'clinic:tree',
+      community: 'sigs',
+      kind: 'GAP',
+      givenAt: '2026-02-01T00:00:00Z',
+    },
+  ],
   contributionRoles: [
-    { personName: 'Tom', role: 'translator', hoursPerMonth: 30, resourcedHoursPerMonth: 0, startsOn: '2025-01-01', endsOn: null },
-    { personName: 'Priya', role: 'translator', hoursPerMonth: 2, resourcedHoursPerMonth: 0, startsOn: '2025-01-01', endsOn: null },
+    {
+      personName: 'Tom',
+      role: 'translator',
+      hoursPerMonth: 30,
+      resourcedHoursPerMonth: 0,
+      startsOn: '2025-01-01',
+      endsOn: null,
+    },
+    {
+      personName: 'Priya',
+      role: 'translator',
+      hoursPerMonth: 2,
+      resourcedHoursPerMonth: 0,
+      startsOn: '2025-01-01',
+      endsOn: null,
+    },
   ],
 });
 
@@ -50,18 +106,46 @@ const sigs = community('sigs', {
 const clinic = community('clinic', {
   artifacts: [artifact('clinic:tree', '2025-10-01T00:00:00Z', { licence: { spdx: 'CC-BY-4.0' } })],
   adoptionsGiven: [
-    { id: 'clinic:a1', artifactId: 'soil:guide', community: 'clinic', status: 'ADOPTED', impact: 'Fewer missed visits', recordedAt: '2026-05-01T00:00:00Z' },
+    {
+      id: 'clinic:a1',
+      artifactId: 'soil:guide',
+      community: 'clinic',
+      status: 'ADOPTED',
+      impact: 'Fewer missed visits',
+      recordedAt: '2026-05-01T00:00:00Z',
+    },
   ],
   feedbackGiven: [
-    { id: 'clinic:f1', artifactId: 'soil:guide', community: 'clinic', kind: 'GAP', givenAt: '2026-03-01T00:00:00Z' },
-    { id: 'clinic:f2', artifactId: 'soil:guide', community: 'clinic', kind: 'QUESTION', givenAt: '2026-06-01T00:00:00Z' },
+    {
+      id: 'clinic:f1',
+      artifactId: 'soil:guide',
+      community: 'clinic',
+      kind: 'GAP',
+      givenAt: '2026-03-01T00:00:00Z',
+    },
+    {
+      id: 'clinic:f2',
+      artifactId: 'soil:guide',
+      community: 'clinic',
+      kind: 'QUESTION',
+      givenAt: '2026-06-01T00:00:00Z',
+    },
   ],
-  derivations: [{ id: 'clinic:d1', artifactId: 'clinic:tree', sourceId: 'soil:guide', relation: 'ADAPTS', assertedAt: '2026-04-01T00:00:00Z' }],
+  derivations: [
+    {
+      id: 'clinic:d1',
+      artifactId: 'clinic:tree',
+      sourceId: 'soil:guide',
+      relation: 'ADAPTS',
+      assertedAt: '2026-04-01T00:00:00Z',
+    },
+  ],
 });
 soil.artifacts[0].licence = { spdx: 'CC-BY-SA-4.0' }; // clinic:tree (CC-BY-4.0) adapts it: a conflict.
 
 const index = new CommonsIndex([soil, sigs, clinic]);
-const vitality = (c: CommunityData) => Object.fromEntries(computeVitality(index, c, FROM, TO).metrics.map((m) => [m.key, m]));
+const vitality = (c: CommunityData) =>
+  Object.fromEntries(computeVitality(index, c, FROM, TO).metrics.map((m) => [m.key, m]));
 
 describe('vitality metrics on a Commons known by hand', () => {
   it('finds a lively community lively, except for its unreviewed AI artifact', () => {
@@ -102,13 +186,23 @@ describe('vitality metrics on a Commons known by hand', () => {
     const sigsNow = computeVitality(index, sigs, FROM, TO);
     const sigsBefore = computeVitality(index, sigs, addMonths(FROM, -6), addMonths(TO, -6));
     expect(sigsBefore.decaySigns).toBeGreaterThanOrEqual(3);
-    expect({ decaySigns: sigsNow.decaySigns >= 3, replant: sigsNow.replant }).toEqual({ decaySigns: true, replant: true });
+    expect({ decaySigns: sigsNow.decaySigns >= 3, replant: sigsNow.replant }).toEqual({
+      decaySigns: true,
+      replant: true,
+    });
     // soil shows two decay signs: watched, not replanted.
     expect(computeVitality(index, soil, FROM, TO)).toMatchObject({ decaySigns: 2, replant: false });
     // The same signs in a community younger than six months say nothing of six months ago.
-    const young = community('young', { ...sigs, slug: 'young', artifacts: [artifact('young:first', '2026-07-01T00:00:00Z')] });
+    const young = community('young', {
+      ...sigs,
+      slug: 'young',
+      artifacts: [artifact('young:first', '2026-07-01T00:00:00Z')],
+    });
     const youngNow = computeVitality(index, young, FROM, TO);
-    expect({ decaySigns: youngNow.decaySigns >= 3, replant: youngNow.replant }).toEqual({ decaySigns: true, replant: false });
+    expect({ decaySigns: youngNow.decaySigns >= 3, replant: youngNow.replant }).toEqual({
+      decaySigns: true,
+      replant: false,
+    });
   });
 
   it('computes the ecosystem figures', () => {
@@ -116,13 +210,19 @@ describe('vitality metrics on a Commons known by hand', () => {
     expect(report.unavailableCommunities).toEqual(['gone']);
     expect(report.crossCommunityAdoptionShare).toBe(1);
     expect(report.adoptionMatrix).toEqual([{ adopter: 'clinic', origin: 'soil', count: 1 }]);
-    expect(report.lineageReach[0]).toMatchObject({ artifactId: 'soil:guide', communitiesReached: 1, artifactsReached: 1 });
+    expect(report.lineageReach[0]).toMatchObject({
+      artifactId: 'soil:guide',
+      communitiesReached: 1,
+      artifactsReached: 1,
+    });
     expect(report.fewestCommunitiesForHalfOfArtifacts).toBe(1); // soil publishes all 4 in the window
     // clinic gives (to soil) and receives (from sigs); soil only receives, sigs only gives.
     expect(report.reciprocity).toBe(0.33);
     expect(report.reciprocalCommunities).toEqual(['clinic']);
     expect(report.dormantCommunities.sort()).toEqual(['clinic', 'sigs']);
-    expect(report.licenceConflicts).toEqual([expect.objectContaining({ derivativeId: 'clinic:tree', sourceId: 'soil:guide' })]);
+    expect(report.licenceConflicts).toEqual([
+      expect.objectContaining({ derivativeId: 'clinic:tree', sourceId: 'soil:guide' }),
+    ]);
     expect(report.responseTimes.filter((r) => r.community === 'soil').map((r) => r.days)).toEqual([3, 10]);
   });
 

@@ -1,8 +1,16 @@
 import type { GatewayExecutionResult, GatewayInterface } from '@apollo/server-gateway-interface';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import {
-  execute, getVariableValues, GraphQLError, Kind, printSchema,
-  type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, type SourceLocation,
+  execute,
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  printSchema,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SourceLocation,
 } from 'graphql';
 import type { GatewayContext } from '../context';
 import { hasConditionalRepeats } from './conditional-repeats';
@@ -33,9 +41,18 @@ function executionError(error: JitError): GraphQLError {
   return normalized;
 }
 
-function operationOf(document: DocumentNode, operationName: string | null): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+function operationOf(
+  document: DocumentNode,
+  operationName: string | null,
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  return operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
 }
 
 /**
@@ -79,9 +96,10 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     let query = byName.get(operationName ?? '');
     if (!query) {
       const operation = operationOf(document, operationName);
-      query = !operation || operation.operation === 'mutation' || hasConditionalRepeats(document, operation)
-        ? 'interpret'
-        : compileQuery(schema, document, operationName ?? undefined);
+      query =
+        !operation || operation.operation === 'mutation' || hasConditionalRepeats(document, operation)
+          ? 'interpret'
+          : compileQuery(schema, document, operationName ?? undefined);
       byName.set(operationName ?? '', query);
     }
     return query;
@@ -104,9 +122,14 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
           const variables = getVariableValues(schema, request.operation.variableDefinitions ?? [], raw);
           if (variables.errors) return { errors: variables.errors };
           const context = request.context as GatewayContext;
-          const interpret = () => execute({
-            schema, document: request.document, operationName: request.operationName, variableValues: raw, contextValue: context,
-          });
+          const interpret = () =>
+            execute({
+              schema,
+              document: request.document,
+              operationName: request.operationName,
+              variableValues: raw,
+              contextValue: context,
+            });
           const query = compile(request.document, request.operationName);
           if (query === 'interpret' || !isCompiledQuery(query)) return interpret();
           const result = await query.query(undefined, context, variables.coerced);

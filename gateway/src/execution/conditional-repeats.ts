@@ -1,4 +1,10 @@
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
 
 /**
  * Does a response key occur more than once in one selection set (directly or through fragments)
@@ -37,7 +43,10 @@ export function hasConditionalRepeats(document: DocumentNode, operation: Operati
       }
     };
     collect(selections, false);
-    return repeatedConditionally || [...byKey.values()].some((entry) => entry.selections.length > 0 && check(entry.selections));
+    return (
+      repeatedConditionally ||
+      [...byKey.values()].some((entry) => entry.selections.length > 0 && check(entry.selections))
+    );
   };
   return check(operation.selectionSet.selections);
 }

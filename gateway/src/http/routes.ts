@@ -73,7 +73,20 @@ export function routes<C extends BaseContext>(options: Routes<C>) {
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.end(answer.body);
     };
-    const after = (next: () => void): Next => (error) => (error ? fail(error) : next());
-    allowOrigins(req, res, after(() => json(req, res, after(() => graphql(req, res).catch(fail)))));
+    const after =
+      (next: () => void): Next =>
+      (error) =>
+        error ? fail(error) : next();
+    allowOrigins(
+      req,
+      res,
+      after(() =>
+        json(
+          req,
+          res,
+          after(() => graphql(req, res).catch(fail)),
+        ),
+      ),
+    );
   };
 }

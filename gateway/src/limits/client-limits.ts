@@ -15,17 +15,27 @@ export function clientLimitsPlugin(
   limits: Partial<ClientLimitsConfig> | undefined,
   commons: { nodes(): number },
 ): ApolloServerPlugin<GatewayContext> {
-  const { points, windowSeconds, maxConcurrentReports, reportWaitMs } = { ...CLIENT_LIMIT_DEFAULTS, ...limits };
-  const budget = points > 0 ? new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix: 'client' }) : undefined;
+  const { points, windowSeconds, maxConcurrentReports, reportWaitMs } = {
+    ...CLIENT_LIMIT_DEFAULTS,
+    ...limits,
+  };
+  const budget =
+    points > 0 ? new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix: 'client' }) : undefined;
   const reports = new Slots(maxConcurrentReports, Infinity);
 
   /** Spends `weight` of the client's budget, or throws RATE_LIMITED and spends nothing. */
   async function spend(client: string, weight: number): Promise<void> {
     if (!budget || weight === 0) return;
     if (weight > points) {
-      throw badInput(`This operation costs ${weight} points; a client may spend ${points} every ${windowSeconds} s. Ask for smaller pages, a lower maxDepth or fewer nested lists.`, {
-        reason: 'TOO_EXPENSIVE', weight, budget: points, http: { status: 400 },
-      });
+      throw badInput(
+        `This operation costs ${weight} points; a client may spend ${points} every ${windowSeconds} s. Ask for smaller pages, a lower maxDepth or fewer nested lists.`,
+        {
+          reason: 'TOO_EXPENSIVE',
+          weight,
+          budget: points,
+          http: { status: 400 },
+        },
+      );
     }
     try {
       await budget.consume(client, weight);
@@ -33,7 +43,10 @@ export function clientLimitsPlugin(
       if (!(refused instanceof RateLimiterRes)) throw refused;
       // A refused operation costs nothing: what is left can still pay for smaller ones.
       await budget.reward(client, weight);
-      throw rateLimited(`This client has spent its budget of ${points} points per ${windowSeconds} s on expensive work (this operation costs ${weight}).`, refused.msBeforeNext);
+      throw rateLimited(
+        `This client has spent its budget of ${points} points per ${windowSeconds} s on expensive work (this operation costs ${weight}).`,
+        refused.msBeforeNext,
+      );
     }
   }
 
@@ -44,7 +57,9 @@ export function clientLimitsPlugin(
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // Apollo refuses a request without one before executing anything
-          const weight = operationWeight(schema, document, operation, request.variables, { nodes: commons.nodes() });
+          const weight = operationWeight(schema, document, operation, request.variables, {
+            nodes: commons.nodes(),
+          });
           await spend(contextValue.client, weight.points);
           if (!weight.shared.has(GATHERS_COMMONS)) return;
           release = await reports.within(reportWaitMs);
@@ -52,7 +67,10 @@ export function clientLimitsPlugin(
           if (release && answered) release();
           if (release) return;
           if (budget) await budget.reward(contextValue.client, weight.points); // the gateway was busy, not the client
-          throw rateLimited(`The gateway is already gathering ${maxConcurrentReports} reports for other clients.`, Math.max(reportWaitMs, 1000));
+          throw rateLimited(
+            `The gateway is already gathering ${maxConcurrentReports} reports for other clients.`,
+            Math.max(reportWaitMs, 1000),
+          );
         },
         async willSendResponse() {
           answered = true;

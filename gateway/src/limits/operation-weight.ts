@@ -34,9 +34,13 @@ export interface CostRule {
 export const GATHERS_COMMONS = 'gathers the Commons';
 
 const REPORT_POINTS = 200;
-const num = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : fallback);
+const num = (value: unknown, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : fallback;
 const depth = (args: Args) => Math.min(num(args.maxDepth, 5), LINEAGE_MAX_DEPTH);
-const page: CostRule = { points: (args) => Math.ceil(num(args.first, 20) / 20), items: (args) => num(args.first, 20) };
+const page: CostRule = {
+  points: (args) => Math.ceil(num(args.first, 20) / 20),
+  items: (args) => num(args.first, 20),
+};
 
 /** The one table of what costs what: `Type.field` → rule. */
 export const FIELD_COSTS: Readonly<Record<string, CostRule>> = {
@@ -132,7 +136,12 @@ export function operationWeight(
     return part;
   }
 
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) return { points: 0, shared: new Set() };
   const total = weigh(operation.selectionSet, root, new Set());
   let points = total.points;

@@ -21,7 +21,11 @@ interface BatchDocument {
 const fieldKeys = new WeakMap<NodeField, string>();
 function fieldKey(field: NodeField): string {
   let key = fieldKeys.get(field);
-  if (key === undefined) fieldKeys.set(field, (key = `${field.label}:${field.name}(${Object.keys(field.args).join(',')})${field.selection}`));
+  if (key === undefined)
+    fieldKeys.set(
+      field,
+      (key = `${field.label}:${field.name}(${Object.keys(field.args).join(',')})${field.selection}`),
+    );
   return key;
 }
 
@@ -59,7 +63,11 @@ export class NodeBatch {
   private pending: Entry[] = [];
 
   constructor(
-    private readonly send: (operation: string, query: string, variables: Record<string, unknown>) => Promise<NodeResult>,
+    private readonly send: (
+      operation: string,
+      query: string,
+      variables: Record<string, unknown>,
+    ) => Promise<NodeResult>,
     /** The node's community: its answers may speak only for it. */
     private readonly slug: string,
   ) {}
@@ -97,7 +105,15 @@ export class NodeBatch {
     }
     const errorsOf = (i: number) => result.errors?.filter((error) => error.path?.[0] === `f${i}`) ?? [];
     const refuse = (entry: Entry, i: number) =>
-      entry.reject(new NodeFieldError(`answered ${entry.field.label} with errors: ${errorsOf(i).map((e) => e.message).join('; ') || 'no data'}`));
+      entry.reject(
+        new NodeFieldError(
+          `answered ${entry.field.label} with errors: ${
+            errorsOf(i)
+              .map((e) => e.message)
+              .join('; ') || 'no data'
+          }`,
+        ),
+      );
 
     if (result.data === null) {
       // An error in one non-null root field nulls the whole answer: the fields that failed are

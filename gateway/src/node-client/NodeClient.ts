@@ -36,16 +36,25 @@ export interface NodeClientOptions {
  */
 export interface NodeResult {
   data: Record<string, unknown> | null;
-  errors?: Array<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
+  errors?: Array<{
+    message: string;
+    path?: ReadonlyArray<string | number>;
+    extensions?: Record<string, unknown>;
+  }>;
 }
 
-export const NODE_CLIENT_DEFAULTS = { maxConcurrency: 8, maxQueue: 256, maxResponseBytes: 16 * 1024 * 1024 } as const;
+export const NODE_CLIENT_DEFAULTS = {
+  maxConcurrency: 8,
+  maxQueue: 256,
+  maxResponseBytes: 16 * 1024 * 1024,
+} as const;
 
 const JSON_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
 const MAX_ERRORS = 100;
 const MAX_ERROR_MESSAGE = 300;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value);
 
 /**
@@ -83,10 +92,20 @@ function readErrors(errors: unknown): NodeResult['errors'] | string {
   for (const [i, error] of errors.entries()) {
     if (!isObject(error) || typeof error.message !== 'string') return `errors[${i}] without a message`;
     const { path } = error;
-    if (path !== undefined && !(Array.isArray(path) && path.length <= ANSWER_LIMITS.jsonDepth && path.every((p) => typeof p === 'string' || typeof p === 'number'))) {
+    if (
+      path !== undefined &&
+      !(
+        Array.isArray(path) &&
+        path.length <= ANSWER_LIMITS.jsonDepth &&
+        path.every((p) => typeof p === 'string' || typeof p === 'number')
+      )
+    ) {
       return `errors[${i}].path of another shape`;
     }
-    read.push({ message: error.message.slice(0, MAX_ERROR_MESSAGE), ...(path ? { path: path as Array<string | number> } : {}) });
+    read.push({
+      message: error.message.slice(0, MAX_ERROR_MESSAGE),
+      ...(path ? { path: path as Array<string | number> } : {}),
+    });
   }
   return read;
 }
@@ -105,7 +124,10 @@ export class NodeClient {
     private readonly options: NodeClientOptions,
   ) {
     this.breaker = new CircuitBreaker(options.breakerThreshold, options.breakerCooldownMs);
-    this.slots = new Slots(options.maxConcurrency ?? NODE_CLIENT_DEFAULTS.maxConcurrency, options.maxQueue ?? NODE_CLIENT_DEFAULTS.maxQueue);
+    this.slots = new Slots(
+      options.maxConcurrency ?? NODE_CLIENT_DEFAULTS.maxConcurrency,
+      options.maxQueue ?? NODE_CLIENT_DEFAULTS.maxQueue,
+    );
   }
 
   /**
@@ -115,7 +137,10 @@ export class NodeClient {
    */
   async send(operation: string, query: string, variables: Record<string, unknown> = {}): Promise<NodeResult> {
     if (this.breaker.isOpen) {
-      throw new NodeUnavailableError(this.slug, `skipped after ${this.breaker.consecutiveFailures} consecutive failures`);
+      throw new NodeUnavailableError(
+        this.slug,
+        `skipped after ${this.breaker.consecutiveFailures} consecutive failures`,
+      );
     }
     try {
       const result = await this.attempt(operation, query, variables).catch((error: Error) => {
@@ -130,9 +155,10 @@ export class NodeClient {
     } catch (error) {
       this.breaker.failure();
       if (error instanceof NodeUnavailableError) throw error;
-      const reason = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError'
-        ? `no answer within ${this.options.timeoutMs} ms`
-        : (error as Error).message;
+      const reason =
+        (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError'
+          ? `no answer within ${this.options.timeoutMs} ms`
+          : (error as Error).message;
       throw new NodeUnavailableError(this.slug, reason);
     }
   }
@@ -141,7 +167,11 @@ export class NodeClient {
   async probe<T>(query: string): Promise<T> {
     try {
       const { data, errors } = await this.attempt('NodeProbe', query, {}, 'answered the probe');
-      if (errors?.length || !data) throw new NodeUnavailableError(this.slug, `answered with errors: ${(errors ?? []).map((e) => e.message).join('; ')}`);
+      if (errors?.length || !data)
+        throw new NodeUnavailableError(
+          this.slug,
+          `answered with errors: ${(errors ?? []).map((e) => e.message).join('; ')}`,
+        );
       this.breaker.success();
       return data as T;
     } catch (error) {
@@ -154,13 +184,19 @@ export class NodeClient {
    * One HTTP exchange, bounded: a slot among the node's, then headers and the whole body within
    * the timeout, at most maxResponseBytes, JSON of bounded depth, shaped as a GraphQL response.
    */
-  private async attempt(operation: string, query: string, variables: Record<string, unknown>, answered = 'answered'): Promise<NodeResult> {
+  private async attempt(
+    operation: string,
+    query: string,
+    variables: Record<string, unknown>,
+    answered = 'answered',
+  ): Promise<NodeResult> {
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     let release: () => void;
     try {
       release = await this.slots.acquire(signal);
     } catch (error) {
-      if (error instanceof QueueFullError) throw new NodeUnavailableError(this.slug, `not asked: ${error.message}`);
+      if (error instanceof QueueFullError)
+        throw new NodeUnavailableError(this.slug, `not asked: ${error.message}`);
       throw error;
     }
     try {
@@ -169,7 +205,11 @@ export class NodeClient {
       const response = await request(this.url, {
         method: 'POST',
         dispatcher: this.options.agent,
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'apollo-require-preflight': 'true' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'apollo-require-preflight': 'true',
+        },
         body: JSON.stringify({ query, variables, operationName: operation }),
         signal,
       });
@@ -181,7 +221,10 @@ export class NodeClient {
     }
   }
 
-  private async readBody({ statusCode, headers, body }: Dispatcher.ResponseData, answered: string): Promise<string> {
+  private async readBody(
+    { statusCode, headers, body }: Dispatcher.ResponseData,
+    answered: string,
+  ): Promise<string> {
     const refuse = (reason: string) => {
       // Destroying an unread body makes undici emit an abort error; nobody else listens for it.
       body.on('error', () => undefined);
@@ -190,12 +233,16 @@ export class NodeClient {
     };
     if (statusCode >= 300 && statusCode < 400) {
       const to = headers.location ? ` to ${shown(String(headers.location))}` : '';
-      throw refuse(`with a redirect (HTTP ${statusCode}${to}); the gateway asks a node only at its registered URL`);
+      throw refuse(
+        `with a redirect (HTTP ${statusCode}${to}); the gateway asks a node only at its registered URL`,
+      );
     }
     const type = String(headers['content-type'] ?? '');
-    if (!JSON_TYPE.test(type)) throw refuse(`HTTP ${statusCode} with content type ${shown(type || 'none')}, not a GraphQL response`);
+    if (!JSON_TYPE.test(type))
+      throw refuse(`HTTP ${statusCode} with content type ${shown(type || 'none')}, not a GraphQL response`);
     const max = this.options.maxResponseBytes ?? NODE_CLIENT_DEFAULTS.maxResponseBytes;
-    if (Number(headers['content-length']) > max) throw refuse(`with ${Number(headers['content-length'])} bytes, more than the ${max} it may send`);
+    if (Number(headers['content-length']) > max)
+      throw refuse(`with ${Number(headers['content-length'])} bytes, more than the ${max} it may send`);
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body as AsyncIterable<Buffer>) {
@@ -208,7 +255,8 @@ export class NodeClient {
 
   private readResult(statusCode: number, text: string, answered: string): NodeResult {
     const invalid = (reason: string) => new NodeAnswerError(this.slug, `${answered} with ${reason}`);
-    if (nestsDeeperThan(text, ANSWER_LIMITS.jsonDepth)) throw invalid(`JSON nested deeper than ${ANSWER_LIMITS.jsonDepth} levels`);
+    if (nestsDeeperThan(text, ANSWER_LIMITS.jsonDepth))
+      throw invalid(`JSON nested deeper than ${ANSWER_LIMITS.jsonDepth} levels`);
     let result: unknown;
     try {
       result = JSON.parse(text);

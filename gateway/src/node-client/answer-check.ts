@@ -1,8 +1,17 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { isValidSlug, parseGlobalId, readNodeContract } from '@commons-graph/schema';
 import {
-  getNamedType, isEnumType, isListType, isNonNullType, isObjectType, isScalarType, Kind, parse,
-  type GraphQLOutputType, type GraphQLSchema, type SelectionSetNode,
+  getNamedType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  Kind,
+  parse,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type SelectionSetNode,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { SPOKEN_FOR, type AskedRule, type NodeField } from './fields';
@@ -45,7 +54,8 @@ export function shown(value: unknown): string {
 const refuse = (reason: string): never => {
   throw new Refused(reason);
 };
-const wrong = (path: string, value: unknown, expected: string): never => refuse(`answered ${path} with ${shown(value)}, not ${expected}`);
+const wrong = (path: string, value: unknown, expected: string): never =>
+  refuse(`answered ${path} with ${shown(value)}, not ${expected}`);
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,7 +63,9 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function text(path: string, value: unknown, expected = 'a string'): string {
   if (typeof value !== 'string') return wrong(path, value, expected);
   if (value.length > ANSWER_LIMITS.stringLength) {
-    refuse(`answered ${path} with a string of ${value.length} characters (at most ${ANSWER_LIMITS.stringLength})`);
+    refuse(
+      `answered ${path} with a string of ${value.length} characters (at most ${ANSWER_LIMITS.stringLength})`,
+    );
   }
   return value;
 }
@@ -62,14 +74,22 @@ const SCALARS: Readonly<Record<string, Check>> = {
   String: (v, p) => void text(p, v),
   ID: (v, p) => void text(p, v, 'an id'),
   Boolean: (v, p) => void (typeof v === 'boolean' || wrong(p, v, 'a boolean')),
-  Int: (v, p) => void ((Number.isInteger(v) && Math.abs(v as number) <= 2 ** 31) || wrong(p, v, 'an integer')),
+  Int: (v, p) =>
+    void ((Number.isInteger(v) && Math.abs(v as number) <= 2 ** 31) || wrong(p, v, 'an integer')),
   Float: (v, p) => void ((typeof v === 'number' && Number.isFinite(v)) || wrong(p, v, 'a number')),
-  DateTime: (v, p) => void ((DATE_TIME.test(text(p, v)) && !Number.isNaN(Date.parse(v as string))) || wrong(p, v, 'a date-time')),
+  DateTime: (v, p) =>
+    void (
+      (DATE_TIME.test(text(p, v)) && !Number.isNaN(Date.parse(v as string))) ||
+      wrong(p, v, 'a date-time')
+    ),
   LocalDate: (v, p) => void (LOCAL_DATE.test(text(p, v)) || wrong(p, v, 'a date')),
 };
 
 /** The rules of SPOKEN_FOR for one type, as one check of an object already known to have the keys. */
-function ownership(typeName: string, keys: Set<string>): ((object: Record<string, unknown>, path: string, asked: Asked) => void) | null {
+function ownership(
+  typeName: string,
+  keys: Set<string>,
+): ((object: Record<string, unknown>, path: string, asked: Asked) => void) | null {
   const rules = SPOKEN_FOR[typeName];
   if (!rules) return null;
   const pick = (list?: readonly string[]) => (list ?? []).filter((key) => keys.has(key));
@@ -82,12 +102,16 @@ function ownership(typeName: string, keys: Set<string>): ((object: Record<string
     if (value === null) return;
     const id = parseGlobalId(value as string);
     if (!id) wrong(path, value, 'a global id');
-    else if (slug !== undefined && id.community !== slug) refuse(`answered ${path} with ${shown(value)}, an id of another community`);
+    else if (slug !== undefined && id.community !== slug)
+      refuse(`answered ${path} with ${shown(value)}, an id of another community`);
   };
   return (object, path, { slug }) => {
     for (const key of own) ownId(object[key], `${path}.${key}`, slug);
-    for (const key of ownLists) (object[key] as unknown[]).forEach((value, i) => ownId(value, `${path}.${key}[${i}]`, slug));
-    for (const key of globals) if (object[key] !== null && !parseGlobalId(object[key] as string)) wrong(`${path}.${key}`, object[key], 'a global id');
+    for (const key of ownLists)
+      (object[key] as unknown[]).forEach((value, i) => ownId(value, `${path}.${key}[${i}]`, slug));
+    for (const key of globals)
+      if (object[key] !== null && !parseGlobalId(object[key] as string))
+        wrong(`${path}.${key}`, object[key], 'a global id');
     for (const key of slugs) {
       const value = object[key];
       if (slug === undefined ? !isValidSlug(value as string) : value !== slug) {
@@ -98,12 +122,24 @@ function ownership(typeName: string, keys: Set<string>): ((object: Record<string
 }
 
 /** The fields a selection asks of an object type, with inline fragments on that type (or on none) merged in. */
-function selectedFields(selectionSet: SelectionSetNode, typeName: string): Array<{ key: string; name: string; selectionSet?: SelectionSetNode }> {
+function selectedFields(
+  selectionSet: SelectionSetNode,
+  typeName: string,
+): Array<{ key: string; name: string; selectionSet?: SelectionSetNode }> {
   return selectionSet.selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD) {
-      return [{ key: selection.alias?.value ?? selection.name.value, name: selection.name.value, selectionSet: selection.selectionSet }];
+      return [
+        {
+          key: selection.alias?.value ?? selection.name.value,
+          name: selection.name.value,
+          selectionSet: selection.selectionSet,
+        },
+      ];
     }
-    if (selection.kind === Kind.INLINE_FRAGMENT && (!selection.typeCondition || selection.typeCondition.name.value === typeName)) {
+    if (
+      selection.kind === Kind.INLINE_FRAGMENT &&
+      (!selection.typeCondition || selection.typeCondition.name.value === typeName)
+    ) {
       return selectedFields(selection.selectionSet, typeName);
     }
     if (selection.kind === Kind.INLINE_FRAGMENT) return [];
@@ -115,8 +151,11 @@ function selectedFields(selectionSet: SelectionSetNode, typeName: string): Array
 function concreteType(schema: GraphQLSchema, typeName: string, selectionSet: SelectionSetNode): string {
   const type = schema.getType(typeName);
   if (isObjectType(type)) return typeName;
-  const conditions = selectionSet.selections.flatMap((s) => (s.kind === Kind.INLINE_FRAGMENT && s.typeCondition ? [s.typeCondition.name.value] : []));
-  if (conditions.length !== 1) throw new Error(`A node selection on ${typeName} must ask for exactly one type`);
+  const conditions = selectionSet.selections.flatMap((s) =>
+    s.kind === Kind.INLINE_FRAGMENT && s.typeCondition ? [s.typeCondition.name.value] : [],
+  );
+  if (conditions.length !== 1)
+    throw new Error(`A node selection on ${typeName} must ask for exactly one type`);
   return conditions[0];
 }
 
@@ -132,23 +171,32 @@ function compileObject(schema: GraphQLSchema, typeName: string, selectionSet: Se
   const keys = new Set(fields.map((f) => f.key));
   const spokenFor = ownership(typeName, keys);
   return (value, path, asked) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return wrong(path, value, `an object (${typeName})`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return wrong(path, value, `an object (${typeName})`);
     const object = value as Record<string, unknown>;
     for (const { key, check } of fields) {
       if (!Object.hasOwn(object, key)) refuse(`left ${path}.${key} out of its answer`);
       check(object[key], `${path}.${key}`, asked);
     }
     const sent = Object.keys(object);
-    if (sent.length !== fields.length) refuse(`answered ${path} with a field it was not asked for (${shown(sent.find((key) => !keys.has(key)))})`);
+    if (sent.length !== fields.length)
+      refuse(
+        `answered ${path} with a field it was not asked for (${shown(sent.find((key) => !keys.has(key)))})`,
+      );
     spokenFor?.(object, path, asked);
   };
 }
 
-function compileType(schema: GraphQLSchema, type: GraphQLOutputType, selectionSet: SelectionSetNode | undefined): Check {
+function compileType(
+  schema: GraphQLSchema,
+  type: GraphQLOutputType,
+  selectionSet: SelectionSetNode | undefined,
+): Check {
   if (isNonNullType(type)) {
     const inner = compileNullable(schema, type.ofType, selectionSet);
     return (value, path, asked) => {
-      if (value === null || value === undefined) refuse(`answered ${path} with null, which the contract says is never null`);
+      if (value === null || value === undefined)
+        refuse(`answered ${path} with null, which the contract says is never null`);
       inner(value, path, asked);
     };
   }
@@ -158,12 +206,17 @@ function compileType(schema: GraphQLSchema, type: GraphQLOutputType, selectionSe
   };
 }
 
-function compileNullable(schema: GraphQLSchema, type: GraphQLOutputType, selectionSet: SelectionSetNode | undefined): Check {
+function compileNullable(
+  schema: GraphQLSchema,
+  type: GraphQLOutputType,
+  selectionSet: SelectionSetNode | undefined,
+): Check {
   if (isListType(type)) {
     const item = compileType(schema, type.ofType, selectionSet);
     return (value, path, asked) => {
       if (!Array.isArray(value)) return wrong(path, value, 'a list');
-      if (value.length > ANSWER_LIMITS.listLength) refuse(`answered ${path} with a list of ${value.length} (at most ${ANSWER_LIMITS.listLength})`);
+      if (value.length > ANSWER_LIMITS.listLength)
+        refuse(`answered ${path} with a list of ${value.length} (at most ${ANSWER_LIMITS.listLength})`);
       const ids = new Set<unknown>();
       value.forEach((entry, i) => {
         item(entry, `${path}[${i}]`, asked);
@@ -200,11 +253,15 @@ function compileAsked(field: NodeField): Check {
         const representations = asked.variables[rule.entitiesOf] as Array<{ id: string }>;
         const entries = itemsOf(answer);
         if (entries.length !== representations.length) {
-          refuse(`answered ${path} with ${entries.length} entries for ${representations.length} representations`);
+          refuse(
+            `answered ${path} with ${entries.length} entries for ${representations.length} representations`,
+          );
         }
         entries.forEach((entry, i) => {
           if (entry !== null && entry.id !== representations[i].id) {
-            refuse(`answered ${path}[${i}] with the artifact ${shown(entry.id)} when asked for ${shown(representations[i].id)}`);
+            refuse(
+              `answered ${path}[${i}] with the artifact ${shown(entry.id)} when asked for ${shown(representations[i].id)}`,
+            );
           }
         });
       };
@@ -213,14 +270,18 @@ function compileAsked(field: NodeField): Check {
       return (answer, path, asked) => {
         const list = (answer as Record<string, unknown[]>)[rule.list];
         const most = asked.variables[rule.atMost] as number;
-        if (list.length > most) refuse(`answered ${path}.${rule.list} with ${list.length} items when asked for at most ${most}`);
+        if (list.length > most)
+          refuse(`answered ${path}.${rule.list} with ${list.length} items when asked for at most ${most}`);
       };
     }
     if ('oneOf' in rule) {
       return (answer, path, asked) => {
         const allowed = new Set(asked.variables[rule.oneOf] as unknown[]);
         itemsOf(answer).forEach((item, i) => {
-          if (!allowed.has(item[rule.each])) refuse(`answered ${path}[${i}].${rule.each} with ${shown(item[rule.each])}, which was not asked about`);
+          if (!allowed.has(item[rule.each]))
+            refuse(
+              `answered ${path}[${i}].${rule.each} with ${shown(item[rule.each])}, which was not asked about`,
+            );
         });
       };
     }
@@ -229,7 +290,9 @@ function compileAsked(field: NodeField): Check {
         const community = asked.variables[rule.ofCommunity];
         itemsOf(answer).forEach((item, i) => {
           if (parseGlobalId(item[rule.each] as string)?.community !== community) {
-            refuse(`answered ${path}[${i}].${rule.each} with ${shown(item[rule.each])}, not an id of "${String(community)}"`);
+            refuse(
+              `answered ${path}[${i}].${rule.each} with ${shown(item[rule.each])}, not an id of "${String(community)}"`,
+            );
           }
         });
       };
@@ -238,7 +301,10 @@ function compileAsked(field: NodeField): Check {
       const wanted = asked.variables[rule.equals];
       if (wanted === null || wanted === undefined) return;
       itemsOf(answer).forEach((item, i) => {
-        if (item[rule.each] !== wanted) refuse(`answered ${path}[${i}].${rule.each} with ${shown(item[rule.each])} when asked for ${shown(wanted)}`);
+        if (item[rule.each] !== wanted)
+          refuse(
+            `answered ${path}[${i}].${rule.each} with ${shown(item[rule.each])} when asked for ${shown(wanted)}`,
+          );
       });
     };
   });
@@ -251,7 +317,11 @@ function compile(field: NodeField): Check {
   if (!root) throw new Error(`Query.${field.name} is not in the node contract`);
   const document = parse(`{ ${field.name} ${field.selection} }`, { noLocation: true });
   const [selection] = (document.definitions[0] as { selectionSet: SelectionSetNode }).selectionSet.selections;
-  const shape = compileType(schema, root.type, selection.kind === Kind.FIELD ? selection.selectionSet : undefined);
+  const shape = compileType(
+    schema,
+    root.type,
+    selection.kind === Kind.FIELD ? selection.selectionSet : undefined,
+  );
   const asked = compileAsked(field);
   return (answer, path, context) => {
     shape(answer, path, context);
@@ -277,7 +347,12 @@ function checkOf(field: NodeField): Check {
  * Checks one field's answer: null when the gateway may read it, else the reason it may not,
  * e.g. `answered adoptionsOf[3].id with "other:x", an id of another community`.
  */
-export function answerProblem(field: NodeField, answer: unknown, asked: Asked, path = field.name): string | null {
+export function answerProblem(
+  field: NodeField,
+  answer: unknown,
+  asked: Asked,
+  path = field.name,
+): string | null {
   const check = checkOf(field);
   try {
     check(answer, path, asked);

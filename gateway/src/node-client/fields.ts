@@ -37,7 +37,17 @@ export type AskedRule =
  * (`<its slug>:…`), `slug` fields must be its slug, `global` fields any community's global id.
  * A node may say anything about its own community, nothing in the name of another.
  */
-export const SPOKEN_FOR: Readonly<Record<string, { own?: readonly string[]; ownLists?: readonly string[]; slug?: readonly string[]; global?: readonly string[] }>> = {
+export const SPOKEN_FOR: Readonly<
+  Record<
+    string,
+    {
+      own?: readonly string[];
+      ownLists?: readonly string[];
+      slug?: readonly string[];
+      global?: readonly string[];
+    }
+  >
+> = {
   Artifact: { own: ['id'], slug: ['community'] },
   DerivationLink: { own: ['id', 'artifactId'], slug: ['assertedBy'], global: ['sourceId'] },
   Adoption: { own: ['id', 'adaptedAsId'], slug: ['community'], global: ['artifactId'] },
@@ -62,40 +72,79 @@ const about = (each: string, oneOf: string): readonly AskedRule[] => [{ each, on
 
 export const F = {
   adoptionsOf: {
-    label: 'AdoptionsOf', name: 'adoptionsOf', args: IDS, selection: `{ ${ADOPTION_FIELDS} }`, answers: about('artifactId', 'artifactIds'),
+    label: 'AdoptionsOf',
+    name: 'adoptionsOf',
+    args: IDS,
+    selection: `{ ${ADOPTION_FIELDS} }`,
+    answers: about('artifactId', 'artifactIds'),
   },
   derivativesOf: {
-    label: 'DerivativesOf', name: 'derivativesOf', args: IDS, selection: `{ ${DERIVATION_FIELDS} }`, answers: about('sourceId', 'artifactIds'),
+    label: 'DerivativesOf',
+    name: 'derivativesOf',
+    args: IDS,
+    selection: `{ ${DERIVATION_FIELDS} }`,
+    answers: about('sourceId', 'artifactIds'),
   },
   feedbackOn: {
-    label: 'FeedbackOn', name: 'feedbackOn', args: IDS, selection: `{ ${FEEDBACK_FIELDS} }`, answers: about('artifactId', 'artifactIds'),
+    label: 'FeedbackOn',
+    name: 'feedbackOn',
+    args: IDS,
+    selection: `{ ${FEEDBACK_FIELDS} }`,
+    answers: about('artifactId', 'artifactIds'),
   },
   responsesTo: {
-    label: 'ResponsesTo', name: 'responsesTo', args: { feedbackIds: '[ID!]!' }, selection: `{ ${RESPONSE_FIELDS} }`,
+    label: 'ResponsesTo',
+    name: 'responsesTo',
+    args: { feedbackIds: '[ID!]!' },
+    selection: `{ ${RESPONSE_FIELDS} }`,
     answers: about('feedbackId', 'feedbackIds'),
   },
   answersTo: {
-    label: 'AnswersTo', name: 'answersTo', args: { needIds: '[ID!]!' }, selection: `{ ${ANSWER_FIELDS} }`, answers: about('needId', 'needIds'),
+    label: 'AnswersTo',
+    name: 'answersTo',
+    args: { needIds: '[ID!]!' },
+    selection: `{ ${ANSWER_FIELDS} }`,
+    answers: about('needId', 'needIds'),
   },
-  needs: { label: 'Needs', name: 'needs', args: { status: 'NeedStatus' }, selection: `{ ${NEED_FIELDS} }`, answers: [{ each: 'status', equals: 'status' }] },
+  needs: {
+    label: 'Needs',
+    name: 'needs',
+    args: { status: 'NeedStatus' },
+    selection: `{ ${NEED_FIELDS} }`,
+    answers: [{ each: 'status', equals: 'status' }],
+  },
   adoptionsOfCommunity: {
-    label: 'AdoptionsOfCommunity', name: 'adoptionsOfCommunity', args: { community: 'String!' }, selection: `{ ${ADOPTION_FIELDS} }`,
+    label: 'AdoptionsOfCommunity',
+    name: 'adoptionsOfCommunity',
+    args: { community: 'String!' },
+    selection: `{ ${ADOPTION_FIELDS} }`,
     answers: [{ each: 'artifactId', ofCommunity: 'community' }],
   },
   feedbackOnCommunity: {
-    label: 'FeedbackOnCommunity', name: 'feedbackOnCommunity', args: { community: 'String!' }, selection: `{ ${FEEDBACK_FIELDS} }`,
+    label: 'FeedbackOnCommunity',
+    name: 'feedbackOnCommunity',
+    args: { community: 'String!' },
+    selection: `{ ${FEEDBACK_FIELDS} }`,
     answers: [{ each: 'artifactId', ofCommunity: 'community' }],
   },
   profile: { label: 'Profile', name: 'community', args: {}, selection: `{ ${PROFILE_FIELDS} }` },
   given: {
-    label: 'Given', name: 'community', args: {}, selection: `{
+    label: 'Given',
+    name: 'community',
+    args: {},
+    selection: `{
     adoptionsGiven { ${ADOPTION_FIELDS} } feedbackGiven { ${FEEDBACK_FIELDS} }
     learningCycles { id cadence startsOn endsOn becameClear surprised failed harvestedArtifactIds }
     contributionRoles { id personName role hoursPerMonth resourcedHoursPerMonth startsOn endsOn } }`,
   },
   /** The health probe's two fields: the served schema, and who the node says it is. */
   service: { label: 'NodeProbe', name: '_service', args: {}, selection: `{ sdl }` },
-  identity: { label: 'NodeProbe', name: 'community', args: {}, selection: `{ slug name software { name version protocol } }` },
+  identity: {
+    label: 'NodeProbe',
+    name: 'community',
+    args: {},
+    selection: `{ slug name software { name version protocol } }`,
+  },
 } satisfies Record<string, NodeField>;
 
 /** `_entities` for artifacts, with the node fields the client's selection needs. */

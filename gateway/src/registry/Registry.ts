@@ -44,7 +44,13 @@ export class Registry {
   constructor(
     private readonly config: Pick<
       GatewayConfig,
-      'nodeTimeoutMs' | 'probeIntervalMs' | 'breakerThreshold' | 'breakerCooldownMs' | 'nodeMaxConcurrency' | 'nodeMaxQueue' | 'nodeMaxResponseBytes'
+      | 'nodeTimeoutMs'
+      | 'probeIntervalMs'
+      | 'breakerThreshold'
+      | 'breakerCooldownMs'
+      | 'nodeMaxConcurrency'
+      | 'nodeMaxQueue'
+      | 'nodeMaxResponseBytes'
     >,
     private readonly logger: Logger,
   ) {}
@@ -78,7 +84,11 @@ export class Registry {
 
   /** Adds the configured nodes; a node that is down now is kept and probed again later. */
   async start(entries: NodeEntry[]): Promise<void> {
-    await Promise.all(entries.map((entry) => this.add(entry).catch((error) => this.logger.warn({ err: error, url: entry.url }, 'node not added'))));
+    await Promise.all(
+      entries.map((entry) =>
+        this.add(entry).catch((error) => this.logger.warn({ err: error, url: entry.url }, 'node not added')),
+      ),
+    );
     if (this.config.probeIntervalMs > 0) {
       this.timer = setInterval(() => void this.probeAll(), this.config.probeIntervalMs);
       this.timer.unref();
@@ -110,15 +120,23 @@ export class Registry {
     };
     const invalid = await this.check(node, entry.slug);
     if (invalid && refuseInvalid) {
-      throw badInput(`The node at ${entry.url} ${invalid}; it was not registered`, { url: entry.url, reason: invalid });
+      throw badInput(`The node at ${entry.url} ${invalid}; it was not registered`, {
+        url: entry.url,
+        reason: invalid,
+      });
     }
     const existing = this.nodes.get(node.slug);
     if (existing && existing.url !== node.url) {
-      throw badInput(`A node with slug "${node.slug}" is already registered at ${existing.url}`, { slug: node.slug });
+      throw badInput(`A node with slug "${node.slug}" is already registered at ${existing.url}`, {
+        slug: node.slug,
+      });
     }
     if (node.client.slug !== node.slug) node.client = this.client(node.slug, node.url);
     this.nodes.set(node.slug, node);
-    this.logger.info({ slug: node.slug, url: node.url, status: node.status, error: node.error }, 'node registered');
+    this.logger.info(
+      { slug: node.slug, url: node.url, status: node.status, error: node.error },
+      'node registered',
+    );
     return node;
   }
 
@@ -130,7 +148,10 @@ export class Registry {
   async probeAll(): Promise<void> {
     if (this.probing) return this.probing;
     this.probing = Promise.all(this.all().map((node) => this.check(node, node.slug)))
-      .then(() => undefined, (error: unknown) => this.logger.error({ err: error }, 'probe failed'))
+      .then(
+        () => undefined,
+        (error: unknown) => this.logger.error({ err: error }, 'probe failed'),
+      )
       .finally(() => (this.probing = undefined));
     return this.probing;
   }
@@ -146,7 +167,10 @@ export class Registry {
     try {
       invalid = await this.probe(node, expectedSlug);
     } catch (error) {
-      const reason = error instanceof NodeUnavailableError ? error.reason : `could not be probed: ${(error as Error).message}`;
+      const reason =
+        error instanceof NodeUnavailableError
+          ? error.reason
+          : `could not be probed: ${(error as Error).message}`;
       if (error instanceof NodeAnswerError) invalid = reason;
       node.status = invalid ? 'INCOMPATIBLE' : 'DOWN';
       node.error = reason;
@@ -154,14 +178,19 @@ export class Registry {
     if (node.status !== before) {
       // A node coming up is news; one going down or refused is something to look at.
       const level = node.status === 'UP' ? 'info' : 'warn';
-      this.logger[level]({ community: node.slug, status: node.status, reason: node.error }, 'node status changed');
+      this.logger[level](
+        { community: node.slug, status: node.status, reason: node.error },
+        'node status changed',
+      );
     }
     return invalid;
   }
 
   private async probe(node: RegisteredNode, expectedSlug?: string): Promise<string | null> {
     const data = await node.client.probe<Record<string, unknown>>(PROBE);
-    const problem = PROBED.map((field) => answerProblem(field, data[field.name], { variables: {} }, `the probe's ${field.name}`)).find(Boolean);
+    const problem = PROBED.map((field) =>
+      answerProblem(field, data[field.name], { variables: {} }, `the probe's ${field.name}`),
+    ).find(Boolean);
     if (problem || typeof (data as unknown as ProbeAnswer)._service.sdl !== 'string') {
       const reason = problem ?? `answered the probe's _service.sdl with null, not its schema`;
       node.status = 'INCOMPATIBLE';
@@ -179,7 +208,9 @@ export class Registry {
       reasons.push(`it says it is "${answer.community.slug}", but is registered as "${node.slug}"`);
     }
     if (answer.community.software.protocol !== NODE_PROTOCOL_VERSION) {
-      reasons.push(`it speaks node protocol ${answer.community.software.protocol}, the gateway ${NODE_PROTOCOL_VERSION}`);
+      reasons.push(
+        `it speaks node protocol ${answer.community.software.protocol}, the gateway ${NODE_PROTOCOL_VERSION}`,
+      );
     }
     reasons.push(...incompatibilities(answer._service.sdl!));
     node.status = reasons.length ? 'INCOMPATIBLE' : 'UP';

@@ -38,7 +38,9 @@ function check(nodeSdl: string): string[] {
   }
   try {
     const reasons = findBreakingChanges(nodeContractSchema(), served).map((change) => change.description);
-    return reasons.length > MAX_REASONS ? [...reasons.slice(0, MAX_REASONS), `and ${reasons.length - MAX_REASONS} more`] : reasons;
+    return reasons.length > MAX_REASONS
+      ? [...reasons.slice(0, MAX_REASONS), `and ${reasons.length - MAX_REASONS} more`]
+      : reasons;
   } catch (error) {
     return [`its schema cannot be compared with the contract: ${(error as Error).message.slice(0, 300)}`];
   }

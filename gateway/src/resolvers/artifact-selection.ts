@@ -1,7 +1,18 @@
 import {
-  getNamedType, TypeInfo, visit, visitWithTypeInfo, type ASTNode, type GraphQLResolveInfo, type OperationDefinitionNode,
+  getNamedType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type ASTNode,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
 } from 'graphql';
-import { artifactEntitiesField, artifactPageField, DERIVATION_FIELDS, type NodeField } from '../node-client/fields';
+import {
+  artifactEntitiesField,
+  artifactPageField,
+  DERIVATION_FIELDS,
+  type NodeField,
+} from '../node-client/fields';
 
 const DERIVED_FROM = `derivedFrom { ${DERIVATION_FIELDS} }`;
 
@@ -59,7 +70,12 @@ export interface ArtifactSelection {
 
 /** The selection for these node fields, with the asked subfields of objects passed through (by Commons type). */
 export function selectionOf(parts: Iterable<string>, subfields: Map<string, Set<string>>): ArtifactSelection {
-  const objects = new Map(Object.entries(PASSED_THROUGH).map(([type, { field, always }]) => [field, [always, ...(subfields.get(type) ?? [])]]));
+  const objects = new Map(
+    Object.entries(PASSED_THROUGH).map(([type, { field, always }]) => [
+      field,
+      [always, ...(subfields.get(type) ?? [])],
+    ]),
+  );
   const fields = [...new Set([...ALWAYS, ...parts])]
     .map((part) => (objects.has(part) ? `${part} { ${[...new Set(objects.get(part))].join(' ')} }` : part))
     .join(' ');

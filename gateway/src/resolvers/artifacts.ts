@@ -1,6 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import {
-  badInput, compareArtifactKeys, decodeArtifactCursor, DEFAULT_PAGE_SIZE, encodeArtifactCursor, MAX_PAGE_SIZE, notAGlobalId, parseGlobalId,
+  badInput,
+  compareArtifactKeys,
+  decodeArtifactCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeArtifactCursor,
+  MAX_PAGE_SIZE,
+  notAGlobalId,
+  parseGlobalId,
 } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
 import type { NodeArtifact } from '../node-client/types';
@@ -41,7 +48,8 @@ export function mergeSorted(lists: NodeArtifact[][], first: number): { page: Nod
   const page: NodeArtifact[] = [];
   while (page.length < first && heads.length > 0) {
     let best = 0;
-    for (let i = 1; i < heads.length; i++) if (compareArtifactKeys(heads[i].key, heads[best].key) < 0) best = i;
+    for (let i = 1; i < heads.length; i++)
+      if (compareArtifactKeys(heads[i].key, heads[best].key) < 0) best = i;
     const head = heads[best];
     page.push(head.list[head.at]);
     head.at += 1;
@@ -78,22 +86,36 @@ export async function artifactConnection(
   after?: string | null,
 ) {
   checkPageSize(first);
-  if (after && !decodeArtifactCursor(after)) throw badInput('after is not a cursor this API issued', { argument: 'after' });
+  if (after && !decodeArtifactCursor(after))
+    throw badInput('after is not a cursor this API issued', { argument: 'after' });
   const wanted = filter?.communities as string[] | undefined;
   const nodes = ctx.registry.participants().filter((node) => !wanted || wanted.includes(node.slug));
   const selection = artifactSelection(info);
   const share = perNodeFirst(first, nodes.length);
-  const answers = await ctx.askAll<NodePage>(selection.page, { filter, first: share, after: after ?? null }, nodes);
+  const answers = await ctx.askAll<NodePage>(
+    selection.page,
+    { filter, first: share, after: after ?? null },
+    nodes,
+  );
   const lists: NodeList[] = answers.map(({ node, data }) => ({
-    node, items: data.edges.map((edge) => edge.node), hasNextPage: data.pageInfo.hasNextPage,
+    node,
+    items: data.edges.map((edge) => edge.node),
+    hasNextPage: data.pageInfo.hasNextPage,
   }));
-  let { page, more } = mergeSorted(lists.map((list) => list.items), first);
+  let { page, more } = mergeSorted(
+    lists.map((list) => list.items),
+    first,
+  );
 
   // A node all of whose answer made the page may hold more that belong in it: ask it for a whole
   // page after its last artifact, which makes the merge exact.
   const boundary = page.length > 0 && page.length === first ? keyOf(page[page.length - 1]) : null;
-  const short = lists.filter(({ items, hasNextPage }) =>
-    hasNextPage && items.length > 0 && (!boundary || compareArtifactKeys(keyOf(items[items.length - 1]), boundary) <= 0));
+  const short = lists.filter(
+    ({ items, hasNextPage }) =>
+      hasNextPage &&
+      items.length > 0 &&
+      (!boundary || compareArtifactKeys(keyOf(items[items.length - 1]), boundary) <= 0),
+  );
   if (share < first && short.length > 0) {
     await Promise.all(
       short.map(async (list) => {
@@ -104,7 +126,10 @@ export async function artifactConnection(
         list.hasNextPage = next.pageInfo.hasNextPage;
       }),
     );
-    ({ page, more } = mergeSorted(lists.map((list) => list.items), first));
+    ({ page, more } = mergeSorted(
+      lists.map((list) => list.items),
+      first,
+    ));
   }
 
   const loader = ctx.loaders.artifacts(selection);

@@ -1,11 +1,25 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { DateTimeResolver } from 'graphql-scalars';
-import { badInput, commonsError, ErrorCode, forbidden, isValidSlug, parseGlobalId, unauthenticated } from '@commons-graph/schema';
+import {
+  badInput,
+  commonsError,
+  ErrorCode,
+  forbidden,
+  isValidSlug,
+  parseGlobalId,
+  unauthenticated,
+} from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
 import type { GraphQLResolveInfo } from 'graphql';
 import { F } from '../node-client/fields';
 import type {
-  LinkedArtifact, NodeAdoption, NodeAnswer, NodeArtifact, NodeDerivation, NodeFeedback, NodeNeed,
+  LinkedArtifact,
+  NodeAdoption,
+  NodeAnswer,
+  NodeArtifact,
+  NodeDerivation,
+  NodeFeedback,
+  NodeNeed,
 } from '../node-client/types';
 import type { RegisteredNode } from '../registry/Registry';
 import { artifactSelection } from './artifact-selection';
@@ -27,7 +41,8 @@ function requireAdmin(ctx: GatewayContext, adminToken: string | undefined): void
   if (!adminToken) throw forbidden('Node registration is disabled: set GATEWAY_ADMIN_TOKEN to enable it');
   const match = /^Bearer\s+(\S+)$/i.exec(ctx.authorization ?? '');
   if (!match) throw unauthenticated('Send the gateway admin token as "Authorization: Bearer <token>"');
-  if (!timingSafeEqual(digest(match[1]), digest(adminToken))) throw forbidden('That is not the gateway admin token');
+  if (!timingSafeEqual(digest(match[1]), digest(adminToken)))
+    throw forbidden('That is not the gateway admin token');
 }
 
 function nodeView(node: RegisteredNode) {
@@ -48,7 +63,8 @@ export function createResolvers(adminToken: string | undefined) {
   return {
     DateTime: DateTimeResolver,
     Query: {
-      communities: (_: unknown, __: Args, ctx: GatewayContext) => ctx.registry.participants().map((n) => community(n.slug)),
+      communities: (_: unknown, __: Args, ctx: GatewayContext) =>
+        ctx.registry.participants().map((n) => community(n.slug)),
       community: (_: unknown, { slug }: Args, ctx: GatewayContext) => {
         if (!isValidSlug(slug)) throw badInput(`"${slug}" is not a community slug`, { argument: 'slug' });
         const node = ctx.registry.get(slug);
@@ -70,21 +86,26 @@ export function createResolvers(adminToken: string | undefined) {
         } catch {
           throw badInput(`"${url}" is not a URL`, { argument: 'url' });
         }
-        if (slug !== undefined && slug !== null && !isValidSlug(slug)) throw badInput(`"${slug}" is not a community slug`);
+        if (slug !== undefined && slug !== null && !isValidSlug(slug))
+          throw badInput(`"${slug}" is not a community slug`);
         return nodeView(await ctx.registry.add({ url, slug: slug ?? undefined }, { refuseInvalid: true }));
       },
       removeNode: (_: unknown, { slug }: Args, ctx: GatewayContext) => {
         requireAdmin(ctx, adminToken);
-        if (!ctx.registry.remove(slug)) throw commonsError(ErrorCode.NOT_FOUND, `No node "${slug}" is registered`);
+        if (!ctx.registry.remove(slug))
+          throw commonsError(ErrorCode.NOT_FOUND, `No node "${slug}" is registered`);
         return true;
       },
     },
     Community: {
       name: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) =>
         (await ctx.loaders.profile.load(slug))?.name ?? ctx.registry.get(slug)?.name ?? slug,
-      description: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => (await ctx.loaders.profile.load(slug))?.description ?? '',
-      region: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => (await ctx.loaders.profile.load(slug))?.region ?? null,
-      website: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => (await ctx.loaders.profile.load(slug))?.website ?? null,
+      description: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) =>
+        (await ctx.loaders.profile.load(slug))?.description ?? '',
+      region: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) =>
+        (await ctx.loaders.profile.load(slug))?.region ?? null,
+      website: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) =>
+        (await ctx.loaders.profile.load(slug))?.website ?? null,
       node: ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => {
         const node = ctx.registry.get(slug);
         return node ? nodeView(node) : null;
@@ -101,13 +122,18 @@ export function createResolvers(adminToken: string | undefined) {
         (await ctx.loaders.given.load(slug))?.contributionRoles ?? [],
       adoptionsReceived: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => {
         const others = ctx.registry.participants().filter((n) => n.slug !== slug);
-        return (await ctx.askAll<NodeAdoption[]>(F.adoptionsOfCommunity, { community: slug }, others)).flatMap(({ data }) => data);
+        return (
+          await ctx.askAll<NodeAdoption[]>(F.adoptionsOfCommunity, { community: slug }, others)
+        ).flatMap(({ data }) => data);
       },
       feedbackReceived: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) => {
         const others = ctx.registry.participants().filter((n) => n.slug !== slug);
-        return (await ctx.askAll<NodeFeedback[]>(F.feedbackOnCommunity, { community: slug }, others)).flatMap(({ data }) => data);
+        return (await ctx.askAll<NodeFeedback[]>(F.feedbackOnCommunity, { community: slug }, others)).flatMap(
+          ({ data }) => data,
+        );
       },
-      vitality: ({ slug }: { slug: string }, { from, to }: Args, ctx: GatewayContext) => communityVitality(ctx, slug, from, to),
+      vitality: ({ slug }: { slug: string }, { from, to }: Args, ctx: GatewayContext) =>
+        communityVitality(ctx, slug, from, to),
       needs: async ({ slug }: { slug: string }, { status }: Args, ctx: GatewayContext) => {
         const node = ctx.registry.get(slug);
         if (!node) return [];
@@ -124,24 +150,30 @@ export function createResolvers(adminToken: string | undefined) {
       lineage: (a: NodeArtifact, { direction, maxDepth }: Args, ctx: GatewayContext, info: Info) =>
         lineage(ctx, artifactSelection(info), a as LinkedArtifact, direction, maxDepth),
       feedback: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.feedbackOn.load(a.id),
-      licenceCheck: (a: NodeArtifact, _: Args, ctx: GatewayContext, info: Info) => licenceCheck(ctx, artifactSelection(info), a as LinkedArtifact),
+      licenceCheck: (a: NodeArtifact, _: Args, ctx: GatewayContext, info: Info) =>
+        licenceCheck(ctx, artifactSelection(info), a as LinkedArtifact),
     },
     Derivation: {
-      source: (d: NodeDerivation, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, d.sourceId),
+      source: (d: NodeDerivation, _: Args, ctx: GatewayContext, info: Info) =>
+        artifactOrNull(ctx, info, d.sourceId),
       derivativeId: (d: NodeDerivation) => d.artifactId,
-      derivative: (d: NodeDerivation, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, d.artifactId),
+      derivative: (d: NodeDerivation, _: Args, ctx: GatewayContext, info: Info) =>
+        artifactOrNull(ctx, info, d.artifactId),
       assertedBy: (d: NodeDerivation) => community(d.assertedBy),
     },
     Vitality: {
       community: (v: { community: string }) => community(v.community),
     },
     Adoption: {
-      artifact: (a: NodeAdoption, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, a.artifactId),
+      artifact: (a: NodeAdoption, _: Args, ctx: GatewayContext, info: Info) =>
+        artifactOrNull(ctx, info, a.artifactId),
       community: (a: NodeAdoption) => community(a.community),
-      adaptedAs: (a: NodeAdoption, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, a.adaptedAsId),
+      adaptedAs: (a: NodeAdoption, _: Args, ctx: GatewayContext, info: Info) =>
+        artifactOrNull(ctx, info, a.adaptedAsId),
     },
     Feedback: {
-      artifact: (f: NodeFeedback, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, f.artifactId),
+      artifact: (f: NodeFeedback, _: Args, ctx: GatewayContext, info: Info) =>
+        artifactOrNull(ctx, info, f.artifactId),
       community: (f: NodeFeedback) => community(f.community),
       // Only the origin answers feedback: a response about another artifact (from any node) is not one.
       responses: async (f: NodeFeedback, _: Args, ctx: GatewayContext) =>
@@ -156,7 +188,8 @@ export function createResolvers(adminToken: string | undefined) {
     },
     NeedAnswer: {
       community: (a: NodeAnswer) => community(a.community),
-      artifact: (a: NodeAnswer, _: Args, ctx: GatewayContext, info: Info) => artifactOrNull(ctx, info, a.artifactId),
+      artifact: (a: NodeAnswer, _: Args, ctx: GatewayContext, info: Info) =>
+        artifactOrNull(ctx, info, a.artifactId),
     },
   };
 }

@@ -31,16 +31,25 @@ interface Walk {
  *   reaches `maxDepth` with artifacts still to expand.
  */
 export async function lineage(
-  ctx: GatewayContext, selection: ArtifactSelection, root: LinkedArtifact, direction: Direction, maxDepth: number,
+  ctx: GatewayContext,
+  selection: ArtifactSelection,
+  root: LinkedArtifact,
+  direction: Direction,
+  maxDepth: number,
   maxNodes = LINEAGE_MAX_NODES,
 ) {
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > LINEAGE_MAX_DEPTH) {
-    throw badInput(`maxDepth must be between 1 and ${LINEAGE_MAX_DEPTH}, got ${maxDepth}`, { argument: 'maxDepth' });
+    throw badInput(`maxDepth must be between 1 and ${LINEAGE_MAX_DEPTH}, got ${maxDepth}`, {
+      argument: 'maxDepth',
+    });
   }
   // The selection of an operation that asks for lineage includes derivedFrom.
   const artifacts = ctx.loaders.artifacts(selection) as DataLoader<string, LinkedArtifact | null>;
-  const walks: Walk[] = (direction === 'BOTH' ? [true, false] : [direction === 'UP'])
-    .map((up) => ({ up, reached: new Map([[root.id, 0]]), frontier: [root.id] }));
+  const walks: Walk[] = (direction === 'BOTH' ? [true, false] : [direction === 'UP']).map((up) => ({
+    up,
+    reached: new Map([[root.id, 0]]),
+    frontier: [root.id],
+  }));
   const included = new Set<string>([root.id]);
   const edges = new Map<string, NodeDerivation>();
   let truncated = false;
@@ -48,8 +57,13 @@ export async function lineage(
 
   const linksOf = async ({ up, frontier }: Walk): Promise<NodeDerivation[]> => {
     if (frontier.length === 0) return [];
-    if (up) return (await artifacts.loadMany(frontier)).flatMap((a) => (a && !(a instanceof Error) ? a.derivedFrom : []));
-    return (await ctx.loaders.derivativesOf.loadMany(frontier)).flatMap((list) => (list instanceof Error ? [] : list));
+    if (up)
+      return (await artifacts.loadMany(frontier)).flatMap((a) =>
+        a && !(a instanceof Error) ? a.derivedFrom : [],
+      );
+    return (await ctx.loaders.derivativesOf.loadMany(frontier)).flatMap((list) =>
+      list instanceof Error ? [] : list,
+    );
   };
 
   for (let level = 1; walks.some((walk) => walk.frontier.length > 0); level += 1) {

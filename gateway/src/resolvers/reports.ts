@@ -29,6 +29,10 @@ export async function communityVitality(ctx: GatewayContext, slug: string, from:
   window(from, to);
   const { communities } = await gatherOnce(ctx);
   const own = communities.find((c) => c.slug === slug);
-  if (!own) throw commonsError(ErrorCode.NODE_UNAVAILABLE, `The node of "${slug}" did not answer`, { community: slug, serviceName: slug });
+  if (!own)
+    throw commonsError(ErrorCode.NODE_UNAVAILABLE, `The node of "${slug}" did not answer`, {
+      community: slug,
+      serviceName: slug,
+    });
   return computeVitality(new CommonsIndex(communities), own, from, to);
 }

@@ -1,4 +1,13 @@
-import { formatGlobalId, isValidSlug, localIdOf, lookupLocalIdOf, notAGlobalId, parseGlobalId, readOwnId, slugify } from '../ids';
+import {
+  formatGlobalId,
+  isValidSlug,
+  localIdOf,
+  lookupLocalIdOf,
+  notAGlobalId,
+  parseGlobalId,
+  readOwnId,
+  slugify,
+} from '../ids';
 
 describe('global ids name their home community', () => {
   it('round-trips a community slug and a local id', () => {
@@ -8,22 +17,38 @@ describe('global ids name their home community', () => {
   });
 
   it('accepts slugs of 1 to 64 lower-case letters, digits and inner dashes', () => {
-    for (const slug of ['a', '9', 'ab', 'a-b', 'a--b', '9lives', 'x'.repeat(64)]) expect([slug, isValidSlug(slug)]).toEqual([slug, true]);
-    for (const slug of ['', '-ab', 'ab-', '-', 'Abc', 'a_b', 'a b', 'a.b', 'é', 'x'.repeat(65)]) expect([slug, isValidSlug(slug)]).toEqual([slug, false]);
+    for (const slug of ['a', '9', 'ab', 'a-b', 'a--b', '9lives', 'x'.repeat(64)])
+      expect([slug, isValidSlug(slug)]).toEqual([slug, true]);
+    for (const slug of ['', '-ab', 'ab-', '-', 'Abc', 'a_b', 'a b', 'a.b', 'é', 'x'.repeat(65)])
+      expect([slug, isValidSlug(slug)]).toEqual([slug, false]);
   });
 
   it('accepts local ids of 1 to 128 characters that start with a letter or digit', () => {
     for (const local of ['a', 'Z', '7', 'v1.2_final-B', 'a.', 'x'.repeat(128)]) {
-      expect([local, parseGlobalId(`clinic:${local}`)]).toEqual([local, { community: 'clinic', localId: local }]);
+      expect([local, parseGlobalId(`clinic:${local}`)]).toEqual([
+        local,
+        { community: 'clinic', localId: local },
+      ]);
     }
-    for (const local of ['', '.hidden', '-a', '_a', 'a b', 'a/b', 'a:b', 'x'.repeat(129)]) expect([local, parseGlobalId(`clinic:${local}`)]).toEqual([local, null]);
+    for (const local of ['', '.hidden', '-a', '_a', 'a b', 'a/b', 'a:b', 'x'.repeat(129)])
+      expect([local, parseGlobalId(`clinic:${local}`)]).toEqual([local, null]);
   });
 
   it('returns null, never throws, for anything malformed', () => {
-    for (const id of ['', 'clinic', ':storage', 'clinic:', 'Clinic:storage', 'clinic :storage', ' clinic:storage', 'clinic:storage ']) {
+    for (const id of [
+      '',
+      'clinic',
+      ':storage',
+      'clinic:',
+      'Clinic:storage',
+      'clinic :storage',
+      ' clinic:storage',
+      'clinic:storage ',
+    ]) {
       expect([id, parseGlobalId(id)]).toEqual([id, null]);
     }
-    for (const notText of [undefined, null, 42, { community: 'clinic' }, ['clinic:a']]) expect(parseGlobalId(notText as unknown as string)).toBeNull();
+    for (const notText of [undefined, null, 42, { community: 'clinic' }, ['clinic:a']])
+      expect(parseGlobalId(notText as unknown as string)).toBeNull();
   });
 
   it('splits at the first colon, so a second one makes the local id invalid', () => {
@@ -45,7 +70,18 @@ describe('a node reads the ids sent to it with one codec', () => {
   });
 
   it('calls malformed ids and non-text malformed, never a local id', () => {
-    for (const id of ['', 'clinic:', 'clinic:a:b', 'Clinic:a', 'clinic: a', 'storage-adr', undefined, null, 42, ['clinic:a']]) {
+    for (const id of [
+      '',
+      'clinic:',
+      'clinic:a:b',
+      'Clinic:a',
+      'clinic: a',
+      'storage-adr',
+      undefined,
+      null,
+      42,
+      ['clinic:a'],
+    ]) {
       expect([id, readOwnId(id, 'clinic')]).toEqual([id, { malformed: true }]);
       expect([id, localIdOf(id, 'clinic')]).toEqual([id, null]);
     }
@@ -69,15 +105,20 @@ describe('a node reads the ids sent to it with one codec', () => {
         return error as { message: string; extensions: unknown };
       }
     })();
-    expect(refused?.message).toBe('"not:a:valid id" is not a global id of the form <community-slug>:<local-id>');
+    expect(refused?.message).toBe(
+      '"not:a:valid id" is not a global id of the form <community-slug>:<local-id>',
+    );
     expect(refused?.extensions).toEqual({ code: 'BAD_USER_INPUT', id: 'not:a:valid id' });
   });
 
   it('refuses malformed text with the one standard message, naming the argument when given', () => {
-    expect(notAGlobalId(undefined).message).toBe('"undefined" is not a global id of the form <community-slug>:<local-id>');
+    expect(notAGlobalId(undefined).message).toBe(
+      '"undefined" is not a global id of the form <community-slug>:<local-id>',
+    );
     const named = notAGlobalId('x', { argument: 'needId' }, 'needId');
     expect([named.message, named.extensions]).toEqual([
-      'needId "x" is not a global id of the form <community-slug>:<local-id>', { code: 'BAD_USER_INPUT', argument: 'needId' },
+      'needId "x" is not a global id of the form <community-slug>:<local-id>',
+      { code: 'BAD_USER_INPUT', argument: 'needId' },
     ]);
   });
 });

@@ -5,7 +5,13 @@ import { checkAdaptation, checkCombination, describeLicence, isAdaptation, parse
  * written out by hand: for each source licence, derivatives it allows and some it refuses.
  */
 const GPL3 = ['GPL-3.0-only', 'GPL-3.0-or-later', 'GPL-3.0', 'GPL-3.0+'];
-const TABLE: Array<{ sources: string[]; rule: string; attribution: boolean; allows: string[]; refuses: string[] }> = [
+const TABLE: Array<{
+  sources: string[];
+  rule: string;
+  attribution: boolean;
+  allows: string[];
+  refuses: string[];
+}> = [
   {
     sources: ['CC0-1.0'],
     rule: 'CC0-1.0: any licence',
@@ -24,7 +30,17 @@ const TABLE: Array<{ sources: string[]; rule: string; attribution: boolean; allo
     sources: ['CC-BY-4.0'],
     rule: 'CC-BY-4.0: any CC BY-family licence or open licence that keeps attribution',
     attribution: true,
-    allows: ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-1.0', 'CC-BY-NC-4.0', 'Apache-2.0', 'GPL-3.0-only', 'ODbL-1.0', 'MIT', 'CC-BY-SA-3.0'],
+    allows: [
+      'CC-BY-4.0',
+      'CC-BY-SA-4.0',
+      'CC-BY-1.0',
+      'CC-BY-NC-4.0',
+      'Apache-2.0',
+      'GPL-3.0-only',
+      'ODbL-1.0',
+      'MIT',
+      'CC-BY-SA-3.0',
+    ],
     refuses: ['CC0-1.0', 'Unlicense', '0BSD', 'LicenseRef-house'],
   },
   {
@@ -124,7 +140,11 @@ describe('the licence table: which licence an adaptation may carry', () => {
       rule: 'not a licence is not a valid SPDX expression',
       attributionRequired: true,
     });
-    expect(checkAdaptation('CC0-1.0', 'MIT OR')).toMatchObject({ allowed: false, derivativeLicence: 'MIT OR', rule: 'MIT OR is not a valid SPDX expression' });
+    expect(checkAdaptation('CC0-1.0', 'MIT OR')).toMatchObject({
+      allowed: false,
+      derivativeLicence: 'MIT OR',
+      rule: 'MIT OR is not a valid SPDX expression',
+    });
   });
 
   it('reads "or later" (+) as its own licence id on both sides', () => {
@@ -182,20 +202,33 @@ describe('combining several sources into one derivative', () => {
   const src = (id: string, licence: string) => ({ id, licence });
 
   it('is allowed when every source allows the licence', () => {
-    expect(checkCombination([src('a:1', 'MIT'), src('b:2', 'CC-BY-SA-4.0')], 'CC-BY-SA-4.0')).toEqual({ allowed: true, failures: [], incompatibleSources: [] });
+    expect(checkCombination([src('a:1', 'MIT'), src('b:2', 'CC-BY-SA-4.0')], 'CC-BY-SA-4.0')).toEqual({
+      allowed: true,
+      failures: [],
+      incompatibleSources: [],
+    });
     expect(checkCombination([], 'MIT')).toEqual({ allowed: true, failures: [], incompatibleSources: [] });
   });
 
   it('names each source whose licence refuses it, with the rule', () => {
     expect(checkCombination([src('a:1', 'CC-BY-SA-4.0'), src('b:2', 'MIT')], 'MIT')).toEqual({
       allowed: false,
-      failures: [{ sourceId: 'a:1', sourceLicence: 'CC-BY-SA-4.0', rule: 'CC-BY-SA-4.0: adaptations must be CC-BY-SA-4.0 (or later) or GPL-3.0 (one way)' }],
+      failures: [
+        {
+          sourceId: 'a:1',
+          sourceLicence: 'CC-BY-SA-4.0',
+          rule: 'CC-BY-SA-4.0: adaptations must be CC-BY-SA-4.0 (or later) or GPL-3.0 (one way)',
+        },
+      ],
       incompatibleSources: [],
     });
   });
 
   it('names every pair of sources no single licence could satisfy', () => {
-    const check = checkCombination([src('a:1', 'CC-BY-SA-4.0'), src('b:2', 'CC-BY-NC-4.0'), src('c:3', 'ODbL-1.0'), src('d:4', 'MIT')], 'CC-BY-SA-4.0');
+    const check = checkCombination(
+      [src('a:1', 'CC-BY-SA-4.0'), src('b:2', 'CC-BY-NC-4.0'), src('c:3', 'ODbL-1.0'), src('d:4', 'MIT')],
+      'CC-BY-SA-4.0',
+    );
     expect(check.allowed).toBe(false);
     expect(check.failures.map((f) => f.sourceId)).toEqual(['b:2', 'c:3']);
     expect(check.incompatibleSources).toEqual([
@@ -208,22 +241,35 @@ describe('combining several sources into one derivative', () => {
   it('does not pair a source with itself, even one that allows nothing', () => {
     expect(checkCombination([src('a:1', 'CC-BY-ND-4.0')], 'CC-BY-ND-4.0')).toEqual({
       allowed: false,
-      failures: [{ sourceId: 'a:1', sourceLicence: 'CC-BY-ND-4.0', rule: 'No-derivatives licences: adaptations may not be shared' }],
+      failures: [
+        {
+          sourceId: 'a:1',
+          sourceLicence: 'CC-BY-ND-4.0',
+          rule: 'No-derivatives licences: adaptations may not be shared',
+        },
+      ],
       incompatibleSources: [],
     });
   });
 
   it('finds sources compatible when their allowed licences meet only outside the table', () => {
     // CC-BY-4.0 and MIT meet on any known licence that keeps attribution, e.g. Apache-2.0.
-    expect(checkCombination([src('a:1', 'CC-BY-4.0'), src('b:2', 'Apache-2.0')], 'Apache-2.0').allowed).toBe(true);
-    expect(checkCombination([src('a:1', 'CC-BY-NC-SA-4.0'), src('b:2', 'CC-BY-NC-4.0')], 'CC-BY-NC-SA-4.0').allowed).toBe(true);
+    expect(checkCombination([src('a:1', 'CC-BY-4.0'), src('b:2', 'Apache-2.0')], 'Apache-2.0').allowed).toBe(
+      true,
+    );
+    expect(
+      checkCombination([src('a:1', 'CC-BY-NC-SA-4.0'), src('b:2', 'CC-BY-NC-4.0')], 'CC-BY-NC-SA-4.0')
+        .allowed,
+    ).toBe(true);
   });
 });
 
 describe('relations that make an adaptation', () => {
   it('are ADAPTS, EXTENDS, TRANSLATES and REVISES; a reference is not one', () => {
-    for (const relation of ['ADAPTS', 'EXTENDS', 'TRANSLATES', 'REVISES']) expect([relation, isAdaptation(relation)]).toEqual([relation, true]);
-    for (const relation of ['REFERENCES', 'CITES', 'adapts', '']) expect([relation, isAdaptation(relation)]).toEqual([relation, false]);
+    for (const relation of ['ADAPTS', 'EXTENDS', 'TRANSLATES', 'REVISES'])
+      expect([relation, isAdaptation(relation)]).toEqual([relation, true]);
+    for (const relation of ['REFERENCES', 'CITES', 'adapts', ''])
+      expect([relation, isAdaptation(relation)]).toEqual([relation, false]);
   });
 });
 
@@ -231,17 +277,29 @@ describe('parsing a licence a person typed', () => {
   it('returns the canonical SPDX expression', () => {
     expect(parseLicence('  CC-BY-SA-4.0 ')).toEqual({ ok: true, spdx: 'CC-BY-SA-4.0' });
     expect(parseLicence('MIT or Apache-2.0')).toEqual({ ok: true, spdx: 'MIT OR Apache-2.0' });
-    expect(parseLicence('(MIT OR Apache-2.0) and CC-BY-4.0')).toEqual({ ok: true, spdx: '(MIT OR Apache-2.0) AND CC-BY-4.0' });
+    expect(parseLicence('(MIT OR Apache-2.0) and CC-BY-4.0')).toEqual({
+      ok: true,
+      spdx: '(MIT OR Apache-2.0) AND CC-BY-4.0',
+    });
     expect(parseLicence('MIT AND (CC0-1.0 OR ISC)')).toEqual({ ok: true, spdx: 'MIT AND (CC0-1.0 OR ISC)' });
     expect(parseLicence('((MIT))')).toEqual({ ok: true, spdx: 'MIT' });
     expect(parseLicence('GPL-3.0+')).toEqual({ ok: true, spdx: 'GPL-3.0+' });
-    expect(parseLicence('GPL-2.0-only WITH Classpath-exception-2.0')).toEqual({ ok: true, spdx: 'GPL-2.0-only WITH Classpath-exception-2.0' });
-    expect(parseLicence('GPL-2.0+ WITH Classpath-exception-2.0 OR MIT')).toEqual({ ok: true, spdx: 'GPL-2.0+ WITH Classpath-exception-2.0 OR MIT' });
+    expect(parseLicence('GPL-2.0-only WITH Classpath-exception-2.0')).toEqual({
+      ok: true,
+      spdx: 'GPL-2.0-only WITH Classpath-exception-2.0',
+    });
+    expect(parseLicence('GPL-2.0+ WITH Classpath-exception-2.0 OR MIT')).toEqual({
+      ok: true,
+      spdx: 'GPL-2.0+ WITH Classpath-exception-2.0 OR MIT',
+    });
   });
 
   it('refuses an empty licence, pointing to an example', () => {
     for (const empty of ['', '   ', null as unknown as string, undefined as unknown as string]) {
-      expect(parseLicence(empty)).toEqual({ ok: false, reason: 'the licence is empty; give an SPDX id such as CC-BY-4.0' });
+      expect(parseLicence(empty)).toEqual({
+        ok: false,
+        reason: 'the licence is empty; give an SPDX id such as CC-BY-4.0',
+      });
     }
   });
 
@@ -250,17 +308,28 @@ describe('parsing a licence a person typed', () => {
     expect(longest).toHaveLength(200);
     expect(parseLicence(longest).ok).toBe(true);
     expect(parseLicence(`${longest} `).ok).toBe(true);
-    expect(parseLicence(`(${longest})`)).toEqual({ ok: false, reason: 'the licence expression is longer than 200 characters' });
+    expect(parseLicence(`(${longest})`)).toEqual({
+      ok: false,
+      reason: 'the licence expression is longer than 200 characters',
+    });
   });
 
   it('refuses what is not SPDX, pointing to the list', () => {
-    expect(parseLicence(' MIT OR ')).toEqual({ ok: false, reason: '"MIT OR" is not a valid SPDX licence expression (see https://spdx.org/licenses/)' });
+    expect(parseLicence(' MIT OR ')).toEqual({
+      ok: false,
+      reason: '"MIT OR" is not a valid SPDX licence expression (see https://spdx.org/licenses/)',
+    });
     expect(parseLicence('cc-by').ok).toBe(false);
   });
 });
 
 describe('what a licence allows', () => {
-  const facts = (allowsDerivatives: boolean, shareAlike: boolean, commercialUse: boolean, attributionRequired: boolean) => ({
+  const facts = (
+    allowsDerivatives: boolean,
+    shareAlike: boolean,
+    commercialUse: boolean,
+    attributionRequired: boolean,
+  ) => ({
     allowsDerivatives,
     shareAlike,
     commercialUse,
@@ -274,8 +343,16 @@ describe('what a licence allows', () => {
       url: 'https://creativecommons.org/licenses/by-sa/4.0/legalcode',
       ...facts(true, true, true, true),
     });
-    expect(describeLicence('Apache-2.0+')).toMatchObject({ spdx: 'Apache-2.0+', name: 'Apache License 2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' });
-    expect(describeLicence('LicenseRef-house')).toMatchObject({ spdx: 'LicenseRef-house', name: 'LicenseRef-house', url: null });
+    expect(describeLicence('Apache-2.0+')).toMatchObject({
+      spdx: 'Apache-2.0+',
+      name: 'Apache License 2.0',
+      url: 'https://www.apache.org/licenses/LICENSE-2.0',
+    });
+    expect(describeLicence('LicenseRef-house')).toMatchObject({
+      spdx: 'LicenseRef-house',
+      name: 'LicenseRef-house',
+      url: null,
+    });
   });
 
   it('reads no-derivatives, share-alike, non-commercial and attribution from the id', () => {
@@ -293,11 +370,17 @@ describe('what a licence allows', () => {
       ['CNRI-Python-GPL-Compatible', facts(true, false, true, true)],
       ['NCSA', facts(true, false, true, true)],
     ];
-    for (const [id, expected] of cases) expect([id, describeLicence(id)]).toEqual([id, expect.objectContaining(expected)]);
+    for (const [id, expected] of cases)
+      expect([id, describeLicence(id)]).toEqual([id, expect.objectContaining(expected)]);
   });
 
   it('describes a compound expression conservatively, without a single name', () => {
-    expect(describeLicence('MIT or CC0-1.0')).toEqual({ spdx: 'MIT OR CC0-1.0', name: 'MIT OR CC0-1.0', url: null, ...facts(true, false, true, true) });
+    expect(describeLicence('MIT or CC0-1.0')).toEqual({
+      spdx: 'MIT OR CC0-1.0',
+      name: 'MIT OR CC0-1.0',
+      url: null,
+      ...facts(true, false, true, true),
+    });
     expect(describeLicence('CC-BY-ND-4.0 OR MIT')).toMatchObject(facts(false, false, true, true));
     expect(describeLicence('MIT AND CC-BY-NC-4.0')).toMatchObject(facts(true, false, false, true));
     expect(describeLicence('CC-BY-SA-4.0 OR MIT')).toMatchObject(facts(true, true, true, true));
@@ -305,6 +388,8 @@ describe('what a licence allows', () => {
   });
 
   it('throws on an expression that is not valid (callers parse first)', () => {
-    expect(() => describeLicence('not a licence')).toThrow('Invalid SPDX licence expression: "not a licence"');
+    expect(() => describeLicence('not a licence')).toThrow(
+      'Invalid SPDX licence expression: "not a licence"',
+    );
   });
 });

@@ -4,8 +4,12 @@ import { apolloLogger, loggableError, scrubMessage } from '../log-safety';
 /** What an error may leave in a log: names, codes and frames, never the values it carried. */
 describe('log-safe errors', () => {
   it('takes everything quoted out of a message', () => {
-    expect(scrubMessage(`Unexpected token 'M', "{ "note": Maria keeps" is not valid JSON`)).not.toContain('Maria');
-    expect(scrubMessage('invalid input syntax for type uuid: "secret-draft"')).toBe('invalid input syntax for type uuid: "…"');
+    expect(scrubMessage(`Unexpected token 'M', "{ "note": Maria keeps" is not valid JSON`)).not.toContain(
+      'Maria',
+    );
+    expect(scrubMessage('invalid input syntax for type uuid: "secret-draft"')).toBe(
+      'invalid input syntax for type uuid: "…"',
+    );
     expect(scrubMessage('Key (handle)=(secret-handle) already exists.')).toBe('Key (…)=(…) already exists.');
   });
 
@@ -22,12 +26,21 @@ describe('log-safe errors', () => {
     const wrapped = new GraphQLError(database.message, { originalError: database });
     const safe = loggableError(wrapped);
     expect(JSON.stringify(safe)).not.toMatch(/Secret|secret body/);
-    expect(safe.cause).toMatchObject({ type: 'CheckConstraintViolationException', code: '23514', table: 'artifact_draft', constraint: 'title_check' });
+    expect(safe.cause).toMatchObject({
+      type: 'CheckConstraintViolationException',
+      code: '23514',
+      table: 'artifact_draft',
+      constraint: 'title_check',
+    });
     expect(loggableError(safe)).toBe(safe);
   });
 
   it('keeps a body parser error to its kind, without the body', () => {
-    const error = Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400, body: '{"token":"cgn_secret"}' });
+    const error = Object.assign(new SyntaxError('Unexpected token'), {
+      type: 'entity.parse.failed',
+      status: 400,
+      body: '{"token":"cgn_secret"}',
+    });
     expect(JSON.stringify(loggableError(error))).not.toContain('cgn_secret');
     expect(loggableError(error)).toMatchObject({ kind: 'entity.parse.failed', status: 400 });
   });

@@ -1,4 +1,9 @@
-import { compareArtifactKeys, decodeArtifactCursor, encodeArtifactCursor, type ArtifactSortKey } from '../cursors';
+import {
+  compareArtifactKeys,
+  decodeArtifactCursor,
+  encodeArtifactCursor,
+  type ArtifactSortKey,
+} from '../cursors';
 
 const key = (iso: string, id: string): ArtifactSortKey => ({ publishedAt: new Date(iso), id });
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
@@ -27,13 +32,18 @@ describe('page cursors', () => {
       Buffer.from('["2026-01-01T00:00:00.000Z",', 'utf8').toString('base64url'),
     ];
     for (const cursor of forged) expect([cursor, decodeArtifactCursor(cursor)]).toEqual([cursor, null]);
-    for (const notText of [undefined, null, 7, ['a']]) expect(decodeArtifactCursor(notText as unknown as string)).toBeNull();
+    for (const notText of [undefined, null, 7, ['a']])
+      expect(decodeArtifactCursor(notText as unknown as string)).toBeNull();
   });
 
   it('name a possible artifact: the longest global id round-trips, a longer id or text is refused', () => {
     const longestId = `${'s'.repeat(63)}:${'x'.repeat(128)}`;
-    expect(decodeArtifactCursor(encodeArtifactCursor(key('2026-01-01T00:00:00.000Z', longestId)))?.id).toBe(longestId);
-    expect(decodeArtifactCursor(encodeArtifactCursor(key('2026-01-01T00:00:00.000Z', `a:${'x'.repeat(129)}`)))).toBeNull();
+    expect(decodeArtifactCursor(encodeArtifactCursor(key('2026-01-01T00:00:00.000Z', longestId)))?.id).toBe(
+      longestId,
+    );
+    expect(
+      decodeArtifactCursor(encodeArtifactCursor(key('2026-01-01T00:00:00.000Z', `a:${'x'.repeat(129)}`))),
+    ).toBeNull();
     // Anything over 600 characters is refused before it is decoded at all.
     const padded = `${encodeArtifactCursor(key('2026-01-01T00:00:00.000Z', longestId))}${'A'.repeat(600)}`;
     expect(decodeArtifactCursor(padded)).toBeNull();
@@ -57,10 +67,16 @@ describe('the shared artifact order', () => {
     const newer = key('2026-01-02T00:00:00.000Z', 'a:a');
     expect(compareArtifactKeys(newer, older)).toBeLessThan(0);
     expect(compareArtifactKeys(older, newer)).toBeGreaterThan(0);
-    expect(compareArtifactKeys(key('2026-01-01T00:00:00.000Z', 'a:a'), key('2026-01-01T00:00:00.000Z', 'a:b'))).toBe(-1);
-    expect(compareArtifactKeys(key('2026-01-01T00:00:00.000Z', 'a:b'), key('2026-01-01T00:00:00.000Z', 'a:a'))).toBe(1);
+    expect(
+      compareArtifactKeys(key('2026-01-01T00:00:00.000Z', 'a:a'), key('2026-01-01T00:00:00.000Z', 'a:b')),
+    ).toBe(-1);
+    expect(
+      compareArtifactKeys(key('2026-01-01T00:00:00.000Z', 'a:b'), key('2026-01-01T00:00:00.000Z', 'a:a')),
+    ).toBe(1);
     expect(compareArtifactKeys(older, key('2026-01-01T00:00:00.000Z', 'a:a'))).toBe(0);
     // Code-unit order, not locale order: upper case sorts before lower case.
-    expect(compareArtifactKeys(key('2026-01-01T00:00:00.000Z', 'a:Z'), key('2026-01-01T00:00:00.000Z', 'a:a'))).toBe(-1);
+    expect(
+      compareArtifactKeys(key('2026-01-01T00:00:00.000Z', 'a:Z'), key('2026-01-01T00:00:00.000Z', 'a:a')),
+    ).toBe(-1);
   });
 });

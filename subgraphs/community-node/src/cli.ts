@@ -20,7 +20,9 @@ const program = new Command('community-node').description(
 
 program
   .command('start')
-  .description('Start the node: embedded PostgreSQL unless DATABASE_URL is set, migrations, public and admin APIs.')
+  .description(
+    'Start the node: embedded PostgreSQL unless DATABASE_URL is set, migrations, public and admin APIs.',
+  )
   .action(async () => {
     const config = readNodeConfig();
     const logger = createLogger(config.logLevel);
@@ -40,7 +42,9 @@ program
     process.once('SIGINT', () => shutdown('SIGINT'));
   });
 
-async function withDatabase<T>(run: (orm: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  run: (orm: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
   const config = readNodeConfig();
   const database = await connectForCommand(config.databaseUrl, config.dataDir);
   try {
@@ -55,16 +59,22 @@ async function withDatabase<T>(run: (orm: Awaited<ReturnType<typeof openDatabase
   }
 }
 
-const token = program.command('token').description('Bearer tokens for the admin API (only hashes are stored).');
+const token = program
+  .command('token')
+  .description('Bearer tokens for the admin API (only hashes are stored).');
 
 token
   .command('create')
   .description('Create a token and print it once.')
-  .addOption(new Option('--role <role>', 'what the token may do').choices(Object.values(Role)).makeOptionMandatory())
+  .addOption(
+    new Option('--role <role>', 'what the token may do').choices(Object.values(Role)).makeOptionMandatory(),
+  )
   .requiredOption('--name <who>', 'whose token this is, e.g. "Maria (steward)"')
   .action(async ({ role, name }: { role: Role; name: string }) => {
     const created = await withDatabase((orm) => createToken(orm.em.fork(), name.trim(), role));
-    process.stderr.write(`Created ${role} token "${name}" (${created.record.prefix}…). It is shown only once:\n`);
+    process.stderr.write(
+      `Created ${role} token "${name}" (${created.record.prefix}…). It is shown only once:\n`,
+    );
     process.stdout.write(`${created.token}\n`);
   });
 
@@ -72,7 +82,9 @@ token
   .command('list')
   .description('List tokens (never their secrets).')
   .action(async () => {
-    const rows = await withDatabase((orm) => orm.em.fork().find(ApiToken, {}, { orderBy: { createdAt: 'asc' } }));
+    const rows = await withDatabase((orm) =>
+      orm.em.fork().find(ApiToken, {}, { orderBy: { createdAt: 'asc' } }),
+    );
     for (const row of rows) {
       const state = row.revokedAt ? `revoked ${row.revokedAt.toISOString()}` : 'active';
       process.stdout.write(`${row.id}\t${row.role}\t${row.prefix}…\t${row.name}\t${state}\n`);

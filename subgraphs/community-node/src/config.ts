@@ -17,7 +17,14 @@ export interface NodeConfig {
 
 /** Every environment variable the node reads (the compose test checks against this list). */
 export const NODE_ENV_VARS = [
-  'COMMUNITY_SLUG', 'COMMUNITY_NAME', 'HOST', 'PORT', 'DATABASE_URL', 'DATA_DIR', 'ADMIN_TOKEN', 'LOG_LEVEL',
+  'COMMUNITY_SLUG',
+  'COMMUNITY_NAME',
+  'HOST',
+  'PORT',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'ADMIN_TOKEN',
+  'LOG_LEVEL',
 ] as const;
 export const REQUIRED_NODE_ENV_VARS = ['COMMUNITY_SLUG'] as const;
 

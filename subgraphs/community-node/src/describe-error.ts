@@ -30,7 +30,16 @@ const SYSTEM_ERRORS: Record<string, (e: Detailed) => string> = {
 };
 
 /** PostgreSQL codes a misconfigured DATABASE_URL produces (classes 08 and 28, and 3D000). */
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '28P01', '28000', '3D000']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  '28P01',
+  '28000',
+  '3D000',
+]);
 
 function where(e: Detailed): string {
   return e.address ? `${e.address}${e.port ? `:${e.port}` : ''}` : 'the server';

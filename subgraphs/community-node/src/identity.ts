@@ -14,7 +14,10 @@ export const SOFTWARE_NAME = 'commons-graph-community-node';
 export const SOFTWARE_VERSION: string = require('../package.json').version;
 
 export function nodeIdentity(slug: string): NodeIdentity {
-  return { slug, software: { name: SOFTWARE_NAME, version: SOFTWARE_VERSION, protocol: NODE_PROTOCOL_VERSION } };
+  return {
+    slug,
+    software: { name: SOFTWARE_NAME, version: SOFTWARE_VERSION, protocol: NODE_PROTOCOL_VERSION },
+  };
 }
 
 /** Creates the profile row on first start; later starts keep whatever stewards edited. */

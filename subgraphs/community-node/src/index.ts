@@ -5,6 +5,11 @@ export { createToken, hashToken } from './auth/tokens';
 export { openDatabase } from './database/orm';
 export { startEmbeddedPostgres, freePort } from './database/embedded';
 export { Role } from './entities/enums';
-export { createDatabase, databaseUrlOn, type CreatedDatabase, type CreateDatabaseOptions } from './database/create';
+export {
+  createDatabase,
+  databaseUrlOn,
+  type CreatedDatabase,
+  type CreateDatabaseOptions,
+} from './database/create';
 export { seedLinks, seedPublishedArtifacts, type SeedArtifact, type SeedLinks } from './database/seed';
 export { inTransaction } from './database/transaction';

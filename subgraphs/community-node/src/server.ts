@@ -2,10 +2,19 @@ import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { apolloLogger, loggableError, requestErrorAnswer, wellFormedStringsPlugin, withSafeErrors } from '@commons-graph/schema';
+import {
+  apolloLogger,
+  loggableError,
+  requestErrorAnswer,
+  wellFormedStringsPlugin,
+  withSafeErrors,
+} from '@commons-graph/schema';
 import type { MikroORM, PostgreSqlConnection } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express from 'express';
@@ -76,8 +85,13 @@ function apollo<T extends BaseContext>(schema: GraphQLSchema, httpServer: Server
 }
 
 /** Starts a community node: database (embedded unless DATABASE_URL), migrations, both APIs. */
-export async function startCommunityNode(config: NodeConfig, options: StartOptions = {}): Promise<RunningNode> {
-  const logger = withSafeErrors((options.logger ?? createLogger(config.logLevel)).child({ community: config.slug }));
+export async function startCommunityNode(
+  config: NodeConfig,
+  options: StartOptions = {},
+): Promise<RunningNode> {
+  const logger = withSafeErrors(
+    (options.logger ?? createLogger(config.logLevel)).child({ community: config.slug }),
+  );
   let embedded: EmbeddedDatabase | undefined;
   const databaseUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
   if (embedded) logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');

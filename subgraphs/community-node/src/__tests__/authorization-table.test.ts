@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isScalarType,
-  type GraphQLField, type GraphQLInputType, type GraphQLSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
 import { graphql, type GraphQLResponse, startTestNode, type TestNode } from '@commons-graph/testing';
 import { buildAdminSchema } from '../admin/schema';
@@ -71,8 +79,13 @@ function readmeRoles(): Record<Role, string> {
 
 /** Sample values for scalars: valid for GraphQL, meaningless for the domain (a domain error is fine). */
 const SAMPLES: Record<string, unknown> = {
-  String: 'x', ID: 'valley-clinics:no-such-thing', Int: 1, Float: 1, Boolean: false,
-  DateTime: '2026-01-01T00:00:00Z', LocalDate: '2026-01-01',
+  String: 'x',
+  ID: 'valley-clinics:no-such-thing',
+  Int: 1,
+  Float: 1,
+  Boolean: false,
+  DateTime: '2026-01-01T00:00:00Z',
+  LocalDate: '2026-01-01',
 };
 
 /** The smallest value of a type that passes GraphQL's own coercion: required fields only, one list item. */
@@ -117,11 +130,18 @@ describe('every admin field answers each role exactly as the README role table s
 
   const fields = () => [
     ...Object.values(schema.getQueryType()!.getFields()).map((field) => ({ kind: 'query' as const, field })),
-    ...Object.values(schema.getMutationType()!.getFields()).map((field) => ({ kind: 'mutation' as const, field })),
+    ...Object.values(schema.getMutationType()!.getFields()).map((field) => ({
+      kind: 'mutation' as const,
+      field,
+    })),
   ];
 
   it('has one row for every Query and Mutation field, and no row for a field that does not exist', () => {
-    expect(fields().map(({ field }) => field.name).sort()).toEqual(Object.keys(NEEDS).sort());
+    expect(
+      fields()
+        .map(({ field }) => field.name)
+        .sort(),
+    ).toEqual(Object.keys(NEEDS).sort());
   });
 
   it('grants each field only what its role row in the README says', () => {

@@ -1,12 +1,33 @@
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import pino from 'pino';
-import { codesOf, draftArtifact, type GraphQLResponse, link, publishedArtifact, sql, startTestNode, type TestNode } from '@commons-graph/testing';
+import {
+  codesOf,
+  draftArtifact,
+  type GraphQLResponse,
+  link,
+  publishedArtifact,
+  sql,
+  startTestNode,
+  type TestNode,
+} from '@commons-graph/testing';
 
 /** Counts every row the node stores, so a refused write can be shown to have written nothing. */
 async function rowCounts(node: TestNode): Promise<Record<string, number>> {
-  const tables = ['artifact', 'artifact_draft', 'artifact_version', 'derivation', 'adoption', 'feedback',
-    'feedback_response', 'need', 'need_answer', 'learning_cycle', 'contribution_role', 'api_token'];
+  const tables = [
+    'artifact',
+    'artifact_draft',
+    'artifact_version',
+    'derivation',
+    'adoption',
+    'feedback',
+    'feedback_response',
+    'need',
+    'need_answer',
+    'learning_cycle',
+    'contribution_role',
+    'api_token',
+  ];
   const [row] = await sql<Record<string, string>>(
     node.database.url,
     `select ${tables.map((table) => `(select count(*) from ${table}) as ${table}`).join(', ')}`,
@@ -27,91 +48,219 @@ describe('bad input gets a clear error and writes nothing', () => {
     node = await startTestNode('openinfra-sigs');
     live = await publishedArtifact(node, { title: 'Storage SIG decision record', handle: 'storage-adr' });
     retired = await publishedArtifact(node, { title: 'Old network pattern', handle: 'old-pattern' });
-    await node.adminOk(`mutation { retireArtifact(id: "openinfra-sigs:old-pattern", reason: "Replaced") { id } }`);
+    await node.adminOk(
+      `mutation { retireArtifact(id: "openinfra-sigs:old-pattern", reason: "Replaced") { id } }`,
+    );
     draft = await draftArtifact(node, { title: 'Unfinished playbook', handle: 'unfinished' });
-    ownFeedback = await link(node, 'giveFeedback', { artifactId: 'klamath-soil:guide', kind: 'GAP', body: 'No winter section' });
-    await link(node, 'respondToFeedback', { feedbackId: answeredFeedback, artifactId: live, kind: 'ACKNOWLEDGED', body: 'Noted' });
+    ownFeedback = await link(node, 'giveFeedback', {
+      artifactId: 'klamath-soil:guide',
+      kind: 'GAP',
+      body: 'No winter section',
+    });
+    await link(node, 'respondToFeedback', {
+      feedbackId: answeredFeedback,
+      artifactId: live,
+      kind: 'ACKNOWLEDGED',
+      body: 'Noted',
+    });
   });
   afterAll(() => node?.stop());
 
   const create = `mutation($input: CreateArtifactInput!) { createArtifact(input: $input) { id } }`;
   const base = { kind: 'PATTERN', title: 'Fine title' };
 
-  const cases: Array<[string, () => [string, Record<string, unknown>, ('member' | 'steward' | 'admin' | null)?], string]> = [
+  const cases: Array<
+    [string, () => [string, Record<string, unknown>, ('member' | 'steward' | 'admin' | null)?], string]
+  > = [
     ['an empty title', () => [create, { input: { ...base, title: '' } }], 'BAD_USER_INPUT'],
     ['a blank title', () => [create, { input: { ...base, title: '   ' } }], 'BAD_USER_INPUT'],
     ['an oversized title', () => [create, { input: { ...base, title: 'x'.repeat(201) } }], 'BAD_USER_INPUT'],
-    ['an oversized body', () => [create, { input: { ...base, body: 'x'.repeat(100_001) } }], 'BAD_USER_INPUT'],
-    ['too many tags', () => [create, { input: { ...base, tags: Array.from({ length: 21 }, (_, i) => `t${i}`) } }], 'BAD_USER_INPUT'],
+    [
+      'an oversized body',
+      () => [create, { input: { ...base, body: 'x'.repeat(100_001) } }],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'too many tags',
+      () => [create, { input: { ...base, tags: Array.from({ length: 21 }, (_, i) => `t${i}`) } }],
+      'BAD_USER_INPUT',
+    ],
     ['an unknown kind', () => [create, { input: { ...base, kind: 'NOVEL' } }], 'BAD_USER_INPUT'],
     ['a malformed handle', () => [create, { input: { ...base, handle: 'Not A Handle' } }], 'BAD_USER_INPUT'],
     ['a taken handle', () => [create, { input: { ...base, handle: 'storage-adr' } }], 'BAD_USER_INPUT'],
     ['no token', () => [create, { input: base }, null], 'UNAUTHENTICATED'],
-    ['a member publishing', () => [`mutation { publishArtifact(id: "${draft}") { id } }`, {}, 'member'], 'FORBIDDEN'],
-    ['a steward creating tokens', () => [`mutation { createToken(input: { name: "x", role: ADMIN }) { token } }`, {}, 'steward'], 'FORBIDDEN'],
-    ['a member recording adoption', () => [
-      `mutation { recordAdoption(input: { artifactId: "klamath-soil:guide", status: ADOPTED, context: "c" }) { id } }`, {}, 'member',
-    ], 'FORBIDDEN'],
-    ['an unknown artifact', () => [`mutation { submitForReview(id: "openinfra-sigs:nope") { id } }`, {}], 'NOT_FOUND'],
-    ['a malformed global id', () => [`mutation { submitForReview(id: "not:a:valid id") { id } }`, {}], 'BAD_USER_INPUT'],
-    ['a retired artifact as link target', () => [
-      `mutation($s: ID!, $a: ID!) { addDerivedFrom(input: { artifactId: $a, sourceId: $s, relation: EXTENDS }) { id } }`,
-      { s: retired, a: draft },
-    ], 'BAD_USER_INPUT'],
-    ['a draft as link target', () => [
-      `mutation($s: ID!, $a: ID!) { addDerivedFrom(input: { artifactId: $a, sourceId: $s, relation: EXTENDS }) { id } }`,
-      { s: draft, a: live },
-    ], 'BAD_USER_INPUT'],
-    ['a draft as answer to a need', () => [
-      `mutation($a: ID!) { answerNeed(input: { needId: "klamath-soil:00000000-0000-4000-8000-000000000000", artifactId: $a }) { id } }`,
-      { a: draft },
-    ], 'BAD_USER_INPUT'],
-    ['feedback on a retired artifact', () => [
-      `mutation($a: ID!) { giveFeedback(input: { artifactId: $a, kind: GAP, body: "b" }) { id } }`, { a: retired },
-    ], 'BAD_USER_INPUT'],
-    ['an unknown feedback kind', () => [
-      `mutation($i: FeedbackInput!) { giveFeedback(input: $i) { id } }`,
-      { i: { artifactId: 'klamath-soil:guide', kind: 'GREAT', body: 'b' } },
-    ], 'BAD_USER_INPUT'],
-    ['blank feedback', () => [
-      `mutation { giveFeedback(input: { artifactId: "klamath-soil:guide", kind: GAP, body: "  " }) { id } }`, {},
-    ], 'BAD_USER_INPUT'],
-    ['an invalid SPDX licence at publish', () => [`mutation { publishNewVersion(id: "${'openinfra-sigs:storage-adr'}", changes: { licence: "CC-BY-4.0 OR" }, changeNote: "n") { id } }`, {}], 'BAD_USER_INPUT'],
-    ['a response naming a version that does not exist', () => [
-      `mutation($a: ID!) { respondToFeedback(input: { feedbackId: "klamath-soil:00000000-0000-4000-8000-000000000001", artifactId: $a, kind: INCORPORATED, body: "Thanks", resultingVersion: 9 }) { id } }`,
-      { a: live },
-    ], 'BAD_USER_INPUT'],
-    ['a NUL character in a draft title', () => [create, { input: { ...base, title: 'Field notes\u0000 part two' } }], 'BAD_USER_INPUT'],
-    ['a NUL character written in the query text', () => [
-      `mutation { createArtifact(input: { kind: PATTERN, title: "Fine", body: "before\\u0000after" }) { id } }`, {},
-    ], 'BAD_USER_INPUT'],
-    ['a lone surrogate in a draft body', () => [create, { input: { ...base, body: 'half a pair: \uD800' } }], 'BAD_USER_INPUT'],
-    ['a lone surrogate in a need tag', () => [
-      `mutation($i: NeedInput!) { postNeed(input: $i) { id } }`, { i: { title: 'Intake forms', body: 'Spanish', tags: ['forms', '\uDC00'] } },
-    ], 'BAD_USER_INPUT'],
-    ['a NUL character in a plain argument', () => [
-      `mutation($r: String!) { retireArtifact(id: "openinfra-sigs:storage-adr", reason: $r) { id } }`, { r: 'Replaced\u0000' },
-    ], 'BAD_USER_INPUT'],
-    ['an oversized reviewer', () => [
-      `mutation($r: String) { publishNewVersion(id: "openinfra-sigs:storage-adr", changes: {}, changeNote: "n", reviewer: $r) { id } }`,
-      { r: 'R'.repeat(201) },
-    ], 'BAD_USER_INPUT'],
-    ['an oversized change note', () => [
-      `mutation($n: String!) { publishNewVersion(id: "openinfra-sigs:storage-adr", changes: {}, changeNote: $n) { id } }`,
-      { n: 'n'.repeat(10_001) },
-    ], 'BAD_USER_INPUT'],
-    ['an oversized retirement reason', () => [
-      `mutation($r: String!) { retireArtifact(id: "openinfra-sigs:storage-adr", reason: $r) { id } }`, { r: 'r'.repeat(10_001) },
-    ], 'BAD_USER_INPUT'],
-    ['an oversized media URL', () => [create, { input: { ...base, mediaUrl: `https://example.org/${'a'.repeat(2_000)}` } }], 'BAD_USER_INPUT'],
-    ['a response to feedback this community gave itself', () => [
-      `mutation($f: ID!, $a: ID!) { respondToFeedback(input: { feedbackId: $f, artifactId: $a, kind: ACKNOWLEDGED, body: "Thanks" }) { id } }`,
-      { f: ownFeedback, a: live },
-    ], 'BAD_USER_INPUT'],
-    ['a response placing feedback on another artifact than earlier responses did', () => [
-      `mutation($f: ID!, $a: ID!) { respondToFeedback(input: { feedbackId: $f, artifactId: $a, kind: DECLINED, body: "Not for us" }) { id } }`,
-      { f: answeredFeedback, a: retired },
-    ], 'BAD_USER_INPUT'],
+    [
+      'a member publishing',
+      () => [`mutation { publishArtifact(id: "${draft}") { id } }`, {}, 'member'],
+      'FORBIDDEN',
+    ],
+    [
+      'a steward creating tokens',
+      () => [`mutation { createToken(input: { name: "x", role: ADMIN }) { token } }`, {}, 'steward'],
+      'FORBIDDEN',
+    ],
+    [
+      'a member recording adoption',
+      () => [
+        `mutation { recordAdoption(input: { artifactId: "klamath-soil:guide", status: ADOPTED, context: "c" }) { id } }`,
+        {},
+        'member',
+      ],
+      'FORBIDDEN',
+    ],
+    [
+      'an unknown artifact',
+      () => [`mutation { submitForReview(id: "openinfra-sigs:nope") { id } }`, {}],
+      'NOT_FOUND',
+    ],
+    [
+      'a malformed global id',
+      () => [`mutation { submitForReview(id: "not:a:valid id") { id } }`, {}],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a retired artifact as link target',
+      () => [
+        `mutation($s: ID!, $a: ID!) { addDerivedFrom(input: { artifactId: $a, sourceId: $s, relation: EXTENDS }) { id } }`,
+        { s: retired, a: draft },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a draft as link target',
+      () => [
+        `mutation($s: ID!, $a: ID!) { addDerivedFrom(input: { artifactId: $a, sourceId: $s, relation: EXTENDS }) { id } }`,
+        { s: draft, a: live },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a draft as answer to a need',
+      () => [
+        `mutation($a: ID!) { answerNeed(input: { needId: "klamath-soil:00000000-0000-4000-8000-000000000000", artifactId: $a }) { id } }`,
+        { a: draft },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'feedback on a retired artifact',
+      () => [
+        `mutation($a: ID!) { giveFeedback(input: { artifactId: $a, kind: GAP, body: "b" }) { id } }`,
+        { a: retired },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'an unknown feedback kind',
+      () => [
+        `mutation($i: FeedbackInput!) { giveFeedback(input: $i) { id } }`,
+        { i: { artifactId: 'klamath-soil:guide', kind: 'GREAT', body: 'b' } },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'blank feedback',
+      () => [
+        `mutation { giveFeedback(input: { artifactId: "klamath-soil:guide", kind: GAP, body: "  " }) { id } }`,
+        {},
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'an invalid SPDX licence at publish',
+      () => [
+        `mutation { publishNewVersion(id: "${'openinfra-sigs:storage-adr'}", changes: { licence: "CC-BY-4.0 OR" }, changeNote: "n") { id } }`,
+        {},
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a response naming a version that does not exist',
+      () => [
+        `mutation($a: ID!) { respondToFeedback(input: { feedbackId: "klamath-soil:00000000-0000-4000-8000-000000000001", artifactId: $a, kind: INCORPORATED, body: "Thanks", resultingVersion: 9 }) { id } }`,
+        { a: live },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a NUL character in a draft title',
+      () => [create, { input: { ...base, title: 'Field notes\u0000 part two' } }],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a NUL character written in the query text',
+      () => [
+        `mutation { createArtifact(input: { kind: PATTERN, title: "Fine", body: "before\\u0000after" }) { id } }`,
+        {},
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a lone surrogate in a draft body',
+      () => [create, { input: { ...base, body: 'half a pair: \uD800' } }],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a lone surrogate in a need tag',
+      () => [
+        `mutation($i: NeedInput!) { postNeed(input: $i) { id } }`,
+        { i: { title: 'Intake forms', body: 'Spanish', tags: ['forms', '\uDC00'] } },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a NUL character in a plain argument',
+      () => [
+        `mutation($r: String!) { retireArtifact(id: "openinfra-sigs:storage-adr", reason: $r) { id } }`,
+        { r: 'Replaced\u0000' },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'an oversized reviewer',
+      () => [
+        `mutation($r: String) { publishNewVersion(id: "openinfra-sigs:storage-adr", changes: {}, changeNote: "n", reviewer: $r) { id } }`,
+        { r: 'R'.repeat(201) },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'an oversized change note',
+      () => [
+        `mutation($n: String!) { publishNewVersion(id: "openinfra-sigs:storage-adr", changes: {}, changeNote: $n) { id } }`,
+        { n: 'n'.repeat(10_001) },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'an oversized retirement reason',
+      () => [
+        `mutation($r: String!) { retireArtifact(id: "openinfra-sigs:storage-adr", reason: $r) { id } }`,
+        { r: 'r'.repeat(10_001) },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'an oversized media URL',
+      () => [create, { input: { ...base, mediaUrl: `https://example.org/${'a'.repeat(2_000)}` } }],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a response to feedback this community gave itself',
+      () => [
+        `mutation($f: ID!, $a: ID!) { respondToFeedback(input: { feedbackId: $f, artifactId: $a, kind: ACKNOWLEDGED, body: "Thanks" }) { id } }`,
+        { f: ownFeedback, a: live },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a response placing feedback on another artifact than earlier responses did',
+      () => [
+        `mutation($f: ID!, $a: ID!) { respondToFeedback(input: { feedbackId: $f, artifactId: $a, kind: DECLINED, body: "Not for us" }) { id } }`,
+        { f: answeredFeedback, a: retired },
+      ],
+      'BAD_USER_INPUT',
+    ],
   ];
 
   it.each(cases)('refuses %s', async (_name, build, code) => {
@@ -145,7 +294,10 @@ describe('bad input gets a clear error and writes nothing', () => {
       `{ artifacts { edges { node { versions { licence { spdx } provenance { authors } } derivedFrom { id } } } } a: community { slug } }`,
     );
     expect(deep.errors).toBeUndefined();
-    const nested = '{ community { slug } }'.replace('slug', 'slug ' + Array.from({ length: 60 }, (_, i) => `a${i}: slug`).join(' '));
+    const nested = '{ community { slug } }'.replace(
+      'slug',
+      'slug ' + Array.from({ length: 60 }, (_, i) => `a${i}: slug`).join(' '),
+    );
     const aliases = await node.publicQuery(nested);
     expect(codesOf(aliases)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
@@ -153,8 +305,13 @@ describe('bad input gets a clear error and writes nothing', () => {
     const inVariable = await node.admin(create, { input: { ...base, title: 'Field notes\u0000' } });
     expect(inVariable.errors![0].message).toMatch(/^\$input\.title .*NUL/);
     expect(inVariable.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: '$input.title' });
-    const inText = await node.admin(`mutation { createArtifact(input: { kind: PATTERN, title: "Fine", body: "a\\u0000b" }) { id } }`);
-    expect(inText.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'createArtifact.input.body' });
+    const inText = await node.admin(
+      `mutation { createArtifact(input: { kind: PATTERN, title: "Fine", body: "a\\u0000b" }) { id } }`,
+    );
+    expect(inText.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'createArtifact.input.body',
+    });
     const surrogate = await node.admin(create, { input: { ...base, tags: ['fine', 'x\uDBFF'] } });
     expect(surrogate.errors![0].message).toMatch(/^\$input\.tags\[1\] .*surrogate/);
   });
@@ -172,9 +329,12 @@ describe('bad input gets a clear error and writes nothing', () => {
       fc.asyncProperty(fc.array(piece, { maxLength: 6 }), async (pieces) => {
         const body = pieces.join('');
         const title = `Round trip ${n++}`;
-        const refused = body.includes('\u0000') || !(body as string & { isWellFormed(): boolean }).isWellFormed();
+        const refused =
+          body.includes('\u0000') || !(body as string & { isWellFormed(): boolean }).isWellFormed();
         const before = await rowCounts(node);
-        const made = await node.admin<{ createArtifact: { id: string } }>(create, { input: { ...base, title, body } });
+        const made = await node.admin<{ createArtifact: { id: string } }>(create, {
+          input: { ...base, title, body },
+        });
         if (refused) {
           expect(codesOf(made)).toEqual(['BAD_USER_INPUT']);
           expect(await rowCounts(node)).toEqual(before);
@@ -183,7 +343,8 @@ describe('bad input gets a clear error and writes nothing', () => {
         expect(made.errors).toBeUndefined();
         const id = made.data!.createArtifact.id;
         const read = await node.adminOk<{ managedArtifact: { draft: { body: string } } }>(
-          `query($id: ID!) { managedArtifact(id: $id) { draft { body } } }`, { id },
+          `query($id: ID!) { managedArtifact(id: $id) { draft { body } } }`,
+          { id },
         );
         expect(read.managedArtifact.draft.body).toBe(body);
         await node.adminOk(`mutation($id: ID!) { discardDraft(id: $id) }`, { id }, 'steward');
@@ -205,7 +366,11 @@ describe('bad input gets a clear error and writes nothing', () => {
   async function post(url: string, body: string, headers: Record<string, string> = {}) {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${node.tokens.admin}`, ...headers },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${node.tokens.admin}`,
+        ...headers,
+      },
       body,
     });
     const text = await response.text();
@@ -220,22 +385,41 @@ describe('bad input gets a clear error and writes nothing', () => {
     const deep = `{ ${'... on Query { '.repeat(14)}__typename${' }'.repeat(14)} }`;
     const aliases = `{ ${Array.from({ length: 60 }, (_, i) => `a${i}: __type(name: "Query") { name }`).join(' ')} }`;
     for (const url of endpoints) {
-      for (const [query, code] of [[manyTokens, 'GRAPHQL_PARSE_FAILED'], [deep, 'GRAPHQL_VALIDATION_FAILED'], [aliases, 'GRAPHQL_VALIDATION_FAILED']]) {
+      for (const [query, code] of [
+        [manyTokens, 'GRAPHQL_PARSE_FAILED'],
+        [deep, 'GRAPHQL_VALIDATION_FAILED'],
+        [aliases, 'GRAPHQL_VALIDATION_FAILED'],
+      ]) {
         const answer = await post(url, JSON.stringify({ query }));
-        expect({ url, status: answer.status, codes: codesOf(json(answer.text)) }).toEqual({ url, status: 400, codes: [code] });
+        expect({ url, status: answer.status, codes: codesOf(json(answer.text)) }).toEqual({
+          url,
+          status: 400,
+          codes: [code],
+        });
       }
     }
   });
 
   it('answers a body that is not JSON, or too large, with a JSON GraphQL error on both endpoints', async () => {
-    for (const [url, limit] of [[node.node.publicUrl, 1_000_000], [node.node.adminUrl, 2_000_000]] as const) {
-      const malformed = await post(url, '{ "query": "{ community { slug } }", "variables": { "x": Unfinished playbook');
+    for (const [url, limit] of [
+      [node.node.publicUrl, 1_000_000],
+      [node.node.adminUrl, 2_000_000],
+    ] as const) {
+      const malformed = await post(
+        url,
+        '{ "query": "{ community { slug } }", "variables": { "x": Unfinished playbook',
+      );
       expect(malformed.status).toBe(400);
       expect(malformed.type).toMatch(/^application\/json/);
-      expect(json(malformed.text)).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      expect(json(malformed.text)).toEqual({
+        errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+      });
       expect(malformed.text).not.toContain('Unfinished');
 
-      const huge = await post(url, JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(limit + 100_000) } }));
+      const huge = await post(
+        url,
+        JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(limit + 100_000) } }),
+      );
       expect(huge.status).toBe(413);
       expect(huge.type).toMatch(/^application\/json/);
       expect(codesOf(json(huge.text))).toEqual(['BAD_REQUEST']);
@@ -313,10 +497,18 @@ describe('nothing private reaches the node log, whatever fails', () => {
   }
 
   const create = `mutation($input: CreateArtifactInput!) { createArtifact(input: $input) { id } }`;
-  const unexpected = () => log.lines.slice(mark).map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'unexpected error');
+  const unexpected = () =>
+    log.lines
+      .slice(mark)
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.msg === 'unexpected error');
 
   it('refuses a draft with a NUL character and logs nothing of it', async () => {
-    const result = await node.admin(create, { input: { kind: 'PLAYBOOK', title: TITLE, body: `${BODY}\u0000` } }, 'member');
+    const result = await node.admin(
+      create,
+      { input: { kind: 'PLAYBOOK', title: TITLE, body: `${BODY}\u0000` } },
+      'member',
+    );
     expect(codesOf(result)).toEqual(['BAD_USER_INPUT']);
     expectNothingPrivate();
   });
@@ -324,11 +516,25 @@ describe('nothing private reaches the node log, whatever fails', () => {
   it('logs a failing SQL statement by its code and constraint, without the draft it carried', async () => {
     await withForcedFailure('artifact_draft', `body not like '%forced%'`, async () => {
       const before = await rowCounts(node);
-      const result = await node.admin(create, { input: { kind: 'PLAYBOOK', title: TITLE, body: `${BODY} (forced)` } }, 'member');
-      expect(result.errors).toEqual([{ message: 'Internal server error', path: ['createArtifact'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      const result = await node.admin(
+        create,
+        { input: { kind: 'PLAYBOOK', title: TITLE, body: `${BODY} (forced)` } },
+        'member',
+      );
+      expect(result.errors).toEqual([
+        {
+          message: 'Internal server error',
+          path: ['createArtifact'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ]);
       expect(await rowCounts(node)).toEqual(before);
     });
-    expect(unexpected().at(-1).err.cause).toMatchObject({ code: '23514', constraint: 'forced_failure', table: 'artifact_draft' });
+    expect(unexpected().at(-1).err.cause).toMatchObject({
+      code: '23514',
+      constraint: 'forced_failure',
+      table: 'artifact_draft',
+    });
     expectNothingPrivate();
   });
 
@@ -336,7 +542,11 @@ describe('nothing private reaches the node log, whatever fails', () => {
     await withForcedFailure('artifact', `handle <> 'halfway'`, async () => {
       const before = await rowCounts(node);
       const statements = node.statements.length;
-      const result = await node.admin(create, { input: { kind: 'PLAYBOOK', title: TITLE, body: BODY, handle: 'halfway' } }, 'member');
+      const result = await node.admin(
+        create,
+        { input: { kind: 'PLAYBOOK', title: TITLE, body: BODY, handle: 'halfway' } },
+        'member',
+      );
       expect(codesOf(result)).toEqual(['INTERNAL_SERVER_ERROR']);
       // The draft row was inserted before the artifact row failed; the transaction took it back.
       const ran = node.statements.slice(statements);
@@ -349,7 +559,9 @@ describe('nothing private reaches the node log, whatever fails', () => {
 
   it('never logs a token it failed to store, nor its digest', async () => {
     await withForcedFailure('api_token', `name <> 'forced'`, async () => {
-      const result = await node.admin(`mutation { createToken(input: { name: "forced", role: MEMBER }) { token } }`);
+      const result = await node.admin(
+        `mutation { createToken(input: { name: "forced", role: MEMBER }) { token } }`,
+      );
       expect(codesOf(result)).toEqual(['INTERNAL_SERVER_ERROR']);
     });
     expect(unexpected().at(-1).err.cause).toMatchObject({ code: '23514', table: 'api_token' });

@@ -22,7 +22,17 @@ describe('bearer tokens', () => {
   });
 
   it('are read only from a well-formed "Authorization: Bearer <token>" header', async () => {
-    for (const header of [undefined, '', 'cgn_abc', 'Basic cgn_abc', 'Bearer', 'Bearer ', 'Bearer cgn_a cgn_b', 'xBearer cgn_abc', 'Bearercgn_abc']) {
+    for (const header of [
+      undefined,
+      '',
+      'cgn_abc',
+      'Basic cgn_abc',
+      'Bearer',
+      'Bearer ',
+      'Bearer cgn_a cgn_b',
+      'xBearer cgn_abc',
+      'Bearercgn_abc',
+    ]) {
       expect([header, await authenticate(NO_DATABASE, header, 'cgn_abc')]).toEqual([header, null]);
     }
   });

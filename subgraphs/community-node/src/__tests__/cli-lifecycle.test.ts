@@ -16,8 +16,27 @@ describe('`community-node start` on its embedded PostgreSQL', () => {
 
     const second = await startNode(dataDir);
     try {
-      const { data } = await graphql(second.publicUrl, `query($id: ID!) { artifact(id: $id) { title licence { spdx } } community { name } }`, { id });
-      expect(data).toEqual({ artifact: { title: 'Soil is alive', licence: { spdx: 'CC0-1.0' } }, community: { name: 'Lifecycle Circle' } });
+      const { data } = await graphql(
+        second.publicUrl,
+        `
+          query ($id: ID!) {
+            artifact(id: $id) {
+              title
+              licence {
+                spdx
+              }
+            }
+            community {
+              name
+            }
+          }
+        `,
+        { id },
+      );
+      expect(data).toEqual({
+        artifact: { title: 'Soil is alive', licence: { spdx: 'CC0-1.0' } },
+        community: { name: 'Lifecycle Circle' },
+      });
     } finally {
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);

@@ -25,7 +25,8 @@ describe('DATA_DIR and the user that runs the embedded database', () => {
 
     const after = await stat(folder);
     expect(after.mode & 0o007).toBe(0); // no one else gains anything
-    if (asRoot) expect({ gid: after.gid, mode: after.mode & 0o777 }).toEqual({ gid: postgresGid(), mode: 0o710 });
+    if (asRoot)
+      expect({ gid: after.gid, mode: after.mode & 0o777 }).toEqual({ gid: postgresGid(), mode: 0o710 });
     else expect(after.mode & 0o777).toBe(0o700);
   });
 

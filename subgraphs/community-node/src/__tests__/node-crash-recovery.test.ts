@@ -3,12 +3,31 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { graphql } from '@commons-graph/testing';
 import { processInfo } from '../database/postmaster';
-import { makeDataDir, nodeEnv, publishArtifact, removeDataDir, runCli, startNode, type StartedNode } from './support/cli';
+import {
+  makeDataDir,
+  nodeEnv,
+  publishArtifact,
+  removeDataDir,
+  runCli,
+  startNode,
+  type StartedNode,
+} from './support/cli';
 
-const postmasterPid = async (dataDir: string) => Number((await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+const postmasterPid = async (dataDir: string) =>
+  Number((await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
 
 async function titleOf(publicUrl: string, id: string) {
-  const { data } = await graphql(publicUrl, `query($id: ID!) { artifact(id: $id) { title } }`, { id });
+  const { data } = await graphql(
+    publicUrl,
+    `
+      query ($id: ID!) {
+        artifact(id: $id) {
+          title
+        }
+      }
+    `,
+    { id },
+  );
   return data?.artifact?.title;
 }
 
@@ -74,9 +93,14 @@ describe('a node survives its own crash', () => {
       const id = await publishArtifact(serving.adminUrl, 'Rotate the beds');
       const second = await runCli(['start'], nodeEnv(dataDir));
       expect(second.code).not.toBe(0);
-      expect(second.stderr).toMatch(/^community-node: DATA_DIR .* is in use: process \d+ runs its embedded database .*Stop that node first/m);
+      expect(second.stderr).toMatch(
+        /^community-node: DATA_DIR .* is in use: process \d+ runs its embedded database .*Stop that node first/m,
+      );
 
-      const created = await runCli(['token', 'create', '--role', 'member', '--name', 'Ana'], nodeEnv(dataDir));
+      const created = await runCli(
+        ['token', 'create', '--role', 'member', '--name', 'Ana'],
+        nodeEnv(dataDir),
+      );
       expect(created.code).toBe(0);
       expect(created.stdout).toMatch(/^cgn_/);
       expect(await titleOf(serving.publicUrl, id)).toBe('Rotate the beds');

@@ -1,6 +1,14 @@
 import type { PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
-import { draftArtifact, ok, publishedArtifact, serverUrl, sql, startTestNode, type TestNode } from '@commons-graph/testing';
+import {
+  draftArtifact,
+  ok,
+  publishedArtifact,
+  serverUrl,
+  sql,
+  startTestNode,
+  type TestNode,
+} from '@commons-graph/testing';
 import { openPublicConnection } from '../database/public-connection';
 import { startCommunityNode } from '../server';
 import pino from 'pino';
@@ -9,7 +17,10 @@ import { PRIVATE_COLUMNS, PRIVATE_TABLES, PUBLIC_TABLES } from './support/table-
 const SECRET = 'PRIVATE-CYCLE-91c2';
 
 /** Runs one statement on the public role's connection; resolves to the PostgreSQL error code if refused. */
-async function attempt(connection: PostgreSqlConnection, statement: string): Promise<string | Record<string, unknown>[]> {
+async function attempt(
+  connection: PostgreSqlConnection,
+  statement: string,
+): Promise<string | Record<string, unknown>[]> {
   try {
     return await connection.execute<Record<string, unknown>[]>(statement);
   } catch (error) {
@@ -28,19 +39,46 @@ describe('PostgreSQL refuses to the public path whatever is not public', () => {
   let published: string;
   beforeAll(async () => {
     node = await startTestNode('valley-clinics');
-    published = await publishedArtifact(node, { title: 'Care coordination decision tree', handle: 'care-tree' });
+    published = await publishedArtifact(node, {
+      title: 'Care coordination decision tree',
+      handle: 'care-tree',
+    });
     draft = await draftArtifact(node, { title: 'Intake draft', handle: 'intake-draft' });
-    await node.adminOk(`mutation($i: DerivedFromInput!) { addDerivedFrom(input: $i) { id } }`, {
-      i: { artifactId: draft, sourceId: published, relation: 'ADAPTS' },
-    }, 'steward');
-    await node.adminOk(`mutation($i: LearningCycleInput!) { recordLearningCycle(input: $i) { id } }`, {
-      i: { cadence: 'MONTHLY', startsOn: '2026-09-01', endsOn: '2026-09-30', becameClear: 'Triage first', isPublic: true,
-        harvestedArtifactIds: [published, draft] },
-    }, 'steward');
-    await node.adminOk(`mutation($i: LearningCycleInput!) { recordLearningCycle(input: $i) { id } }`, {
-      i: { cadence: 'MONTHLY', startsOn: '2026-10-01', endsOn: '2026-10-31', becameClear: SECRET, isPublic: false,
-        harvestedArtifactIds: [published] },
-    }, 'steward');
+    await node.adminOk(
+      `mutation($i: DerivedFromInput!) { addDerivedFrom(input: $i) { id } }`,
+      {
+        i: { artifactId: draft, sourceId: published, relation: 'ADAPTS' },
+      },
+      'steward',
+    );
+    await node.adminOk(
+      `mutation($i: LearningCycleInput!) { recordLearningCycle(input: $i) { id } }`,
+      {
+        i: {
+          cadence: 'MONTHLY',
+          startsOn: '2026-09-01',
+          endsOn: '2026-09-30',
+          becameClear: 'Triage first',
+          isPublic: true,
+          harvestedArtifactIds: [published, draft],
+        },
+      },
+      'steward',
+    );
+    await node.adminOk(
+      `mutation($i: LearningCycleInput!) { recordLearningCycle(input: $i) { id } }`,
+      {
+        i: {
+          cadence: 'MONTHLY',
+          startsOn: '2026-10-01',
+          endsOn: '2026-10-31',
+          becameClear: SECRET,
+          isPublic: false,
+          harvestedArtifactIds: [published],
+        },
+      },
+      'steward',
+    );
     reader = await openPublicConnection(node.node.orm, { databaseUrl: node.database.url, poolMax: 1 });
   });
   afterAll(async () => {
@@ -49,30 +87,41 @@ describe('PostgreSQL refuses to the public path whatever is not public', () => {
   });
 
   it('classifies every table of the schema as public or private, and refuses each private one', async () => {
-    const tables = (await sql<{ name: string }>(node.database.url, `
+    const tables = (
+      await sql<{ name: string }>(
+        node.database.url,
+        `
       select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm', 'f') order by 1`)).map((t) => t.name);
+      where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm', 'f') order by 1`,
+      )
+    ).map((t) => t.name);
     // A new table fails here until it is placed in support/table-privacy.ts (and, if public, granted).
     expect(tables).toEqual([...Object.keys(PUBLIC_TABLES), ...PRIVATE_TABLES].sort());
 
-    const outcomes = await Promise.all(tables.map(async (table) => {
-      const answer = await attempt(reader, `select * from "${table}" limit 1`);
-      const columns = PRIVATE_COLUMNS[table as keyof typeof PRIVATE_COLUMNS];
-      // A table with private columns answers only for its public ones.
-      const publicAnswer = columns ? await attempt(reader, `select count(*) from "${table}"`) : answer;
-      return { table, refused: typeof publicAnswer === 'string' ? publicAnswer : 'read' };
-    }));
-    expect(outcomes).toEqual(tables.map((table) => ({
-      table,
-      refused: table in PUBLIC_TABLES ? 'read' : INSUFFICIENT_PRIVILEGE,
-    })));
+    const outcomes = await Promise.all(
+      tables.map(async (table) => {
+        const answer = await attempt(reader, `select * from "${table}" limit 1`);
+        const columns = PRIVATE_COLUMNS[table as keyof typeof PRIVATE_COLUMNS];
+        // A table with private columns answers only for its public ones.
+        const publicAnswer = columns ? await attempt(reader, `select count(*) from "${table}"`) : answer;
+        return { table, refused: typeof publicAnswer === 'string' ? publicAnswer : 'read' };
+      }),
+    );
+    expect(outcomes).toEqual(
+      tables.map((table) => ({
+        table,
+        refused: table in PUBLIC_TABLES ? 'read' : INSUFFICIENT_PRIVILEGE,
+      })),
+    );
   });
 
   it('refuses the private columns of public tables', async () => {
     for (const [table, columns] of Object.entries(PRIVATE_COLUMNS)) {
       for (const column of columns) {
-        expect({ column: `${table}.${column}`, answer: await attempt(reader, `select ${column} from ${table}`) })
-          .toEqual({ column: `${table}.${column}`, answer: INSUFFICIENT_PRIVILEGE });
+        expect({
+          column: `${table}.${column}`,
+          answer: await attempt(reader, `select ${column} from ${table}`),
+        }).toEqual({ column: `${table}.${column}`, answer: INSUFFICIENT_PRIVILEGE });
       }
       expect(await attempt(reader, `select * from ${table}`)).toBe(INSUFFICIENT_PRIVILEGE);
     }
@@ -80,14 +129,21 @@ describe('PostgreSQL refuses to the public path whatever is not public', () => {
 
   it('shows the public role only public artifacts, their links, and public learning cycles', async () => {
     const handle = (id: string) => id.split(':')[1];
-    const count = async (statement: string) => Number(((await reader.execute(statement)) as { n: string }[])[0].n);
+    const count = async (statement: string) =>
+      Number(((await reader.execute(statement)) as { n: string }[])[0].n);
     expect(await reader.execute('select handle from artifact')).toEqual([{ handle: handle(published) }]);
     expect(await count(`select count(*) as n from derivation`)).toBe(0);
-    expect(await reader.execute('select became_clear as "becameClear", is_public as "isPublic" from learning_cycle'))
-      .toEqual([{ becameClear: 'Triage first', isPublic: true }]);
+    expect(
+      await reader.execute(
+        'select became_clear as "becameClear", is_public as "isPublic" from learning_cycle',
+      ),
+    ).toEqual([{ becameClear: 'Triage first', isPublic: true }]);
     // The public cycle harvested a draft and a published artifact; only the published one shows.
-    expect(await reader.execute(`select a.handle from learning_cycle_harvest h join artifact a on a.id = h.artifact_id`))
-      .toEqual([{ handle: handle(published) }]);
+    expect(
+      await reader.execute(
+        `select a.handle from learning_cycle_harvest h join artifact a on a.id = h.artifact_id`,
+      ),
+    ).toEqual([{ handle: handle(published) }]);
     expect(await count(`select count(*) as n from learning_cycle_harvest`)).toBe(1);
     // The login user, which serves the admin API, still sees everything.
     expect(await sql(node.database.url, 'select handle from artifact order by handle')).toHaveLength(2);
@@ -95,12 +151,23 @@ describe('PostgreSQL refuses to the public path whatever is not public', () => {
 
   it('reads as a role that cannot log in and cannot write', async () => {
     const [role] = await reader.execute<{ rolname: string; rolcanlogin: boolean }[]>(
-      'select rolname, rolcanlogin from pg_roles where rolname = current_user');
+      'select rolname, rolcanlogin from pg_roles where rolname = current_user',
+    );
     expect(role.rolcanlogin).toBe(false);
-    expect(await attempt(reader, `insert into need (id, title, body, tags, posted_at)
-      values (gen_random_uuid(), 'Spam', 'spam', '{}', now())`)).toBe('25006'); // read-only transaction
-    expect(await attempt(reader, `begin read write; insert into need (id, title, body, tags, posted_at)
-      values (gen_random_uuid(), 'Spam', 'spam', '{}', now())`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(
+      await attempt(
+        reader,
+        `insert into need (id, title, body, tags, posted_at)
+      values (gen_random_uuid(), 'Spam', 'spam', '{}', now())`,
+      ),
+    ).toBe('25006'); // read-only transaction
+    expect(
+      await attempt(
+        reader,
+        `begin read write; insert into need (id, title, body, tags, posted_at)
+      values (gen_random_uuid(), 'Spam', 'spam', '{}', now())`,
+      ),
+    ).toBe(INSUFFICIENT_PRIVILEGE);
     await attempt(reader, 'rollback');
   });
 
@@ -135,10 +202,19 @@ describe('a node whose login owns its database but is no superuser', () => {
     return url.toString();
   }
 
-  const start = (databaseUrl: string) => startCommunityNode(
-    { slug: 'klamath-soil', name: 'Klamath', host: '127.0.0.1', port: 0, databaseUrl, dataDir: '', logLevel: 'silent' },
-    { logger: pino({ level: 'silent' }) },
-  );
+  const start = (databaseUrl: string) =>
+    startCommunityNode(
+      {
+        slug: 'klamath-soil',
+        name: 'Klamath',
+        host: '127.0.0.1',
+        port: 0,
+        databaseUrl,
+        dataDir: '',
+        logLevel: 'silent',
+      },
+      { logger: pino({ level: 'silent' }) },
+    );
 
   it('starts with CREATEROLE: it makes its public role and serves the public subgraph', async () => {
     const url = await ownedDatabase('createrole');
@@ -158,16 +234,24 @@ describe('a node whose login owns its database but is no superuser', () => {
     const failure = await start(url).catch((error: Error) => error);
     expect(failure).toBeInstanceOf(Error);
     const advice = (failure as Error).message;
-    expect(advice).toMatch(/^Cannot migrate the database: The public subgraph reads as role "\w+", which does not exist/);
+    expect(advice).toMatch(
+      /^Cannot migrate the database: The public subgraph reads as role "\w+", which does not exist/,
+    );
     expect(advice).toMatch(/ALTER ROLE t_login_\w+ CREATEROLE/);
     // Doing what the message says as a superuser is enough.
     const [, superuserFix] = advice.split('as a superuser run: ');
-    for (const statement of superuserFix.split(';').map((s) => s.trim()).filter(Boolean)) await sql(serverUrl(), statement);
+    for (const statement of superuserFix
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await sql(serverUrl(), statement);
     const role = /CREATE ROLE (\w+)/.exec(superuserFix)![1];
     created.push(() => sql(serverUrl(), `drop role if exists "${role}"`));
     const running = await start(url);
     try {
-      expect(await ok(running.publicUrl, '{ community { slug } }')).toEqual({ community: { slug: 'klamath-soil' } });
+      expect(await ok(running.publicUrl, '{ community { slug } }')).toEqual({
+        community: { slug: 'klamath-soil' },
+      });
     } finally {
       await running.stop();
     }

@@ -14,7 +14,9 @@ describe('the node contract (schema/node.graphql)', () => {
 
   it('composes as a valid Federation 2 subgraph any Apollo router could consume', () => {
     const sdl = readFileSync(NODE_SDL_PATH, 'utf8');
-    const result = composeServices([{ name: 'klamath-soil', typeDefs: parse(sdl), url: 'http://localhost:4001/graphql' }]);
+    const result = composeServices([
+      { name: 'klamath-soil', typeDefs: parse(sdl), url: 'http://localhost:4001/graphql' },
+    ]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.supergraphSdl).toContain('type Artifact');
   });
@@ -31,7 +33,9 @@ describe('the node contract (schema/node.graphql)', () => {
       // _service also spells out the federation definitions; normalised, it is the contract.
       const served = printSubgraphSchema(buildSubgraphSchema(parse(_service.sdl)));
       expect(served).toBe(readFileSync(NODE_SDL_PATH, 'utf8'));
-      const { community } = await node.publicOk(`{ community { slug name software { name version protocol } } }`);
+      const { community } = await node.publicOk(
+        `{ community { slug name software { name version protocol } } }`,
+      );
       expect(community).toEqual({
         slug: 'contract-check',
         name: 'contract-check',

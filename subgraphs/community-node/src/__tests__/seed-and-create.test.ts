@@ -15,10 +15,24 @@ describe('seeding published data straight into a node', () => {
       { handle: 'newer', publishedAt: new Date('2026-02-01T00:00:00Z'), title: 'The newer one' },
     ]);
     expect(ids).toEqual(['seed-circle:older', 'seed-circle:newer']);
-    const { artifacts } = await node.publicOk(`{ artifacts(first: 10) { edges { node { id title kind publishedAt versions { number } } } } }`);
+    const { artifacts } = await node.publicOk(
+      `{ artifacts(first: 10) { edges { node { id title kind publishedAt versions { number } } } } }`,
+    );
     expect(artifacts.edges.map((e: any) => e.node)).toEqual([
-      { id: 'seed-circle:newer', title: 'The newer one', kind: 'PLAYBOOK', publishedAt: '2026-02-01T00:00:00.000Z', versions: [{ number: 1 }] },
-      { id: 'seed-circle:older', title: 'seed-circle older', kind: 'PATTERN', publishedAt: '2026-01-01T00:00:00.000Z', versions: [{ number: 1 }] },
+      {
+        id: 'seed-circle:newer',
+        title: 'The newer one',
+        kind: 'PLAYBOOK',
+        publishedAt: '2026-02-01T00:00:00.000Z',
+        versions: [{ number: 1 }],
+      },
+      {
+        id: 'seed-circle:older',
+        title: 'seed-circle older',
+        kind: 'PATTERN',
+        publishedAt: '2026-01-01T00:00:00.000Z',
+        versions: [{ number: 1 }],
+      },
     ]);
   });
 
@@ -42,10 +56,17 @@ describe('creating a database on a server', () => {
       await sql(created.url, 'create table kept (n int)');
       await expect(createDatabase(serverUrl(), name)).rejects.toThrow(/already exists/);
       const reused = await createDatabase(serverUrl(), name, { reuse: true });
-      expect(await sql(reused.url, `select count(*)::int as n from information_schema.tables where table_name = 'kept'`)).toEqual([{ n: 1 }]);
+      expect(
+        await sql(
+          reused.url,
+          `select count(*)::int as n from information_schema.tables where table_name = 'kept'`,
+        ),
+      ).toEqual([{ n: 1 }]);
     } finally {
       await created.drop();
     }
-    expect(await sql(serverUrl(), 'select count(*)::int as n from pg_database where datname = $1', [name])).toEqual([{ n: 0 }]);
+    expect(
+      await sql(serverUrl(), 'select count(*)::int as n from pg_database where datname = $1', [name]),
+    ).toEqual([{ n: 0 }]);
   });
 });

@@ -8,10 +8,18 @@ import type { ManagedLearningCycle } from './types/Practice';
 import type { TokenInfo } from './types/Tokens';
 
 /** Shapes rows for the admin API, where drafts are visible to the community's own members. */
-export async function presentArtifacts(em: EntityManager, slug: string, rows: Artifact[]): Promise<ManagedArtifact[]> {
+export async function presentArtifacts(
+  em: EntityManager,
+  slug: string,
+  rows: Artifact[],
+): Promise<ManagedArtifact[]> {
   if (rows.length === 0) return [];
   await em.populate(rows, ['draft', 'latestVersion']);
-  const links = await em.find(Derivation, { artifact: { $in: rows.map((r) => r.id) } }, { orderBy: { assertedAt: 'asc' } });
+  const links = await em.find(
+    Derivation,
+    { artifact: { $in: rows.map((r) => r.id) } },
+    { orderBy: { assertedAt: 'asc' } },
+  );
   return rows.map((row) => {
     const draft = row.draft?.getEntity()?.content;
     return {
@@ -40,16 +48,26 @@ export async function presentArtifacts(em: EntityManager, slug: string, rows: Ar
       publishedAt: row.firstPublishedAt ?? null,
       retiredAt: row.retiredAt ?? null,
       retirementReason: row.retirementReason ?? null,
-      derivedFrom: links.filter((l) => l.artifact.id === row.id).map((l) => toDerivationLink(slug, l, row.handle)),
+      derivedFrom: links
+        .filter((l) => l.artifact.id === row.id)
+        .map((l) => toDerivationLink(slug, l, row.handle)),
     };
   });
 }
 
-export async function presentArtifact(em: EntityManager, slug: string, row: Artifact): Promise<ManagedArtifact> {
+export async function presentArtifact(
+  em: EntityManager,
+  slug: string,
+  row: Artifact,
+): Promise<ManagedArtifact> {
   return (await presentArtifacts(em, slug, [row]))[0];
 }
 
-export async function presentCycle(em: EntityManager, slug: string, row: LearningCycle): Promise<ManagedLearningCycle> {
+export async function presentCycle(
+  em: EntityManager,
+  slug: string,
+  row: LearningCycle,
+): Promise<ManagedLearningCycle> {
   await em.populate(row, ['harvested']);
   return {
     id: formatGlobalId(slug, row.id),

@@ -7,7 +7,9 @@ const RANK: Record<Role, number> = { [Role.MEMBER]: 1, [Role.STEWARD]: 2, [Role.
 
 export function requireRole(principal: Principal | null, needed: Role): Principal {
   if (!principal) {
-    throw unauthenticated('Send a valid token as "Authorization: Bearer <token>" (see `community-node token create`).');
+    throw unauthenticated(
+      'Send a valid token as "Authorization: Bearer <token>" (see `community-node token create`).',
+    );
   }
   if (RANK[principal.role] < RANK[needed]) {
     throw forbidden(`This needs the ${needed} role; the token "${principal.name}" has ${principal.role}.`, {

@@ -61,8 +61,6 @@ export async function authenticate(
   const record = await em.findOne(ApiToken, { secretHash: hashToken(token), revokedAt: null });
   if (!record) return null;
   // Best effort and outside any request transaction: a failed touch must not fail the request.
-  await em
-    .nativeUpdate(ApiToken, { id: record.id }, { lastUsedAt: new Date() })
-    .catch(() => undefined);
+  await em.nativeUpdate(ApiToken, { id: record.id }, { lastUsedAt: new Date() }).catch(() => undefined);
   return { name: record.name, role: record.role, tokenId: record.id };
 }

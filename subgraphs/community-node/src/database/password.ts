@@ -54,7 +54,8 @@ export async function requirePasswordRules(databaseDir: string): Promise<boolean
     const fields = line.replace(/#.*/, '').trim().split(/\s+/);
     if (fields.length < 4) return line;
     // local DATABASE USER METHOD | host DATABASE USER ADDRESS[/MASK | MASK] METHOD
-    const methodAt = fields[0] === 'local' ? 3 : /^[\d.]+$/.test(fields[4] ?? '') && fields.length > 5 ? 5 : 4;
+    const methodAt =
+      fields[0] === 'local' ? 3 : /^[\d.]+$/.test(fields[4] ?? '') && fields.length > 5 ? 5 : 4;
     if (!['trust', 'password', 'md5'].includes(fields[methodAt])) return line;
     fields[methodAt] = AUTH_METHOD;
     return fields.join('  ');

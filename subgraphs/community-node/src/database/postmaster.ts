@@ -50,7 +50,9 @@ const samePath = async (a: string, b: string) =>
 /** A postmaster is recognised by its program and its `-D` argument, so a recycled pid never passes. */
 async function isPostmasterOf(args: string[], databaseDir: string): Promise<boolean> {
   const dataArg = args.indexOf('-D');
-  return basename(args[0] ?? '') === 'postgres' && dataArg >= 0 && samePath(args[dataArg + 1] ?? '', databaseDir);
+  return (
+    basename(args[0] ?? '') === 'postgres' && dataArg >= 0 && samePath(args[dataArg + 1] ?? '', databaseDir)
+  );
 }
 
 /**
@@ -69,7 +71,12 @@ export async function findPostmaster(databaseDir: string): Promise<Postmaster | 
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   const info = Number.isInteger(pid) && pid > 0 ? await processInfo(pid) : null;
-  if (!info || info.zombie || !(await samePath(lines[1] ?? '', databaseDir)) || !(await isPostmasterOf(info.args, databaseDir))) {
+  if (
+    !info ||
+    info.zombie ||
+    !(await samePath(lines[1] ?? '', databaseDir)) ||
+    !(await isPostmasterOf(info.args, databaseDir))
+  ) {
     await rm(pidFile, { force: true });
     return null;
   }
@@ -77,7 +84,7 @@ export async function findPostmaster(databaseDir: string): Promise<Postmaster | 
 }
 
 async function exited(pid: number, withinMs: number): Promise<boolean> {
-  for (const deadline = Date.now() + withinMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + withinMs; Date.now() < deadline;) {
     const info = await processInfo(pid);
     if (!info || info.zombie) return true;
     await new Promise((wait) => setTimeout(wait, 100));
@@ -89,8 +96,15 @@ async function exited(pid: number, withinMs: number): Promise<boolean> {
  * Stops a postmaster we did not start, the safest way that works: smart shutdown (SIGTERM), then
  * fast (SIGINT: rolls back open transactions), then immediate (SIGQUIT: recovers from WAL on start).
  */
-export async function stopPostmaster(pid: number, waitMs = { smart: 5_000, fast: 15_000, immediate: 5_000 }): Promise<void> {
-  const steps: Array<[NodeJS.Signals, number]> = [['SIGTERM', waitMs.smart], ['SIGINT', waitMs.fast], ['SIGQUIT', waitMs.immediate]];
+export async function stopPostmaster(
+  pid: number,
+  waitMs = { smart: 5_000, fast: 15_000, immediate: 5_000 },
+): Promise<void> {
+  const steps: Array<[NodeJS.Signals, number]> = [
+    ['SIGTERM', waitMs.smart],
+    ['SIGINT', waitMs.fast],
+    ['SIGQUIT', waitMs.immediate],
+  ];
   for (const [signal, withinMs] of steps) {
     try {
       process.kill(pid, signal);
@@ -100,5 +114,7 @@ export async function stopPostmaster(pid: number, waitMs = { smart: 5_000, fast:
     }
     if (await exited(pid, withinMs)) return;
   }
-  throw new Error(`the PostgreSQL server left running (pid ${pid}) did not stop; stop it by hand (kill -QUIT ${pid}) and start again`);
+  throw new Error(
+    `the PostgreSQL server left running (pid ${pid}) did not stop; stop it by hand (kill -QUIT ${pid}) and start again`,
+  );
 }

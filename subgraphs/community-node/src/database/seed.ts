@@ -1,4 +1,10 @@
-import type { AdoptionStatus, ArtifactKind, DerivationRelation, FeedbackKind, ResponseKind } from '../entities/enums';
+import type {
+  AdoptionStatus,
+  ArtifactKind,
+  DerivationRelation,
+  FeedbackKind,
+  ResponseKind,
+} from '../entities/enums';
 import { inTransaction } from './transaction';
 
 /**
@@ -28,12 +34,15 @@ export interface SeedLinks {
   needAnswers?: Array<{ needId: string; handle: string; note?: string | null }>;
 }
 
-
 /**
  * Publishes `rows` on the node of community `slug`, each with one version (title defaults to
  * "<slug> <handle>", attribution to the slug); returns their global ids in order.
  */
-export async function seedPublishedArtifacts(databaseUrl: string, slug: string, rows: SeedArtifact[]): Promise<string[]> {
+export async function seedPublishedArtifacts(
+  databaseUrl: string,
+  slug: string,
+  rows: SeedArtifact[],
+): Promise<string[]> {
   const input = rows.map((row) => ({
     handle: row.handle,
     published_at: row.publishedAt.toISOString(),
@@ -71,26 +80,48 @@ export async function seedLinks(databaseUrl: string, links: SeedLinks): Promise<
   const json = (rows: unknown[] | undefined) => JSON.stringify(rows ?? []);
   /** Links by handle join the node's artifacts: one naming no artifact here is a mistake, not a row to drop. */
   const all = (what: keyof SeedLinks) => (result: { rowCount: number | null }) => {
-    if (result.rowCount !== (links[what]?.length ?? 0)) throw new Error(`seedLinks: some ${what} name a handle with no artifact on this node`);
+    if (result.rowCount !== (links[what]?.length ?? 0))
+      throw new Error(`seedLinks: some ${what} name a handle with no artifact on this node`);
   };
   await inTransaction(databaseUrl, async (client) => {
-    await client.query(`insert into derivation (id, artifact_id, source_id, relation, asserted_at)
+    await client
+      .query(
+        `insert into derivation (id, artifact_id, source_id, relation, asserted_at)
       select gen_random_uuid(), a.id, r."sourceId", coalesce(r.relation, 'ADAPTS'), now()
       from jsonb_to_recordset($1::jsonb) as r(handle text, "sourceId" text, relation derivation_relation)
-      join artifact a on a.handle = r.handle`, [json(links.derivations)]).then(all('derivations'));
-    await client.query(`insert into adoption (id, artifact_id, status, context, recorded_at, updated_at)
+      join artifact a on a.handle = r.handle`,
+        [json(links.derivations)],
+      )
+      .then(all('derivations'));
+    await client.query(
+      `insert into adoption (id, artifact_id, status, context, recorded_at, updated_at)
       select gen_random_uuid(), r."artifactId", coalesce(r.status, 'ADOPTED'), coalesce(r.context, 'used'), now(), now()
-      from jsonb_to_recordset($1::jsonb) as r("artifactId" text, status adoption_status, context text)`, [json(links.adoptions)]);
-    await client.query(`insert into feedback (id, artifact_id, kind, body, given_at)
+      from jsonb_to_recordset($1::jsonb) as r("artifactId" text, status adoption_status, context text)`,
+      [json(links.adoptions)],
+    );
+    await client.query(
+      `insert into feedback (id, artifact_id, kind, body, given_at)
       select gen_random_uuid(), r."artifactId", coalesce(r.kind, 'WORKED'), coalesce(r.body, 'it worked'), now()
-      from jsonb_to_recordset($1::jsonb) as r("artifactId" text, kind feedback_kind, body text)`, [json(links.feedback)]);
-    await client.query(`insert into feedback_response (id, feedback_id, artifact_id, kind, body, responded_at)
+      from jsonb_to_recordset($1::jsonb) as r("artifactId" text, kind feedback_kind, body text)`,
+      [json(links.feedback)],
+    );
+    await client
+      .query(
+        `insert into feedback_response (id, feedback_id, artifact_id, kind, body, responded_at)
       select gen_random_uuid(), r."feedbackId", a.id, coalesce(r.kind, 'ACKNOWLEDGED'), coalesce(r.body, 'thanks'), now()
       from jsonb_to_recordset($1::jsonb) as r("feedbackId" text, handle text, kind response_kind, body text)
-      join artifact a on a.handle = r.handle`, [json(links.responses)]).then(all('responses'));
-    await client.query(`insert into need_answer (id, need_id, artifact_id, note, answered_at)
+      join artifact a on a.handle = r.handle`,
+        [json(links.responses)],
+      )
+      .then(all('responses'));
+    await client
+      .query(
+        `insert into need_answer (id, need_id, artifact_id, note, answered_at)
       select gen_random_uuid(), r."needId", a.id, r.note, now()
       from jsonb_to_recordset($1::jsonb) as r("needId" text, handle text, note text)
-      join artifact a on a.handle = r.handle`, [json(links.needAnswers)]).then(all('needAnswers'));
+      join artifact a on a.handle = r.handle`,
+        [json(links.needAnswers)],
+      )
+      .then(all('needAnswers'));
   });
 }

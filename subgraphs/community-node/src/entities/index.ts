@@ -14,12 +14,36 @@ import { Need } from './Need';
 import { NeedAnswer } from './NeedAnswer';
 
 export {
-  Adoption, ApiToken, Artifact, ArtifactContent, ArtifactDraft, ArtifactVersion, CommunityProfile,
-  ContributionRole, Derivation, Feedback, FeedbackResponse, LearningCycle, Need, NeedAnswer,
+  Adoption,
+  ApiToken,
+  Artifact,
+  ArtifactContent,
+  ArtifactDraft,
+  ArtifactVersion,
+  CommunityProfile,
+  ContributionRole,
+  Derivation,
+  Feedback,
+  FeedbackResponse,
+  LearningCycle,
+  Need,
+  NeedAnswer,
 };
 export * from './enums';
 
 export const ENTITIES = [
-  Adoption, ApiToken, Artifact, ArtifactContent, ArtifactDraft, ArtifactVersion, CommunityProfile,
-  ContributionRole, Derivation, Feedback, FeedbackResponse, LearningCycle, Need, NeedAnswer,
+  Adoption,
+  ApiToken,
+  Artifact,
+  ArtifactContent,
+  ArtifactDraft,
+  ArtifactVersion,
+  CommunityProfile,
+  ContributionRole,
+  Derivation,
+  Feedback,
+  FeedbackResponse,
+  LearningCycle,
+  Need,
+  NeedAnswer,
 ];

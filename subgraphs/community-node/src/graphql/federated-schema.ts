@@ -5,7 +5,8 @@ import { isUnionType, parse, type GraphQLFieldResolver, type GraphQLSchema } fro
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 
 /** The Federation 2 spec link every node schema declares. */
-export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
 
 /** A type-graphql schema turned into a Federation 2 subgraph (after type-graphql's federation example). */
 export async function buildFederatedSchema(
@@ -29,7 +30,11 @@ function isEntityRepresentation(representation: unknown, schema: GraphQLSchema):
   if (typeof representation !== 'object' || representation === null) return false;
   const typename = (representation as { __typename?: unknown }).__typename;
   const entity = schema.getType('_Entity');
-  return typeof typename === 'string' && isUnionType(entity) && entity.getTypes().some((type) => type.name === typename);
+  return (
+    typeof typename === 'string' &&
+    isUnionType(entity) &&
+    entity.getTypes().some((type) => type.name === typename)
+  );
 }
 
 /**

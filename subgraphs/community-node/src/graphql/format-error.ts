@@ -34,7 +34,11 @@ export function formatError(logger: Logger) {
     }
     if (extensions.code === 'INTERNAL_SERVER_ERROR' || extensions.code === undefined) {
       logger.error({ err: loggableError(error), path: formatted.path }, 'unexpected error');
-      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      return {
+        message: 'Internal server error',
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
     }
     return formatted;
   };

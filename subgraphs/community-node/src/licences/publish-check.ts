@@ -1,4 +1,11 @@
-import { badInput, checkCombination, ErrorCode, formatGlobalId, isAdaptation, localIdOf } from '@commons-graph/schema';
+import {
+  badInput,
+  checkCombination,
+  ErrorCode,
+  formatGlobalId,
+  isAdaptation,
+  localIdOf,
+} from '@commons-graph/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Artifact, Derivation } from '../entities';
 import { ArtifactStatus } from '../entities/enums';
@@ -36,10 +43,13 @@ export async function assertLicenceAllowedBySources(
   if (check.allowed) return;
   const reasons = check.failures.map((f) => `${f.sourceId} is ${f.sourceLicence} (${f.rule})`);
   const pairs = check.incompatibleSources.map(([a, b]) => `${a} and ${b} cannot be combined`);
-  throw badInput(`Licence ${licence} is not allowed for this adaptation: ${[...reasons, ...pairs].join('; ')}`, {
-    reason: ErrorCode.LICENCE_CONFLICT,
-    licence,
-    failures: check.failures,
-    incompatibleSources: check.incompatibleSources,
-  });
+  throw badInput(
+    `Licence ${licence} is not allowed for this adaptation: ${[...reasons, ...pairs].join('; ')}`,
+    {
+      reason: ErrorCode.LICENCE_CONFLICT,
+      licence,
+      failures: check.failures,
+      incompatibleSources: check.incompatibleSources,
+    },
+  );
 }

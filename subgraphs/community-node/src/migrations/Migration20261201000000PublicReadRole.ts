@@ -75,8 +75,10 @@ const POLICIES: Array<[table: string, condition: string]> = [
   ['feedback_response', PUBLIC_ARTIFACT_ID('artifact_id')],
   ['need_answer', PUBLIC_ARTIFACT_ID('artifact_id')],
   ['learning_cycle', 'is_public'],
-  ['learning_cycle_harvest',
-    `exists (select from learning_cycle c where c.id = learning_cycle_id) and ${PUBLIC_ARTIFACT_ID('artifact_id')}`],
+  [
+    'learning_cycle_harvest',
+    `exists (select from learning_cycle c where c.id = learning_cycle_id) and ${PUBLIC_ARTIFACT_ID('artifact_id')}`,
+  ],
 ];
 
 export class Migration20261201000000PublicReadRole extends Migration {

@@ -10,7 +10,10 @@ export function validIdBatch(ids: readonly string[], argument: string): string[]
   }
   const malformed = ids.filter((id) => !parseGlobalId(id));
   if (malformed.length) {
-    throw badInput(`${argument} has malformed ids: ${malformed.slice(0, 5).join(', ')}`, { argument, malformed });
+    throw badInput(`${argument} has malformed ids: ${malformed.slice(0, 5).join(', ')}`, {
+      argument,
+      malformed,
+    });
   }
   return [...new Set(ids)];
 }

@@ -5,7 +5,14 @@ import type { Licence } from './types/Licence';
 import type { PublishedVersion } from './types/PublishedVersion';
 import type { Adoption, DerivationLink, Feedback, FeedbackResponse, Need, NeedAnswer } from './types/Links';
 import type {
-  AdoptionRow, ArtifactRow, DerivationRow, FeedbackRow, NeedAnswerRow, NeedRow, ResponseRow, VersionRow,
+  AdoptionRow,
+  ArtifactRow,
+  DerivationRow,
+  FeedbackRow,
+  NeedAnswerRow,
+  NeedRow,
+  ResponseRow,
+  VersionRow,
 } from './rows';
 
 /**
@@ -72,7 +79,11 @@ export function toPublicArtifact(slug: string, artifact: ArtifactRow): Artifact 
   };
 }
 
-export function toDerivationLink(slug: string, link: DerivationRow, derivativeHandle: string): DerivationLink {
+export function toDerivationLink(
+  slug: string,
+  link: DerivationRow,
+  derivativeHandle: string,
+): DerivationLink {
   return {
     id: formatGlobalId(slug, link.id),
     artifactId: formatGlobalId(slug, derivativeHandle),

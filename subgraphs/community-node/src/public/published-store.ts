@@ -5,18 +5,31 @@ import type * as P from './types';
 import type { NodeIdentity } from '../identity';
 import type { ArtifactFilter } from './types/Artifact';
 import {
-  toAdoption, toDerivationLink, toFeedback, toNeed, toNeedAnswer, toPublicArtifact, toPublicVersion, toResponse,
+  toAdoption,
+  toDerivationLink,
+  toFeedback,
+  toNeed,
+  toNeedAnswer,
+  toPublicArtifact,
+  toPublicVersion,
+  toResponse,
 } from './mappers';
 import type {
-  AdoptionRow, ArtifactRow, DerivationRow, FeedbackRow, NeedAnswerRow, NeedRow, ResponseRow, VersionRow,
+  AdoptionRow,
+  ArtifactRow,
+  DerivationRow,
+  FeedbackRow,
+  NeedAnswerRow,
+  NeedRow,
+  ResponseRow,
+  VersionRow,
 } from './rows';
 
 /**
  * The condition every statement below puts on each artifact it reads or links to (always aliased `a`):
  * published or retired, with a version to show. DRAFT and IN_REVIEW never pass it.
  */
-const PUBLIC_ARTIFACT =
-  `a.status in ('${ArtifactStatus.PUBLISHED}', '${ArtifactStatus.RETIRED}') and a.latest_version_id is not null`;
+const PUBLIC_ARTIFACT = `a.status in ('${ArtifactStatus.PUBLISHED}', '${ArtifactStatus.RETIRED}') and a.latest_version_id is not null`;
 
 const VERSION_COLUMNS = `v.number, v.kind, v.title, v.summary, v.body, v.tags, v.licence, v.attribution, v.authors,
   v.ai_assisted as "aiAssisted", v.ai_tools as "aiTools", v.media_url as "mediaUrl", v.reviewer,
@@ -82,7 +95,11 @@ export class PublishedStore {
     return new Map(rows.map((row) => [row.handle, toPublicArtifact(this.slug, row)]));
   }
 
-  async artifactPage(filter: ArtifactFilter, first: number, after: ArtifactSortKey | null): Promise<ArtifactPage> {
+  async artifactPage(
+    filter: ArtifactFilter,
+    first: number,
+    after: ArtifactSortKey | null,
+  ): Promise<ArtifactPage> {
     if (filter.communities && !filter.communities.includes(this.slug)) {
       return { artifacts: [], hasNextPage: false, totalCount: 0 };
     }
@@ -105,8 +122,12 @@ export class PublishedStore {
     if (filter.publishedBefore) where('a.first_published_at < ?', filter.publishedBefore);
     const matching = conditions.join(' and ');
     // The count joins versions only to filter on them: every public artifact has one.
-    const filtersVersions = Boolean(filter.kinds?.length || filter.tags?.length || filter.licences?.length || text);
-    const counted = filtersVersions ? 'artifact a join artifact_version v on v.id = a.latest_version_id' : 'artifact a';
+    const filtersVersions = Boolean(
+      filter.kinds?.length || filter.tags?.length || filter.licences?.length || text,
+    );
+    const counted = filtersVersions
+      ? 'artifact a join artifact_version v on v.id = a.latest_version_id'
+      : 'artifact a';
 
     // Keyset on the shared order; the cursor's id may belong to another node, so compare global ids.
     const keyset = after
@@ -150,7 +171,10 @@ export class PublishedStore {
       params,
       ['assertedAt'],
     );
-    return rows.map((row) => ({ rowId: row.artifactRowId, link: toDerivationLink(this.slug, row, row.handle) }));
+    return rows.map((row) => ({
+      rowId: row.artifactRowId,
+      link: toDerivationLink(this.slug, row, row.handle),
+    }));
   }
 
   /** Links asserted on the given (already public) artifacts, keyed by artifact row id. */
@@ -286,7 +310,9 @@ export class PublishedStore {
 
   /** Harvested ids come in the harvest table's storage order, as they always have: a harvest has no order. */
   async learningCycles(): Promise<P.LearningCycleSummary[]> {
-    const rows = await this.select<Omit<P.LearningCycleSummary, 'harvestedArtifactIds'> & { harvested: string[] }>(
+    const rows = await this.select<
+      Omit<P.LearningCycleSummary, 'harvestedArtifactIds'> & { harvested: string[] }
+    >(
       `select c.id, c.cadence, c.starts_on as "startsOn", c.ends_on as "endsOn", c.became_clear as "becameClear",
           c.surprised, c.failed, array_remove(array_agg(a.handle), null) as harvested
         from learning_cycle c

@@ -41,7 +41,10 @@ export function nodeEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.
 
 /** `community-node start`, resolved once the node says it is ready. */
 export function startNode(dataDir: string): Promise<StartedNode> {
-  const child = spawn(process.execPath, [CLI, 'start'], { env: nodeEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'start'], {
+    env: nodeEnv(dataDir),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let output = '';

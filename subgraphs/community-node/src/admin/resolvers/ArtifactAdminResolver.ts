@@ -9,7 +9,6 @@ import { ManagedArtifact } from '../types/AdminArtifact';
 
 const workflow = (ctx: AdminContext) => new ArtifactWorkflow(ctx.em, ctx.identity.slug);
 
-
 @Resolver(() => ManagedArtifact)
 export class ArtifactAdminResolver {
   @Authorized(Role.MEMBER)
@@ -18,7 +17,9 @@ export class ArtifactAdminResolver {
     @Ctx() ctx: AdminContext,
     @Arg('status', () => ArtifactStatus, { nullable: true }) status?: ArtifactStatus,
   ): Promise<ManagedArtifact[]> {
-    const rows = await ctx.em.find(Artifact, status ? { status } : {}, { orderBy: { createdAt: 'desc', handle: 'asc' } });
+    const rows = await ctx.em.find(Artifact, status ? { status } : {}, {
+      orderBy: { createdAt: 'desc', handle: 'asc' },
+    });
     return presentArtifacts(ctx.em, ctx.identity.slug, rows);
   }
 
@@ -61,11 +62,17 @@ export class ArtifactAdminResolver {
     @Ctx() ctx: AdminContext,
     @Arg('reviewer', () => String, { nullable: true }) reviewer?: string,
   ) {
-    return presentArtifact(ctx.em, ctx.identity.slug, await workflow(ctx).publish(id, reviewer, ctx.principal!));
+    return presentArtifact(
+      ctx.em,
+      ctx.identity.slug,
+      await workflow(ctx).publish(id, reviewer, ctx.principal!),
+    );
   }
 
   @Authorized(Role.STEWARD)
-  @Mutation(() => ManagedArtifact, { description: 'Publishes the next immutable version of a published artifact.' })
+  @Mutation(() => ManagedArtifact, {
+    description: 'Publishes the next immutable version of a published artifact.',
+  })
   async publishNewVersion(
     @Arg('id', () => ID) id: string,
     @Arg('changes') changes: ArtifactContentInput,
@@ -79,7 +86,11 @@ export class ArtifactAdminResolver {
 
   @Authorized(Role.STEWARD)
   @Mutation(() => ManagedArtifact, { description: 'Retires a published artifact: it stays as a tombstone.' })
-  async retireArtifact(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: AdminContext) {
+  async retireArtifact(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: AdminContext,
+  ) {
     return presentArtifact(ctx.em, ctx.identity.slug, await workflow(ctx).retire(id, reason));
   }
 

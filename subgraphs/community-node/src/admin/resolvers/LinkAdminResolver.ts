@@ -7,7 +7,13 @@ import { presentArtifact } from '../present';
 import { LinkService } from '../services/links';
 import { ManagedArtifact } from '../types/AdminArtifact';
 import {
-  AdoptionInput, AdoptionUpdateInput, DerivedFromInput, FeedbackInput, FeedbackResponseInput, NeedAnswerInput, NeedInput,
+  AdoptionInput,
+  AdoptionUpdateInput,
+  DerivedFromInput,
+  FeedbackInput,
+  FeedbackResponseInput,
+  NeedAnswerInput,
+  NeedInput,
 } from '../types/LinkInputs';
 import type * as E from '../../entities';
 
@@ -19,7 +25,9 @@ const adoption = (ctx: AdminContext, row: E.Adoption) =>
 @Resolver()
 export class LinkAdminResolver {
   @Authorized(Role.STEWARD)
-  @Mutation(() => ManagedArtifact, { description: 'Records that one of our artifacts derives from (or cites) another.' })
+  @Mutation(() => ManagedArtifact, {
+    description: 'Records that one of our artifacts derives from (or cites) another.',
+  })
   async addDerivedFrom(@Arg('input') input: DerivedFromInput, @Ctx() ctx: AdminContext) {
     const { artifact } = await links(ctx).addDerivedFrom(input);
     return presentArtifact(ctx.em, ctx.identity.slug, artifact);
@@ -73,7 +81,9 @@ export class LinkAdminResolver {
   }
 
   @Authorized(Role.STEWARD)
-  @Mutation(() => NeedAnswer, { description: 'Offers one of our published artifacts as an answer to a need.' })
+  @Mutation(() => NeedAnswer, {
+    description: 'Offers one of our published artifacts as an answer to a need.',
+  })
   async answerNeed(@Arg('input') input: NeedAnswerInput, @Ctx() ctx: AdminContext) {
     const row = await links(ctx).answerNeed(input);
     return toNeedAnswer(ctx.identity.slug, row, row.artifact.getEntity().handle);

@@ -26,7 +26,11 @@ export class PracticeAdminResolver {
   @Authorized(Role.MEMBER)
   @Query(() => [ManagedLearningCycle], { description: 'Every learning cycle, shared or not.' })
   async learningCycles(@Ctx() ctx: AdminContext) {
-    const rows = await ctx.em.find(LearningCycle, {}, { orderBy: { startsOn: 'desc' }, populate: ['harvested'] });
+    const rows = await ctx.em.find(
+      LearningCycle,
+      {},
+      { orderBy: { startsOn: 'desc' }, populate: ['harvested'] },
+    );
     return Promise.all(rows.map((row) => presentCycle(ctx.em, ctx.identity.slug, row)));
   }
 

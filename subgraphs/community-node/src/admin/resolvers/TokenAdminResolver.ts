@@ -22,9 +22,13 @@ export class TokenAdminResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => CreatedToken, { description: 'Creates a token; the secret is returned once and only its hash kept.' })
+  @Mutation(() => CreatedToken, {
+    description: 'Creates a token; the secret is returned once and only its hash kept.',
+  })
   async createToken(@Arg('input') input: TokenInput, @Ctx() ctx: AdminContext): Promise<CreatedToken> {
-    const { token, record } = await ctx.em.transactional((em) => createToken(em, input.name.trim(), input.role));
+    const { token, record } = await ctx.em.transactional((em) =>
+      createToken(em, input.name.trim(), input.role),
+    );
     return { token, info: presentToken(record) };
   }
 

@@ -1,4 +1,12 @@
-import { badInput, formatGlobalId, notAGlobalId, notFound, parseLicence, readOwnId, slugify } from '@commons-graph/schema';
+import {
+  badInput,
+  formatGlobalId,
+  notAGlobalId,
+  notFound,
+  parseLicence,
+  readOwnId,
+  slugify,
+} from '@commons-graph/schema';
 import { LockMode, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Artifact, ArtifactContent, ArtifactDraft, ArtifactVersion } from '../../entities';
@@ -11,7 +19,8 @@ const trimmed = (value: string | null | undefined) => (value ?? '').trim();
 
 /** Limits of the plain string arguments, which class-validator (inputs only) does not see. */
 function atMost(value: string | null | undefined, limit: number, argument: string): void {
-  if ((value ?? '').length > limit) throw badInput(`${argument} must be at most ${limit} characters`, { argument });
+  if ((value ?? '').length > limit)
+    throw badInput(`${argument} must be at most ${limit} characters`, { argument });
 }
 
 /** Applies the given fields of an input onto content; absent fields are left as they were. */
@@ -30,7 +39,11 @@ function applyInput(content: ArtifactContent, input: ArtifactContentInput): void
 }
 
 function copyContent(source: ArtifactContent): ArtifactContent {
-  return Object.assign(new ArtifactContent(), { ...source, tags: [...source.tags], authors: [...source.authors] });
+  return Object.assign(new ArtifactContent(), {
+    ...source,
+    tags: [...source.tags],
+    authors: [...source.authors],
+  });
 }
 
 /** Drafting, review, publication, new versions and retirement: every write is one transaction. */
@@ -48,7 +61,12 @@ export class ArtifactWorkflow {
   async get(id: string, em: EntityManager = this.em): Promise<Artifact> {
     const handle = this.handleOf(id);
     if (em.isInTransaction()) {
-      await em.createQueryBuilder(Artifact).select('id').where({ handle }).setLockMode(LockMode.PESSIMISTIC_WRITE).execute();
+      await em
+        .createQueryBuilder(Artifact)
+        .select('id')
+        .where({ handle })
+        .setLockMode(LockMode.PESSIMISTIC_WRITE)
+        .execute();
     }
     const artifact = await em.findOne(Artifact, { handle }, { populate: ['draft', 'latestVersion'] });
     if (!artifact) throw notFound(`No artifact "${id}" in ${this.slug}`, { id });
@@ -59,7 +77,8 @@ export class ArtifactWorkflow {
   handleOf(id: string): string {
     const reading = readOwnId(id, this.slug, { bare: true });
     if ('malformed' in reading) throw notAGlobalId(id, { id });
-    if ('foreign' in reading) throw badInput(`"${id}" belongs to ${reading.foreign}; this node manages only ${this.slug}`, { id });
+    if ('foreign' in reading)
+      throw badInput(`"${id}" belongs to ${reading.foreign}; this node manages only ${this.slug}`, { id });
     return reading.localId;
   }
 
@@ -69,7 +88,12 @@ export class ArtifactWorkflow {
       if (input.handle && (await em.count(Artifact, { handle }))) {
         throw badInput(`The handle "${handle}" is taken; choose another or leave it out`, { handle });
       }
-      const content = Object.assign(new ArtifactContent(), { kind: input.kind, title: '', tags: [], authors: [] });
+      const content = Object.assign(new ArtifactContent(), {
+        kind: input.kind,
+        title: '',
+        tags: [],
+        authors: [],
+      });
       applyInput(content, input);
       const draft = em.create(ArtifactDraft, { content, updatedAt: new Date() } as never);
       return em.create(Artifact, {
@@ -84,7 +108,9 @@ export class ArtifactWorkflow {
 
   private async freeHandle(em: EntityManager, base: string): Promise<string> {
     const taken = new Set(
-      (await em.find(Artifact, { handle: { $like: `${base}%` } }, { fields: ['handle'] })).map((a) => a.handle),
+      (await em.find(Artifact, { handle: { $like: `${base}%` } }, { fields: ['handle'] })).map(
+        (a) => a.handle,
+      ),
     );
     if (!taken.has(base)) return base;
     for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
@@ -114,7 +140,9 @@ export class ArtifactWorkflow {
     return this.em.transactional(async (em) => {
       const artifact = await this.get(id, em);
       if (artifact.status !== ArtifactStatus.DRAFT) {
-        throw badInput(`Only drafts can be submitted for review; ${this.globalId(artifact)} is ${artifact.status}`);
+        throw badInput(
+          `Only drafts can be submitted for review; ${this.globalId(artifact)} is ${artifact.status}`,
+        );
       }
       artifact.status = ArtifactStatus.IN_REVIEW;
       artifact.submittedAt = new Date();
@@ -164,11 +192,15 @@ export class ArtifactWorkflow {
     return this.em.transactional(async (em) => {
       const artifact = await this.get(id, em);
       if (artifact.status !== ArtifactStatus.PUBLISHED) {
-        throw badInput(`Only published artifacts get new versions; ${this.globalId(artifact)} is ${artifact.status}`, {
-          status: artifact.status,
-        });
+        throw badInput(
+          `Only published artifacts get new versions; ${this.globalId(artifact)} is ${artifact.status}`,
+          {
+            status: artifact.status,
+          },
+        );
       }
-      if (!trimmed(changeNote)) throw badInput('changeNote must say what changed', { argument: 'changeNote' });
+      if (!trimmed(changeNote))
+        throw badInput('changeNote must say what changed', { argument: 'changeNote' });
       atMost(changeNote, LIMITS.text, 'changeNote');
       const previous = artifact.latestVersion!.getEntity();
       const content = copyContent(previous.content);
@@ -199,7 +231,8 @@ export class ArtifactWorkflow {
           { status: artifact.status },
         );
       }
-      if (!trimmed(reason)) throw badInput('reason must say why the artifact is retired', { argument: 'reason' });
+      if (!trimmed(reason))
+        throw badInput('reason must say why the artifact is retired', { argument: 'reason' });
       atMost(reason, LIMITS.text, 'reason');
       artifact.status = ArtifactStatus.RETIRED;
       artifact.retiredAt = new Date();
@@ -213,7 +246,9 @@ export class ArtifactWorkflow {
     return this.em.transactional(async (em) => {
       const artifact = await this.get(id, em);
       if (artifact.firstPublishedAt) {
-        throw badInput(`${this.globalId(artifact)} was published: retire it instead; published work is never deleted`);
+        throw badInput(
+          `${this.globalId(artifact)} was published: retire it instead; published work is never deleted`,
+        );
       }
       const draft = artifact.draft?.getEntity();
       await em.nativeDelete('Derivation', { artifact: artifact.id });
@@ -235,7 +270,9 @@ export class ArtifactWorkflow {
     }
     content.licence = licence.spdx;
     if (!trimmed(content.attribution)) {
-      throw badInput('Cannot publish without an attribution saying how to credit the work', { field: 'attribution' });
+      throw badInput('Cannot publish without an attribution saying how to credit the work', {
+        field: 'attribution',
+      });
     }
     if (content.authors.length === 0) {
       throw badInput('Cannot publish without at least one named human author', { field: 'authors' });

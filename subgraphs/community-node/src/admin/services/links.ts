@@ -1,8 +1,22 @@
-import { badInput, isAdaptation, notAGlobalId, notFound, parseGlobalId, readOwnId } from '@commons-graph/schema';
+import {
+  badInput,
+  isAdaptation,
+  notAGlobalId,
+  notFound,
+  parseGlobalId,
+  readOwnId,
+} from '@commons-graph/schema';
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Adoption, Artifact, Derivation, Feedback, FeedbackResponse, Need, NeedAnswer } from '../../entities';
-import { AdoptionStatus, ArtifactStatus, DerivationRelation, FeedbackKind, NeedStatus, ResponseKind } from '../../entities/enums';
+import {
+  AdoptionStatus,
+  ArtifactStatus,
+  DerivationRelation,
+  FeedbackKind,
+  NeedStatus,
+  ResponseKind,
+} from '../../entities/enums';
 import { assertLicenceAllowedBySources } from '../../licences/publish-check';
 import { ArtifactWorkflow } from './artifact-workflow';
 
@@ -55,7 +69,12 @@ export class LinkService {
     }
   }
 
-  addDerivedFrom(input: { artifactId: string; sourceId: string; relation: DerivationRelation; note?: string }) {
+  addDerivedFrom(input: {
+    artifactId: string;
+    sourceId: string;
+    relation: DerivationRelation;
+    note?: string;
+  }) {
     return this.em.transactional(async (em) => {
       const artifact = await this.artifacts.get(input.artifactId, em);
       if (artifact.status === ArtifactStatus.RETIRED) {
@@ -89,7 +108,11 @@ export class LinkService {
   /** Links can be withdrawn only while the derivative is unpublished: published lineage is kept. */
   removeDerivedFrom(linkId: string) {
     return this.em.transactional(async (em) => {
-      const link = await em.findOne(Derivation, { id: this.uuid(linkId, 'linkId') }, { populate: ['artifact'] });
+      const link = await em.findOne(
+        Derivation,
+        { id: this.uuid(linkId, 'linkId') },
+        { populate: ['artifact'] },
+      );
       if (!link) throw notFound(`No derivation link "${linkId}"`);
       if (link.artifact.getEntity().firstPublishedAt) {
         throw badInput('The artifact is published; its lineage is part of the record and stays');
@@ -109,7 +132,8 @@ export class LinkService {
     return this.em.transactional(async (em) => {
       this.requireForeign(input.artifactId, 'artifactId', 'An adoption');
       await this.checkTarget(em, input.artifactId, 'artifactId');
-      if (blank(input.context)) throw badInput('context must say how the artifact is used', { argument: 'context' });
+      if (blank(input.context))
+        throw badInput('context must say how the artifact is used', { argument: 'context' });
       const adaptedAs = input.adaptedAsId ? await this.artifacts.get(input.adaptedAsId, em) : null;
       const now = new Date();
       return em.create(Adoption, {
@@ -124,7 +148,10 @@ export class LinkService {
     });
   }
 
-  updateAdoption(id: string, input: { status?: AdoptionStatus; context?: string; impact?: string; adaptedAsId?: string }) {
+  updateAdoption(
+    id: string,
+    input: { status?: AdoptionStatus; context?: string; impact?: string; adaptedAsId?: string },
+  ) {
     return this.em.transactional(async (em) => {
       const adoption = await em.findOne(Adoption, { id: this.uuid(id, 'id') });
       if (!adoption) throw notFound(`No adoption "${id}"`);
@@ -164,13 +191,20 @@ export class LinkService {
     return this.em.transactional(async (em) => {
       const artifact = await this.artifacts.get(input.artifactId, em);
       if (!artifact.firstPublishedAt) {
-        throw badInput(`${input.artifactId} is not published, so no feedback can be about it`, { argument: 'artifactId' });
+        throw badInput(`${input.artifactId} is not published, so no feedback can be about it`, {
+          argument: 'artifactId',
+        });
       }
       await this.assertFeedbackAbout(em, input.feedbackId, artifact);
       if (blank(input.body)) throw badInput('body must not be blank', { argument: 'body' });
       const latest = artifact.latestVersion!.getEntity().number;
-      if (input.resultingVersion !== undefined && (input.resultingVersion < 1 || input.resultingVersion > latest)) {
-        throw badInput(`resultingVersion must be a published version, 1 to ${latest}`, { argument: 'resultingVersion' });
+      if (
+        input.resultingVersion !== undefined &&
+        (input.resultingVersion < 1 || input.resultingVersion > latest)
+      ) {
+        throw badInput(`resultingVersion must be a published version, 1 to ${latest}`, {
+          argument: 'resultingVersion',
+        });
       }
       return em.create(FeedbackResponse, {
         feedbackId: input.feedbackId,
@@ -188,15 +222,22 @@ export class LinkService {
    * that gave it, so this node checks what it holds: its own feedback is always about another
    * community's work, and earlier responses to the same feedback name the artifact it is about.
    */
-  private async assertFeedbackAbout(em: EntityManager, feedbackId: string, artifact: Artifact): Promise<void> {
+  private async assertFeedbackAbout(
+    em: EntityManager,
+    feedbackId: string,
+    artifact: Artifact,
+  ): Promise<void> {
     const feedback = this.parseTarget(feedbackId, 'feedbackId');
     const artifactId = this.artifacts.globalId(artifact);
     if (feedback.community === this.slug) {
       const own = await em.findOne(Feedback, { id: this.uuid(feedback.localId, 'feedbackId') });
       if (!own) throw notFound(`feedbackId: no feedback "${feedbackId}"`, { argument: 'feedbackId' });
-      throw badInput(`feedbackId: ${feedbackId} is this community's feedback about ${own.artifactId}, not about ${artifactId}`, {
-        argument: 'feedbackId',
-      });
+      throw badInput(
+        `feedbackId: ${feedbackId} is this community's feedback about ${own.artifactId}, not about ${artifactId}`,
+        {
+          argument: 'feedbackId',
+        },
+      );
     }
     const earlier = await em.findOne(
       FeedbackResponse,
@@ -205,9 +246,12 @@ export class LinkService {
     );
     if (earlier) {
       const about = `${this.slug}:${earlier.artifact.getEntity().handle}`;
-      throw badInput(`feedbackId: ${feedbackId} is about ${about} (an earlier response says so), not about ${artifactId}`, {
-        argument: 'feedbackId',
-      });
+      throw badInput(
+        `feedbackId: ${feedbackId} is about ${about} (an earlier response says so), not about ${artifactId}`,
+        {
+          argument: 'feedbackId',
+        },
+      );
     }
   }
 
@@ -238,7 +282,11 @@ export class LinkService {
   answerNeed(input: { needId: string; artifactId: string; note?: string }) {
     return this.em.transactional(async (em) => {
       const need = this.parseTarget(input.needId, 'needId');
-      const artifact = await this.liveLocalArtifact(em, this.artifacts.handleOf(input.artifactId), 'artifactId');
+      const artifact = await this.liveLocalArtifact(
+        em,
+        this.artifacts.handleOf(input.artifactId),
+        'artifactId',
+      );
       if (need.community === this.slug) {
         const local = await em.findOne(Need, { id: this.uuid(need.localId, 'needId') });
         if (!local) throw notFound(`No need "${input.needId}"`);

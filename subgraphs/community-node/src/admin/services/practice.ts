@@ -15,7 +15,8 @@ export class PracticeService {
 
   recordLearningCycle(input: LearningCycleInput): Promise<LearningCycle> {
     return this.em.transactional(async (em) => {
-      if (input.endsOn < input.startsOn) throw badInput('endsOn must not be before startsOn', { argument: 'endsOn' });
+      if (input.endsOn < input.startsOn)
+        throw badInput('endsOn must not be before startsOn', { argument: 'endsOn' });
       const workflow = new ArtifactWorkflow(em, this.slug);
       const handles = (input.harvestedArtifactIds ?? []).map((id) => workflow.handleOf(id));
       const harvested = handles.length ? await em.find(Artifact, { handle: { $in: handles } }) : [];
@@ -39,7 +40,9 @@ export class PracticeService {
   addContributionRole(input: ContributionRoleInput): Promise<ContributionRole> {
     return this.em.transactional(async (em) => {
       if (input.resourcedHoursPerMonth > input.hoursPerMonth) {
-        throw badInput('resourcedHoursPerMonth cannot exceed hoursPerMonth', { argument: 'resourcedHoursPerMonth' });
+        throw badInput('resourcedHoursPerMonth cannot exceed hoursPerMonth', {
+          argument: 'resourcedHoursPerMonth',
+        });
       }
       if (input.endsOn && input.endsOn < input.startsOn) throw badInput('endsOn must not be before startsOn');
       return em.create(ContributionRole, {

@@ -6,7 +6,16 @@ const NOT_BLANK = /\S/;
 const HANDLE = /^[a-z0-9](?:[a-z0-9-]{0,126}[a-z0-9])?$/;
 
 /** Limits on what a draft may hold; oversized input is refused before anything is written. */
-export const LIMITS = { title: 200, summary: 2_000, body: 100_000, tag: 50, tags: 20, authors: 50, person: 200, text: 10_000 };
+export const LIMITS = {
+  title: 200,
+  summary: 2_000,
+  body: 100_000,
+  tag: 50,
+  tags: 20,
+  authors: 50,
+  person: 200,
+  text: 10_000,
+};
 
 @InputType()
 export class ArtifactContentInput {
@@ -70,7 +79,10 @@ export class CreateArtifactInput extends ArtifactContentInput {
   @Matches(NOT_BLANK, { message: 'title must not be blank' })
   declare title: string;
 
-  @Field({ nullable: true, description: 'Local id, e.g. "field-guide"; derived from the title when omitted.' })
+  @Field({
+    nullable: true,
+    description: 'Local id, e.g. "field-guide"; derived from the title when omitted.',
+  })
   @Matches(HANDLE, { message: 'handle must be lower-case letters, digits and dashes' })
   handle?: string;
 }

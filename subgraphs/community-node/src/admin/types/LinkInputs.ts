@@ -1,6 +1,12 @@
 import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { AdoptionStatus, CycleCadence, DerivationRelation, FeedbackKind, ResponseKind } from '../../graphql/enums';
+import {
+  AdoptionStatus,
+  CycleCadence,
+  DerivationRelation,
+  FeedbackKind,
+  ResponseKind,
+} from '../../graphql/enums';
 import { LocalDate } from '../../graphql/scalars';
 import { LIMITS } from './ArtifactInputs';
 
@@ -42,7 +48,10 @@ export class AdoptionInput {
   @MaxLength(LIMITS.text)
   impact?: string;
 
-  @Field(() => ID, { nullable: true, description: "This community's own derivative, if it adapted the artifact." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "This community's own derivative, if it adapted the artifact.",
+  })
   @MaxLength(200)
   adaptedAsId?: string;
 }
@@ -82,7 +91,9 @@ export class FeedbackInput {
 
 @InputType()
 export class FeedbackResponseInput {
-  @Field(() => ID, { description: 'The feedback, by global id (it is stored by the community that gave it).' })
+  @Field(() => ID, {
+    description: 'The feedback, by global id (it is stored by the community that gave it).',
+  })
   @MaxLength(200)
   feedbackId!: string;
 

@@ -1,11 +1,25 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import {
-  badInput, decodeArtifactCursor, DEFAULT_PAGE_SIZE, encodeArtifactCursor, localIdOf, lookupLocalIdOf, MAX_PAGE_SIZE,
+  badInput,
+  decodeArtifactCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeArtifactCursor,
+  localIdOf,
+  lookupLocalIdOf,
+  MAX_PAGE_SIZE,
 } from '@commons-graph/schema';
 import type { PublicContext } from '../context';
-import { Artifact, ArtifactConnection, ArtifactEdge, ArtifactFilter, DerivationLink, PublishedVersion } from '../types';
+import {
+  Artifact,
+  ArtifactConnection,
+  ArtifactEdge,
+  ArtifactFilter,
+  DerivationLink,
+  PublishedVersion,
+} from '../types';
 
-const cursorOf = (artifact: Artifact) => encodeArtifactCursor({ publishedAt: artifact.publishedAt, id: artifact.id });
+const cursorOf = (artifact: Artifact) =>
+  encodeArtifactCursor({ publishedAt: artifact.publishedAt, id: artifact.id });
 
 /** An edge whose cursor is encoded only when asked for: the gateway pages with its own cursors. */
 class PageEdge implements ArtifactEdge {
@@ -18,7 +32,10 @@ class PageEdge implements ArtifactEdge {
 
 @Resolver(() => Artifact)
 export class ArtifactResolver {
-  @Query(() => Artifact, { nullable: true, description: 'A published or retired artifact of this community.' })
+  @Query(() => Artifact, {
+    nullable: true,
+    description: 'A published or retired artifact of this community.',
+  })
   async artifact(@Arg('id', () => ID) id: string, @Ctx() ctx: PublicContext): Promise<Artifact | null> {
     const handle = lookupLocalIdOf(id, ctx.identity.slug, { id });
     return handle ? ctx.loaders.artifact.load(handle) : null;

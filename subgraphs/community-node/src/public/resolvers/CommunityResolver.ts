@@ -2,7 +2,14 @@ import { Arg, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { NeedStatus } from '../../graphql/enums';
 import type { PublicContext } from '../context';
 import {
-  Adoption, Community, ContributionRole, DerivationLink, Feedback, FeedbackResponse, LearningCycleSummary, Need,
+  Adoption,
+  Community,
+  ContributionRole,
+  DerivationLink,
+  Feedback,
+  FeedbackResponse,
+  LearningCycleSummary,
+  Need,
   NeedAnswer,
 } from '../types';
 
@@ -13,7 +20,9 @@ export class CommunityResolver {
     return ctx.store.profile(ctx.identity);
   }
 
-  @FieldResolver(() => [LearningCycleSummary], { description: 'Learning cycles the community chose to share.' })
+  @FieldResolver(() => [LearningCycleSummary], {
+    description: 'Learning cycles the community chose to share.',
+  })
   learningCycles(@Ctx() ctx: PublicContext) {
     return ctx.store.learningCycles();
   }
@@ -23,7 +32,9 @@ export class CommunityResolver {
     return ctx.store.contributionRoles();
   }
 
-  @FieldResolver(() => [Adoption], { description: 'Adoptions this community recorded, of anyone’s artifacts.' })
+  @FieldResolver(() => [Adoption], {
+    description: 'Adoptions this community recorded, of anyone’s artifacts.',
+  })
   adoptionsGiven(@Ctx() ctx: PublicContext) {
     return ctx.store.adoptionsGiven();
   }
@@ -33,7 +44,9 @@ export class CommunityResolver {
     return ctx.store.feedbackGiven();
   }
 
-  @FieldResolver(() => [FeedbackResponse], { description: 'Responses this community gave to feedback on its work.' })
+  @FieldResolver(() => [FeedbackResponse], {
+    description: 'Responses this community gave to feedback on its work.',
+  })
   responsesGiven(@Ctx() ctx: PublicContext) {
     return ctx.store.responsesGiven();
   }

@@ -20,7 +20,9 @@ export class LinksResolver {
     return ctx.store.adoptionsOf(validIdBatch(artifactIds, 'artifactIds'));
   }
 
-  @Query(() => [DerivationLink], { description: "This community's published artifacts derived from the given ones." })
+  @Query(() => [DerivationLink], {
+    description: "This community's published artifacts derived from the given ones.",
+  })
   derivativesOf(@Arg('artifactIds', () => [ID]) artifactIds: string[], @Ctx() ctx: PublicContext) {
     return ctx.store.derivativesOf(validIdBatch(artifactIds, 'artifactIds'));
   }
@@ -30,7 +32,9 @@ export class LinksResolver {
     return ctx.store.feedbackOn(validIdBatch(artifactIds, 'artifactIds'));
   }
 
-  @Query(() => [FeedbackResponse], { description: "This community's responses to any of the given feedback." })
+  @Query(() => [FeedbackResponse], {
+    description: "This community's responses to any of the given feedback.",
+  })
   responsesTo(@Arg('feedbackIds', () => [ID]) feedbackIds: string[], @Ctx() ctx: PublicContext) {
     return ctx.store.responsesTo(validIdBatch(feedbackIds, 'feedbackIds'));
   }
@@ -51,7 +55,9 @@ export class LinksResolver {
     return (await ctx.store.adoptionsGiven()).filter((a) => a.artifactId.startsWith(prefix));
   }
 
-  @Query(() => [Feedback], { description: 'Feedback this community gave on artifacts of the given community.' })
+  @Query(() => [Feedback], {
+    description: 'Feedback this community gave on artifacts of the given community.',
+  })
   async feedbackOnCommunity(@Arg('community', PREFIX_ARG) community: string, @Ctx() ctx: PublicContext) {
     const prefix = slugPrefix(community);
     return (await ctx.store.feedbackGiven()).filter((f) => f.artifactId.startsWith(prefix));

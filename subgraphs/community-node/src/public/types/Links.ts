@@ -1,5 +1,11 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { AdoptionStatus, DerivationRelation, FeedbackKind, NeedStatus, ResponseKind } from '../../graphql/enums';
+import {
+  AdoptionStatus,
+  DerivationRelation,
+  FeedbackKind,
+  NeedStatus,
+  ResponseKind,
+} from '../../graphql/enums';
 
 /** The links a community asserts about the Commons. Every id here is global (`<slug>:<local-id>`). */
 
