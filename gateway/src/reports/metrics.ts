@@ -1,6 +1,6 @@
-import { checkAdaptation, groupBy, isAdaptation, parseGlobalId } from '@commons-graph/schema';
+import { checkAdaptation, groupBy, isAdaptation, parseGlobalId, type Commons } from '@commons-graph/schema';
 import type { CommunityData } from './gather';
-import { stateOf, VITALITY_RULES, type Measures, type MetricKey, type State } from './vitality-rules';
+import { stateOf, VITALITY_RULES, type Measures, type MetricKey } from './vitality-rules';
 
 /**
  * Signs of life and decay (DESIGN.md, "Vitality"), computed from data gathered once from every
@@ -9,25 +9,16 @@ import { stateOf, VITALITY_RULES, type Measures, type MetricKey, type State } fr
  */
 export type { State } from './vitality-rules';
 
-export interface Metric {
-  key: string;
-  label: string;
-  value: number | null;
-  unit: string;
-  state: State;
-  detail: string;
-  evidence: string[];
-}
+/** What the resolvers return, typed by schema/commons.graphql (generated), dates still as Dates. */
+export type Metric = Commons.VitalityMetric;
 
-export interface Vitality {
+/** The Commons type's community is resolved from these two by the `Vitality.community` resolver. */
+export type Vitality = Omit<Commons.Vitality, 'community' | 'from' | 'to'> & {
   community: string;
   name: string;
   from: Date;
   to: Date;
-  metrics: Metric[];
-  decaySigns: number;
-  replant: boolean;
-}
+};
 
 const DAY = 86_400_000;
 /**
@@ -92,7 +83,7 @@ export function fewestForHalf(weights: number[]): number {
   return count;
 }
 
-export type LicenceConflict = { derivativeId: string; sourceId: string; relation: string; rule: string; community: string };
+export type LicenceConflict = Commons.LicenceConflict;
 
 /**
  * Everything the Commons knows, indexed once for the metrics: each community's vitality reads only
@@ -357,26 +348,13 @@ function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: 
  * The ecosystem figures of a report, one definition for both sides: the gateway computes them
  * (CommonsReport) and the steward's CLI renders them from the JSON it receives (ReportDocument).
  */
-export interface EcosystemFigures {
-  unavailableCommunities: string[];
-  crossCommunityAdoptionShare: number | null;
-  adoptionMatrix: Array<{ adopter: string; origin: string; count: number }>;
-  lineageReach: Array<{ artifactId: string; title: string; communitiesReached: number; artifactsReached: number }>;
-  fewestCommunitiesForHalfOfArtifacts: number;
-  reciprocity: number | null;
-  reciprocalCommunities: string[];
-  dormantCommunities: string[];
-  licenceConflicts: LicenceConflict[];
-  unansweredNeeds: Array<{ id: string; title: string; community: string; postedAt: string }>;
-  monthlyFlow: Array<{ community: string; month: string; count: number }>;
-  responseTimes: Array<{ community: string; feedbackId: string; days: number | null }>;
-}
+export type EcosystemFigures = Omit<Commons.CommonsReport, 'from' | 'to' | 'communities'>;
 
-export interface CommonsReport extends EcosystemFigures {
+export type CommonsReport = EcosystemFigures & {
   from: Date;
   to: Date;
   communities: Vitality[];
-}
+};
 
 /** The whole Commons over a window: each community's vitality and the ecosystem figures. */
 export function computeReport(data: CommunityData[], unavailable: string[], from: Date, to: Date): CommonsReport {

@@ -3,7 +3,10 @@
  * thresholds of life and decay. A threshold is changed here and nowhere else; metrics.ts computes
  * the values and `stateOf` judges every sign by its row.
  */
-export type State = 'LIFE' | 'WATCH' | 'DECAY';
+import type { Commons } from '@commons-graph/schema';
+
+/** A sign's state, as schema/commons.graphql names it (`VitalityState`, generated). */
+export type State = Commons.VitalityState;
 
 /**
  * What a rule reads: the sign's value, or a figure its computation gives beside it (the flow of
