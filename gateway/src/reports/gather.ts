@@ -9,21 +9,88 @@ import type { ReportArtifactsFragment, ReportLinksFragment } from '../generated/
  * their answers from schema/node.graphql (generated/report-answers.ts), and the batch sends the
  * fragment's selection, so each field a report reads is named once, here.
  */
-const LINKS_FRAGMENT = /* GraphQL */ `fragment ReportLinks on Community { slug name
-  adoptionsGiven { id artifactId community status impact recordedAt }
-  feedbackGiven { id artifactId community kind givenAt }
-  responsesGiven { id feedbackId artifactId respondedAt }
-  derivations { id artifactId sourceId relation assertedAt }
-  needs { id title status postedAt }
-  needAnswersGiven { id needId artifactId answeredAt }
-  contributionRoles { personName role hoursPerMonth resourcedHoursPerMonth startsOn endsOn } }`;
+const LINKS_FRAGMENT = /* GraphQL */ `
+  fragment ReportLinks on Community {
+    slug
+    name
+    adoptionsGiven {
+      id
+      artifactId
+      community
+      status
+      impact
+      recordedAt
+    }
+    feedbackGiven {
+      id
+      artifactId
+      community
+      kind
+      givenAt
+    }
+    responsesGiven {
+      id
+      feedbackId
+      artifactId
+      respondedAt
+    }
+    derivations {
+      id
+      artifactId
+      sourceId
+      relation
+      assertedAt
+    }
+    needs {
+      id
+      title
+      status
+      postedAt
+    }
+    needAnswersGiven {
+      id
+      needId
+      artifactId
+      answeredAt
+    }
+    contributionRoles {
+      personName
+      role
+      hoursPerMonth
+      resourcedHoursPerMonth
+      startsOn
+      endsOn
+    }
+  }
+`;
 
-const PAGE_FRAGMENT = /* GraphQL */ `fragment ReportArtifacts on ArtifactConnection {
-  pageInfo { hasNextPage endCursor }
-  edges { node { id title publishedAt status licence { spdx } provenance { authors aiAssisted reviewer } } } }`;
+const PAGE_FRAGMENT = /* GraphQL */ `
+  fragment ReportArtifacts on ArtifactConnection {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        title
+        publishedAt
+        status
+        licence {
+          spdx
+        }
+        provenance {
+          authors
+          aiAssisted
+          reviewer
+        }
+      }
+    }
+  }
+`;
 
-/** A fragment's selection set, braces included, as a NodeField sends it. */
-const selectionOf = (fragment: string) => fragment.slice(fragment.indexOf('{'));
+/** A fragment's selection set, braces included, on one line as a NodeField sends it (no strings in it). */
+const selectionOf = (fragment: string) => fragment.slice(fragment.indexOf('{')).replace(/\s+/g, ' ').trim();
 
 type Page = ReportArtifactsFragment;
 
@@ -32,7 +99,12 @@ export type CommunityData = ReportLinksFragment & {
   artifacts: Array<Page['edges'][number]['node']>;
 };
 
-const LINKS: NodeField = { label: 'ReportLinks', name: 'community', args: {}, selection: selectionOf(LINKS_FRAGMENT) };
+const LINKS: NodeField = {
+  label: 'ReportLinks',
+  name: 'community',
+  args: {},
+  selection: selectionOf(LINKS_FRAGMENT),
+};
 
 const PAGE: NodeField = {
   label: 'ReportArtifacts',
@@ -48,14 +120,13 @@ export const REPORT_FIELDS: readonly NodeField[] = [LINKS, PAGE];
 /** Nodes gathered at once: enough to hide their latency, few enough to bound open sockets. */
 const GATHER_CONCURRENCY = 32;
 
-
 /** The links and the first page go in one request; further pages follow one by one. */
 async function gatherOne(ctx: GatewayContext, node: RegisteredNode): Promise<CommunityData | null> {
   const pageAfter = (after: string | null) => ctx.ask<Page>(node, PAGE, { first: 100, after });
   const [links, firstPage] = await Promise.all([ctx.ask<ReportLinksFragment>(node, LINKS), pageAfter(null)]);
   if (!links) return null;
   const artifacts: CommunityData['artifacts'] = [];
-  for (let page = firstPage; ; ) {
+  for (let page = firstPage; ;) {
     if (!page) return null;
     artifacts.push(...page.edges.map((e) => e.node));
     if (!page.pageInfo.hasNextPage) break;
