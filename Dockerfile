@@ -5,6 +5,7 @@ COPY package.json package-lock.json tsconfig.json tsconfig.base.json tsconfig.te
 COPY schema schema
 COPY subgraphs subgraphs
 COPY gateway gateway
+COPY cli cli
 COPY demo demo
 RUN npm ci --no-audit --no-fund && npx tsc -b schema subgraphs/community-node gateway demo && npm prune --omit=dev --no-audit --no-fund
 

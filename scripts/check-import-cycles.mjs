@@ -9,6 +9,7 @@ const SOURCES = [
   'schema/src',
   'subgraphs/community-node/src',
   'gateway/src',
+  'cli/src',
   'demo/src',
   'bench/src',
   'testing/src',

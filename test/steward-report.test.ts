@@ -16,6 +16,7 @@ import {
 
 const run = promisify(execFile);
 const COMMONS_CLI = join(__dirname, '..', 'demo', 'dist', 'cli.js');
+const COMMONS_REPORT = join(__dirname, '..', 'cli', 'bin', 'commons-report.js');
 
 async function steward(
   node: TestNode,
@@ -190,6 +191,11 @@ describe("a steward's report over a Commons whose numbers are known", () => {
     expect(csv.stdout).toMatch(/^infra-sigs,translatorConcentration,1,people,DECAY,/m);
     const json = JSON.parse((await run(process.execPath, [COMMONS_CLI, ...args, '--format', 'json'])).stdout);
     expect(json.adoptionMatrix).toEqual([{ adopter: 'clinic-net', origin: 'soil-circle', count: 1 }]);
+    // The CLI package's own command gives the same report as `commons report`, which delegates to it.
+    const alone = JSON.parse(
+      (await run(process.execPath, [COMMONS_REPORT, ...args.slice(1), '--format', 'json'])).stdout,
+    );
+    expect({ ...alone, generatedAt: 'now' }).toEqual({ ...json, generatedAt: 'now' });
 
     const html = join(outDir, 'report.html');
     const png = join(outDir, 'report.png');

@@ -39,7 +39,7 @@ const artifact = (
   id,
   title: id,
   publishedAt,
-  status: 'PUBLISHED',
+  status: 'PUBLISHED' as const,
   licence: { spdx: 'CC-BY-4.0' },
   provenance: { authors: ['Rosa'], aiAssisted: false, reviewer: null },
   ...over,
@@ -50,12 +50,12 @@ const adoption = (
   recordedAt: string,
   impact: string | null = null,
   by = 'other',
-) => ({ id, artifactId, community: by, status: 'ADOPTED', impact, recordedAt });
+) => ({ id, artifactId, community: by, status: 'ADOPTED' as const, impact, recordedAt });
 const feedback = (id: string, artifactId: string, givenAt: string, by = 'other') => ({
   id,
   artifactId,
   community: by,
-  kind: 'GAP',
+  kind: 'GAP' as const,
   givenAt,
 });
 const response = (id: string, feedbackId: string, respondedAt: string) => ({
@@ -288,7 +288,7 @@ describe('feedback response time and closure', () => {
 });
 
 describe('Commons asks back: feedback and others’ answers to this community’s needs, per quarter', () => {
-  const need = { id: 's:n', title: 'A need', status: 'OPEN', postedAt: '2025-07-01T00:00:00Z' };
+  const need = { id: 's:n', title: 'A need', status: 'OPEN' as const, postedAt: '2025-07-01T00:00:00Z' };
   const answer = (id: string, answeredAt: string) => ({ id, needId: 's:n', artifactId: 'o:x', answeredAt });
 
   it('is alive at one ask per quarter', () => {
@@ -682,21 +682,21 @@ describe('the ecosystem figures of a report', () => {
       id: `x:d${i}`,
       artifactId: `x:${i}`,
       sourceId: root.id,
-      relation: 'ADAPTS',
+      relation: 'ADAPTS' as const,
       assertedAt: '2025-09-01T00:00:00Z',
     }));
     derivations.push({
       id: 'r:deep',
       artifactId: 'r:deep',
       sourceId: 'r:05',
-      relation: 'ADAPTS',
+      relation: 'ADAPTS' as const,
       assertedAt: '2025-09-01T00:00:00Z',
     });
     derivations.push({
       id: 'x:deeper',
       artifactId: 'y:1',
       sourceId: 'x:11',
-      relation: 'ADAPTS',
+      relation: 'ADAPTS' as const,
       assertedAt: '2025-09-01T00:00:00Z',
     });
     const report = computeReport(

@@ -28,7 +28,7 @@ const artifact = (
   id,
   title: id,
   publishedAt,
-  status: 'PUBLISHED',
+  status: 'PUBLISHED' as const,
   licence: { spdx: 'CC-BY-4.0' },
   provenance: { authors: ['Someone'], aiAssisted: false, reviewer: null },
   ...over,

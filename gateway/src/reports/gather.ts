@@ -2,40 +2,117 @@ import { mapLimit } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
 import type { NodeField } from '../node-client/fields';
 import type { RegisteredNode } from '../registry/Registry';
+import type { ReportArtifactsFragment, ReportLinksFragment } from '../generated/report-answers';
+
+/**
+ * What a report asks of each node, as fragments of the node contract: `npm run codegen` types
+ * their answers from schema/node.graphql (generated/report-answers.ts), and the batch sends the
+ * fragment's selection, so each field a report reads is named once, here.
+ */
+const LINKS_FRAGMENT = /* GraphQL */ `
+  fragment ReportLinks on Community {
+    slug
+    name
+    adoptionsGiven {
+      id
+      artifactId
+      community
+      status
+      impact
+      recordedAt
+    }
+    feedbackGiven {
+      id
+      artifactId
+      community
+      kind
+      givenAt
+    }
+    responsesGiven {
+      id
+      feedbackId
+      artifactId
+      respondedAt
+    }
+    derivations {
+      id
+      artifactId
+      sourceId
+      relation
+      assertedAt
+    }
+    needs {
+      id
+      title
+      status
+      postedAt
+    }
+    needAnswersGiven {
+      id
+      needId
+      artifactId
+      answeredAt
+    }
+    contributionRoles {
+      personName
+      role
+      hoursPerMonth
+      resourcedHoursPerMonth
+      startsOn
+      endsOn
+    }
+  }
+`;
+
+const PAGE_FRAGMENT = /* GraphQL */ `
+  fragment ReportArtifacts on ArtifactConnection {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        title
+        publishedAt
+        status
+        licence {
+          spdx
+        }
+        provenance {
+          authors
+          aiAssisted
+          reviewer
+        }
+      }
+    }
+  }
+`;
+
+/** A fragment's selection set, braces included, on one line as a NodeField sends it (no strings in it). */
+const selectionOf = (fragment: string) => fragment.slice(fragment.indexOf('{')).replace(/\s+/g, ' ').trim();
+
+type Page = ReportArtifactsFragment;
 
 /** What a report needs of one community: its published artifacts and the links it asserts. */
-export interface CommunityData {
-  slug: string;
-  name: string;
-  artifacts: Array<{
-    id: string;
-    title: string;
-    publishedAt: string;
-    status: string;
-    licence: { spdx: string };
-    provenance: { authors: string[]; aiAssisted: boolean; reviewer: string | null };
-  }>;
-  adoptionsGiven: Array<{ id: string; artifactId: string; community: string; status: string; impact: string | null; recordedAt: string }>;
-  feedbackGiven: Array<{ id: string; artifactId: string; community: string; kind: string; givenAt: string }>;
-  responsesGiven: Array<{ id: string; feedbackId: string; artifactId: string; respondedAt: string }>;
-  derivations: Array<{ id: string; artifactId: string; sourceId: string; relation: string; assertedAt: string }>;
-  needs: Array<{ id: string; title: string; status: string; postedAt: string }>;
-  needAnswersGiven: Array<{ id: string; needId: string; artifactId: string; answeredAt: string }>;
-  contributionRoles: Array<{ personName: string; role: string; hoursPerMonth: number; resourcedHoursPerMonth: number; startsOn: string; endsOn: string | null }>;
-}
+export type CommunityData = ReportLinksFragment & {
+  artifacts: Array<Page['edges'][number]['node']>;
+};
 
-const LINKS: NodeField = { label: 'ReportLinks', name: 'community', args: {}, selection: `{ slug name
-  adoptionsGiven { id artifactId community status impact recordedAt }
-  feedbackGiven { id artifactId community kind givenAt }
-  responsesGiven { id feedbackId artifactId respondedAt }
-  derivations { id artifactId sourceId relation assertedAt }
-  needs { id title status postedAt }
-  needAnswersGiven { id needId artifactId answeredAt }
-  contributionRoles { personName role hoursPerMonth resourcedHoursPerMonth startsOn endsOn } }` };
+const LINKS: NodeField = {
+  label: 'ReportLinks',
+  name: 'community',
+  args: {},
+  selection: selectionOf(LINKS_FRAGMENT),
+};
 
-const PAGE: NodeField = { label: 'ReportArtifacts', name: 'artifacts', args: { first: 'Int!', after: 'String' }, selection: `{
-  pageInfo { hasNextPage endCursor }
-  edges { node { id title publishedAt status licence { spdx } provenance { authors aiAssisted reviewer } } } }`, answers: [{ list: 'edges', atMost: 'first' }] };
+const PAGE: NodeField = {
+  label: 'ReportArtifacts',
+  name: 'artifacts',
+  args: { first: 'Int!', after: 'String' },
+  selection: selectionOf(PAGE_FRAGMENT),
+  answers: [{ list: 'edges', atMost: 'first' }],
+};
 
 /** Every field a report asks of a node (a test validates them against the node contract). */
 export const REPORT_FIELDS: readonly NodeField[] = [LINKS, PAGE];
@@ -43,15 +120,13 @@ export const REPORT_FIELDS: readonly NodeField[] = [LINKS, PAGE];
 /** Nodes gathered at once: enough to hide their latency, few enough to bound open sockets. */
 const GATHER_CONCURRENCY = 32;
 
-type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: CommunityData['artifacts'][number] }> };
-
 /** The links and the first page go in one request; further pages follow one by one. */
 async function gatherOne(ctx: GatewayContext, node: RegisteredNode): Promise<CommunityData | null> {
   const pageAfter = (after: string | null) => ctx.ask<Page>(node, PAGE, { first: 100, after });
-  const [links, firstPage] = await Promise.all([ctx.ask<Omit<CommunityData, 'artifacts'>>(node, LINKS), pageAfter(null)]);
+  const [links, firstPage] = await Promise.all([ctx.ask<ReportLinksFragment>(node, LINKS), pageAfter(null)]);
   if (!links) return null;
   const artifacts: CommunityData['artifacts'] = [];
-  for (let page = firstPage; ; ) {
+  for (let page = firstPage; ;) {
     if (!page) return null;
     artifacts.push(...page.edges.map((e) => e.node));
     if (!page.pageInfo.hasNextPage) break;

@@ -1,6 +1,6 @@
-import { checkAdaptation, groupBy, isAdaptation, parseGlobalId } from '@commons-graph/schema';
+import { checkAdaptation, groupBy, isAdaptation, parseGlobalId, type Commons } from '@commons-graph/schema';
 import type { CommunityData } from './gather';
-import { stateOf, VITALITY_RULES, type Measures, type MetricKey, type State } from './vitality-rules';
+import { stateOf, VITALITY_RULES, type Measures, type MetricKey } from './vitality-rules';
 
 /**
  * Signs of life and decay (DESIGN.md, "Vitality"), computed from data gathered once from every
@@ -9,25 +9,16 @@ import { stateOf, VITALITY_RULES, type Measures, type MetricKey, type State } fr
  */
 export type { State } from './vitality-rules';
 
-export interface Metric {
-  key: string;
-  label: string;
-  value: number | null;
-  unit: string;
-  state: State;
-  detail: string;
-  evidence: string[];
-}
+/** What the resolvers return, typed by schema/commons.graphql (generated), dates still as Dates. */
+export type Metric = Commons.VitalityMetric;
 
-export interface Vitality {
+/** The Commons type's community is resolved from these two by the `Vitality.community` resolver. */
+export type Vitality = Omit<Commons.Vitality, 'community' | 'from' | 'to'> & {
   community: string;
   name: string;
   from: Date;
   to: Date;
-  metrics: Metric[];
-  decaySigns: number;
-  replant: boolean;
-}
+};
 
 const DAY = 86_400_000;
 /**
@@ -54,7 +45,12 @@ export function addMonths(date: Date, months: number): Date {
   const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
-  target.setUTCHours(date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds());
+  target.setUTCHours(
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+    date.getUTCMilliseconds(),
+  );
   return target;
 }
 
@@ -92,7 +88,7 @@ export function fewestForHalf(weights: number[]): number {
   return count;
 }
 
-export type LicenceConflict = { derivativeId: string; sourceId: string; relation: string; rule: string; community: string };
+export type LicenceConflict = Commons.LicenceConflict;
 
 /**
  * Everything the Commons knows, indexed once for the metrics: each community's vitality reads only
@@ -138,7 +134,8 @@ export class CommonsIndex {
     let first = this.firstResponses.get(community);
     if (!first) {
       this.firstResponses.set(community, (first = new Map()));
-      for (const r of community.responsesGiven) first.set(r.feedbackId, Math.min(at(r.respondedAt), first.get(r.feedbackId) ?? Infinity));
+      for (const r of community.responsesGiven)
+        first.set(r.feedbackId, Math.min(at(r.respondedAt), first.get(r.feedbackId) ?? Infinity));
     }
     return first;
   }
@@ -151,7 +148,17 @@ export class CommonsIndex {
       const derivative = this.artifacts.get(d.artifactId);
       if (!source || !derivative) return [];
       const check = checkAdaptation(source.licence.spdx, derivative.licence.spdx);
-      return check.allowed ? [] : [{ derivativeId: d.artifactId, sourceId: d.sourceId, relation: d.relation, rule: check.rule, community: d.community }];
+      return check.allowed
+        ? []
+        : [
+            {
+              derivativeId: d.artifactId,
+              sourceId: d.sourceId,
+              relation: d.relation,
+              rule: check.rule,
+              community: d.community,
+            },
+          ];
     });
     return this.conflicts;
   }
@@ -189,7 +196,9 @@ interface Window {
 
 function windowOf(index: CommonsIndex, c: CommunityData, from: Date, to: Date): Window {
   const months = monthsOf(from, to);
-  const received = (index.feedbackOnCommunity.get(c.slug) ?? []).filter((f) => f.community !== c.slug && inWindow(f.givenAt, from, to));
+  const received = (index.feedbackOnCommunity.get(c.slug) ?? []).filter(
+    (f) => f.community !== c.slug && inWindow(f.givenAt, from, to),
+  );
   const firstResponses = index.firstResponsesOf(c);
   const delays: number[] = [];
   const unanswered: CommunityData['feedbackGiven'] = [];
@@ -201,7 +210,14 @@ function windowOf(index: CommonsIndex, c: CommunityData, from: Date, to: Date): 
   const fromDay = from.toISOString().slice(0, 10);
   const toDay = to.toISOString().slice(0, 10);
   return {
-    index, community: c, from, to, months, received, delays, unanswered,
+    index,
+    community: c,
+    from,
+    to,
+    months,
+    received,
+    delays,
+    unanswered,
     quarters: Math.max(1, months.length / 3),
     sixMonthsBefore: addMonths(to, -6).getTime(),
     published: c.artifacts.filter((a) => at(a.publishedAt) <= to.getTime()),
@@ -218,7 +234,10 @@ function flow(w: Window): Sign {
     value: windowArtifacts.length / w.months.length,
     detail: `${w.months.map((m, i) => `${m}: ${perMonth[i]}`).join(', ')}`,
     evidence: windowArtifacts.map((a) => a.id),
-    measures: { fewestInLast3Months: last3.length === 3 ? Math.min(...last3) : null, mostInLast2Months: Math.max(...perMonth.slice(-2)) },
+    measures: {
+      fewestInLast3Months: last3.length === 3 ? Math.min(...last3) : null,
+      mostInLast2Months: Math.max(...perMonth.slice(-2)),
+    },
   };
 }
 
@@ -228,7 +247,9 @@ function unusedShare(w: Window): Sign {
   const unused = old.filter((a) => !((w.index.firstUse.get(a.id) ?? Infinity) <= w.to.getTime()));
   return {
     value: old.length ? unused.length / old.length : null,
-    detail: old.length ? `${unused.length} of ${old.length} artifacts older than six months are neither adopted nor derived from` : 'No artifact is older than six months yet',
+    detail: old.length
+      ? `${unused.length} of ${old.length} artifacts older than six months are neither adopted nor derived from`
+      : 'No artifact is older than six months yet',
     evidence: unused.map((a) => a.id),
   };
 }
@@ -239,7 +260,12 @@ function feedbackResponseTime(w: Window): Sign {
   const received = w.received.length;
   return {
     value: median,
-    detail: received === 0 ? 'No feedback received in the window' : median === null ? `None of ${received} feedback items got a response` : `Median over ${w.delays.length} answered of ${received}`,
+    detail:
+      received === 0
+        ? 'No feedback received in the window'
+        : median === null
+          ? `None of ${received} feedback items got a response`
+          : `Median over ${w.delays.length} answered of ${received}`,
     evidence: w.received.map((f) => f.id),
     measures: { daysToFirstResponse: received === 0 ? null : (median ?? Infinity) },
   };
@@ -250,7 +276,9 @@ function feedbackClosure(w: Window): Sign {
   const received = w.received.length;
   return {
     value: received ? w.delays.length / received : null,
-    detail: received ? `${w.delays.length} of ${received} feedback items answered` : 'No feedback received in the window',
+    detail: received
+      ? `${w.delays.length} of ${received} feedback items answered`
+      : 'No feedback received in the window',
     evidence: w.unanswered.map((f) => f.id),
   };
 }
@@ -276,12 +304,18 @@ function commonsAsksBack(w: Window): Sign {
 /** Translator concentration: the fewest people doing half of the contribution hours. */
 function translatorConcentration(w: Window): Sign {
   const hoursByPerson = new Map<string, number>();
-  for (const r of w.roles) hoursByPerson.set(r.personName, (hoursByPerson.get(r.personName) ?? 0) + r.hoursPerMonth);
+  for (const r of w.roles)
+    hoursByPerson.set(r.personName, (hoursByPerson.get(r.personName) ?? 0) + r.hoursPerMonth);
   const concentration = fewestForHalf([...hoursByPerson.values()]);
   return {
     value: concentration,
-    detail: w.roles.length === 0 ? 'No contribution roles recorded' : `${concentration} of ${hoursByPerson.size} people do half of the translation work`,
-    evidence: [...hoursByPerson.entries()].sort((a, b) => b[1] - a[1]).map(([name, hours]) => `${name}: ${hours} h/month`),
+    detail:
+      w.roles.length === 0
+        ? 'No contribution roles recorded'
+        : `${concentration} of ${hoursByPerson.size} people do half of the translation work`,
+    evidence: [...hoursByPerson.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, hours]) => `${name}: ${hours} h/month`),
   };
 }
 
@@ -291,15 +325,21 @@ function resourcedWork(w: Window): Sign {
   const resourcedHours = w.roles.reduce((s, r) => s + r.resourcedHoursPerMonth, 0);
   return {
     value: hours ? resourcedHours / hours : null,
-    detail: hours ? `${resourcedHours} of ${hours} hours per month are resourced` : 'No contribution hours recorded',
-    evidence: w.roles.map((r) => `${r.personName} (${r.role}): ${r.resourcedHoursPerMonth}/${r.hoursPerMonth} h`),
+    detail: hours
+      ? `${resourcedHours} of ${hours} hours per month are resourced`
+      : 'No contribution hours recorded',
+    evidence: w.roles.map(
+      (r) => `${r.personName} (${r.role}): ${r.resourcedHoursPerMonth}/${r.hoursPerMonth} h`,
+    ),
   };
 }
 
 /** Named impact: adoptions of this community's artifacts by others that name their impact. */
 function namedImpact(w: Window): Sign {
   const slug = w.community.slug;
-  const impacts = (w.index.adoptionsOfCommunity.get(slug) ?? []).filter((a) => a.community !== slug && a.impact?.trim() && inWindow(a.recordedAt, w.from, w.to));
+  const impacts = (w.index.adoptionsOfCommunity.get(slug) ?? []).filter(
+    (a) => a.community !== slug && a.impact?.trim() && inWindow(a.recordedAt, w.from, w.to),
+  );
   return {
     value: impacts.length / w.quarters,
     detail: `${impacts.length} adoptions with an impact statement`,
@@ -313,34 +353,66 @@ function licenceIntegrity(w: Window): Sign {
   const conflicts = w.index.licenceConflicts().filter((x) => x.community === w.community.slug);
   return {
     value: conflicts.length,
-    detail: conflicts.length ? conflicts.map((x) => `${x.derivativeId} ${x.relation} ${x.sourceId}: ${x.rule}`).join('; ') : 'Every adaptation keeps its sources’ licences',
+    detail: conflicts.length
+      ? conflicts.map((x) => `${x.derivativeId} ${x.relation} ${x.sourceId}: ${x.rule}`).join('; ')
+      : 'Every adaptation keeps its sources’ licences',
     evidence: conflicts.map((x) => x.derivativeId),
   };
 }
 
 /** Human in the loop: AI-assisted artifacts without a named reviewer other than their authors. */
 function humanInTheLoop(w: Window): Sign {
-  const unreviewed = w.published.filter((a) => a.provenance.aiAssisted && (!a.provenance.reviewer?.trim() || a.provenance.authors.includes(a.provenance.reviewer.trim())));
+  const unreviewed = w.published.filter(
+    (a) =>
+      a.provenance.aiAssisted &&
+      (!a.provenance.reviewer?.trim() || a.provenance.authors.includes(a.provenance.reviewer.trim())),
+  );
   return {
     value: unreviewed.length,
-    detail: unreviewed.length ? `${unreviewed.length} AI-assisted artifacts lack a reviewer other than their authors` : 'Every AI-assisted artifact had an independent human reviewer',
+    detail: unreviewed.length
+      ? `${unreviewed.length} AI-assisted artifacts lack a reviewer other than their authors`
+      : 'Every AI-assisted artifact had an independent human reviewer',
     evidence: unreviewed.map((a) => a.id),
   };
 }
 
 /** One computation per row of the vitality table (the type makes a missing one a compile error). */
 const SIGNS: Readonly<Record<MetricKey, (w: Window) => Sign>> = {
-  flow, unusedShare, feedbackResponseTime, feedbackClosure, commonsAsksBack, translatorConcentration, resourcedWork, namedImpact, licenceIntegrity, humanInTheLoop,
+  flow,
+  unusedShare,
+  feedbackResponseTime,
+  feedbackClosure,
+  commonsAsksBack,
+  translatorConcentration,
+  resourcedWork,
+  namedImpact,
+  licenceIntegrity,
+  humanInTheLoop,
 };
 
-export function computeVitality(index: CommonsIndex, community: CommunityData, from: Date, to: Date): Vitality {
+export function computeVitality(
+  index: CommonsIndex,
+  community: CommunityData,
+  from: Date,
+  to: Date,
+): Vitality {
   const metrics = vitalityMetrics(index, community, from, to);
   const decaySigns = metrics.filter((m) => m.state === 'DECAY').length;
   // "Held for six months": the same signs were already there in the window six months earlier.
   // A community younger than six months has no earlier window to have decayed in.
   const existed = community.artifacts.some((a) => at(a.publishedAt) < addMonths(to, -6).getTime());
-  const earlier = vitalityMetrics(index, community, addMonths(from, -6), addMonths(to, -6)).filter((m) => m.state === 'DECAY').length;
-  return { community: community.slug, name: community.name, from, to, metrics, decaySigns, replant: existed && decaySigns >= 3 && earlier >= 3 };
+  const earlier = vitalityMetrics(index, community, addMonths(from, -6), addMonths(to, -6)).filter(
+    (m) => m.state === 'DECAY',
+  ).length;
+  return {
+    community: community.slug,
+    name: community.name,
+    from,
+    to,
+    metrics,
+    decaySigns,
+    replant: existed && decaySigns >= 3 && earlier >= 3,
+  };
 }
 
 /** Each sign judged by its row, on the unrounded value; the value shown is rounded. */
@@ -349,7 +421,15 @@ function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: 
   return VITALITY_RULES.map((rule) => {
     const { value, detail, evidence, measures } = SIGNS[rule.key](w);
     const state = stateOf(rule, { value, ...measures });
-    return { key: rule.key, label: rule.label, unit: rule.unit, value: value === null ? null : round(value), state, detail, evidence };
+    return {
+      key: rule.key,
+      label: rule.label,
+      unit: rule.unit,
+      value: value === null ? null : round(value),
+      state,
+      detail,
+      evidence,
+    };
   });
 }
 
@@ -357,29 +437,21 @@ function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: 
  * The ecosystem figures of a report, one definition for both sides: the gateway computes them
  * (CommonsReport) and the steward's CLI renders them from the JSON it receives (ReportDocument).
  */
-export interface EcosystemFigures {
-  unavailableCommunities: string[];
-  crossCommunityAdoptionShare: number | null;
-  adoptionMatrix: Array<{ adopter: string; origin: string; count: number }>;
-  lineageReach: Array<{ artifactId: string; title: string; communitiesReached: number; artifactsReached: number }>;
-  fewestCommunitiesForHalfOfArtifacts: number;
-  reciprocity: number | null;
-  reciprocalCommunities: string[];
-  dormantCommunities: string[];
-  licenceConflicts: LicenceConflict[];
-  unansweredNeeds: Array<{ id: string; title: string; community: string; postedAt: string }>;
-  monthlyFlow: Array<{ community: string; month: string; count: number }>;
-  responseTimes: Array<{ community: string; feedbackId: string; days: number | null }>;
-}
+export type EcosystemFigures = Omit<Commons.CommonsReport, 'from' | 'to' | 'communities'>;
 
-export interface CommonsReport extends EcosystemFigures {
+export type CommonsReport = EcosystemFigures & {
   from: Date;
   to: Date;
   communities: Vitality[];
-}
+};
 
 /** The whole Commons over a window: each community's vitality and the ecosystem figures. */
-export function computeReport(data: CommunityData[], unavailable: string[], from: Date, to: Date): CommonsReport {
+export function computeReport(
+  data: CommunityData[],
+  unavailable: string[],
+  from: Date,
+  to: Date,
+): CommonsReport {
   const index = new CommonsIndex(data);
   const communities = data.map((c) => computeVitality(index, c, from, to));
   const adoptions = index.adoptions.filter((a) => inWindow(a.recordedAt, from, to));
@@ -391,24 +463,45 @@ export function computeReport(data: CommunityData[], unavailable: string[], from
   }
 
   // Lineage reach: how many artifacts and other communities each artifact's derivatives reach.
-  const children = new Map([...groupBy(index.derivations, (d) => d.sourceId)].map(([source, links]) => [source, links.map((d) => d.artifactId)]));
-  const reach = [...index.artifacts.values()].filter((artifact) => children.has(artifact.id)).map((artifact) => {
-    const seen = new Set<string>([artifact.id]);
-    const queue = [artifact.id];
-    for (let next = 0; next < queue.length; next++) {
-      for (const child of children.get(queue[next]) ?? []) {
-        if (!seen.has(child)) {
-          seen.add(child);
-          queue.push(child);
+  const children = new Map(
+    [...groupBy(index.derivations, (d) => d.sourceId)].map(([source, links]) => [
+      source,
+      links.map((d) => d.artifactId),
+    ]),
+  );
+  const reach = [...index.artifacts.values()]
+    .filter((artifact) => children.has(artifact.id))
+    .map((artifact) => {
+      const seen = new Set<string>([artifact.id]);
+      const queue = [artifact.id];
+      for (let next = 0; next < queue.length; next++) {
+        for (const child of children.get(queue[next]) ?? []) {
+          if (!seen.has(child)) {
+            seen.add(child);
+            queue.push(child);
+          }
         }
       }
-    }
-    const others = new Set([...seen].map(slugOf).filter((s) => s !== slugOf(artifact.id)));
-    return { artifactId: artifact.id, title: artifact.title, communitiesReached: others.size, artifactsReached: seen.size - 1 };
-  }).filter((r) => r.artifactsReached > 0).sort((a, b) => b.communitiesReached - a.communitiesReached || b.artifactsReached - a.artifactsReached || (a.artifactId < b.artifactId ? -1 : 1));
+      const others = new Set([...seen].map(slugOf).filter((s) => s !== slugOf(artifact.id)));
+      return {
+        artifactId: artifact.id,
+        title: artifact.title,
+        communitiesReached: others.size,
+        artifactsReached: seen.size - 1,
+      };
+    })
+    .filter((r) => r.artifactsReached > 0)
+    .sort(
+      (a, b) =>
+        b.communitiesReached - a.communitiesReached ||
+        b.artifactsReached - a.artifactsReached ||
+        (a.artifactId < b.artifactId ? -1 : 1),
+    );
 
   const gives = new Set(index.feedback.filter((f) => inWindow(f.givenAt, from, to)).map((f) => f.community));
-  const receives = new Set(index.feedback.filter((f) => inWindow(f.givenAt, from, to)).map((f) => slugOf(f.artifactId)));
+  const receives = new Set(
+    index.feedback.filter((f) => inWindow(f.givenAt, from, to)).map((f) => slugOf(f.artifactId)),
+  );
   const reciprocal = data.map((c) => c.slug).filter((s) => gives.has(s) && receives.has(s));
   const answered = new Set(index.answers.map((a) => a.needId));
 
@@ -418,23 +511,45 @@ export function computeReport(data: CommunityData[], unavailable: string[], from
     communities,
     unavailableCommunities: unavailable,
     crossCommunityAdoptionShare: adoptions.length ? round(cross.length / adoptions.length) : null,
-    adoptionMatrix: [...matrix].map(([key, count]) => {
-      const [adopter, origin] = key.split('\u0000');
-      return { adopter, origin, count };
-    }).sort((a, b) => (a.adopter + a.origin < b.adopter + b.origin ? -1 : 1)),
+    adoptionMatrix: [...matrix]
+      .map(([key, count]) => {
+        const [adopter, origin] = key.split('\u0000');
+        return { adopter, origin, count };
+      })
+      .sort((a, b) => (a.adopter + a.origin < b.adopter + b.origin ? -1 : 1)),
     lineageReach: reach.slice(0, 10),
-    fewestCommunitiesForHalfOfArtifacts: fewestForHalf(data.map((c) => c.artifacts.filter((a) => inWindow(a.publishedAt, from, to)).length)),
+    fewestCommunitiesForHalfOfArtifacts: fewestForHalf(
+      data.map((c) => c.artifacts.filter((a) => inWindow(a.publishedAt, from, to)).length),
+    ),
     reciprocity: data.length ? round(reciprocal.length / data.length) : null,
     reciprocalCommunities: reciprocal,
     dormantCommunities: communities.filter((v) => v.metrics[0].state === 'DECAY').map((v) => v.community),
     licenceConflicts: index.licenceConflicts(),
-    unansweredNeeds: data.flatMap((c) => c.needs.filter((n) => n.status === 'OPEN' && !answered.has(n.id)).map((n) => ({ id: n.id, title: n.title, community: c.slug, postedAt: n.postedAt }))),
-    monthlyFlow: data.flatMap((c) => monthsOf(from, to).map((month) => ({ community: c.slug, month, count: c.artifacts.filter((a) => a.publishedAt.slice(0, 7) === month && inWindow(a.publishedAt, from, to)).length }))),
+    unansweredNeeds: data.flatMap((c) =>
+      c.needs
+        .filter((n) => n.status === 'OPEN' && !answered.has(n.id))
+        .map((n) => ({ id: n.id, title: n.title, community: c.slug, postedAt: n.postedAt })),
+    ),
+    monthlyFlow: data.flatMap((c) =>
+      monthsOf(from, to).map((month) => ({
+        community: c.slug,
+        month,
+        count: c.artifacts.filter(
+          (a) => a.publishedAt.slice(0, 7) === month && inWindow(a.publishedAt, from, to),
+        ).length,
+      })),
+    ),
     responseTimes: data.flatMap((c) =>
-      (index.feedbackOnCommunity.get(c.slug) ?? []).filter((f) => inWindow(f.givenAt, from, to)).map((f) => {
-        const first = index.firstResponsesOf(c).get(f.id);
-        return { community: c.slug, feedbackId: f.id, days: first === undefined ? null : round((first - at(f.givenAt)) / DAY, 1) };
-      }),
+      (index.feedbackOnCommunity.get(c.slug) ?? [])
+        .filter((f) => inWindow(f.givenAt, from, to))
+        .map((f) => {
+          const first = index.firstResponsesOf(c).get(f.id);
+          return {
+            community: c.slug,
+            feedbackId: f.id,
+            days: first === undefined ? null : round((first - at(f.givenAt)) / DAY, 1),
+          };
+        }),
     ),
   };
 }

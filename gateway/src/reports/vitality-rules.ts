@@ -3,7 +3,10 @@
  * thresholds of life and decay. A threshold is changed here and nowhere else; metrics.ts computes
  * the values and `stateOf` judges every sign by its row.
  */
-export type State = 'LIFE' | 'WATCH' | 'DECAY';
+import type { Commons } from '@commons-graph/schema';
+
+/** A sign's state, as schema/commons.graphql names it (`VitalityState`, generated). */
+export type State = Commons.VitalityState;
 
 /**
  * What a rule reads: the sign's value, or a figure its computation gives beside it (the flow of
@@ -42,19 +45,70 @@ export interface VitalityRule {
 
 /** In the order reports show them; flow comes first (a community whose flow decays is dormant). */
 export const VITALITY_RULES = [
-  { key: 'flow', label: 'Flow', unit: 'artifacts/month', life: { of: 'fewestInLast3Months', atLeast: 1 }, decay: { of: 'mostInLast2Months', atMost: 0 } },
+  {
+    key: 'flow',
+    label: 'Flow',
+    unit: 'artifacts/month',
+    life: { of: 'fewestInLast3Months', atLeast: 1 },
+    decay: { of: 'mostInLast2Months', atMost: 0 },
+  },
   { key: 'unusedShare', label: 'Unused share', unit: 'share', life: { below: 0.5 }, decay: { above: 0.8 } },
   {
-    key: 'feedbackResponseTime', label: 'Feedback response time', unit: 'days',
-    life: { of: 'daysToFirstResponse', atMost: 14 }, decay: { of: 'daysToFirstResponse', above: 30 },
+    key: 'feedbackResponseTime',
+    label: 'Feedback response time',
+    unit: 'days',
+    life: { of: 'daysToFirstResponse', atMost: 14 },
+    decay: { of: 'daysToFirstResponse', above: 30 },
   },
-  { key: 'feedbackClosure', label: 'Feedback closure', unit: 'share', life: { atLeast: 0.8 }, decay: { below: 0.5 } },
-  { key: 'commonsAsksBack', label: 'Commons asks back', unit: 'per quarter', life: { atLeast: 1 }, decay: { of: 'inLast6Months', exactly: 0 } },
-  { key: 'translatorConcentration', label: 'Translator concentration', unit: 'people', life: { atLeast: 2 }, decay: { atMost: 1 } },
-  { key: 'resourcedWork', label: 'Resourced work', unit: 'share', life: { atLeast: 0.5 }, decay: { exactly: 0 } },
-  { key: 'namedImpact', label: 'Named impact', unit: 'per quarter', life: { atLeast: 1 }, decay: { of: 'inLast6Months', exactly: 0 } },
-  { key: 'licenceIntegrity', label: 'Licence integrity', unit: 'conflicts', life: { exactly: 0 }, decay: { above: 0 } },
-  { key: 'humanInTheLoop', label: 'Human in the loop', unit: 'artifacts', life: { exactly: 0 }, decay: { above: 0 } },
+  {
+    key: 'feedbackClosure',
+    label: 'Feedback closure',
+    unit: 'share',
+    life: { atLeast: 0.8 },
+    decay: { below: 0.5 },
+  },
+  {
+    key: 'commonsAsksBack',
+    label: 'Commons asks back',
+    unit: 'per quarter',
+    life: { atLeast: 1 },
+    decay: { of: 'inLast6Months', exactly: 0 },
+  },
+  {
+    key: 'translatorConcentration',
+    label: 'Translator concentration',
+    unit: 'people',
+    life: { atLeast: 2 },
+    decay: { atMost: 1 },
+  },
+  {
+    key: 'resourcedWork',
+    label: 'Resourced work',
+    unit: 'share',
+    life: { atLeast: 0.5 },
+    decay: { exactly: 0 },
+  },
+  {
+    key: 'namedImpact',
+    label: 'Named impact',
+    unit: 'per quarter',
+    life: { atLeast: 1 },
+    decay: { of: 'inLast6Months', exactly: 0 },
+  },
+  {
+    key: 'licenceIntegrity',
+    label: 'Licence integrity',
+    unit: 'conflicts',
+    life: { exactly: 0 },
+    decay: { above: 0 },
+  },
+  {
+    key: 'humanInTheLoop',
+    label: 'Human in the loop',
+    unit: 'artifacts',
+    life: { exactly: 0 },
+    decay: { above: 0 },
+  },
 ] as const satisfies readonly VitalityRule[];
 
 export type MetricKey = (typeof VITALITY_RULES)[number]['key'];

@@ -1,0 +1,3 @@
+export { reportCommand } from './report/command';
+export { fetchReport, renderReport, type ReportFormat, type ReportRequest } from './report/client';
+export * from './report/render';
