@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { groupBy, parseGlobalId } from '@commons-graph/schema';
+import { groupBy, type ParsedGlobalId } from '@commons-graph/schema';
 import type { NodeAsker } from './node-asker';
-import { F, type NodeField } from './node-client/fields';
+import { F, type ArtifactSelection, type NodeField } from './node-client/fields';
 import type {
   NodeAdoption,
   NodeAnswer,
@@ -11,7 +11,6 @@ import type {
   NodeProfile,
   NodeResponse,
 } from './node-client/types';
-import type { ArtifactSelection } from './resolvers/artifact-selection';
 
 /**
  * Scatter loaders: every key of one level goes to every node in a single request (links about an
@@ -29,22 +28,28 @@ function scatter<T>(ctx: NodeAsker, field: NodeField, keyOf: (item: T) => string
   });
 }
 
+/** Artifacts by id, each read where it entered: cached by its text, routed by its community. */
+export type ArtifactLoader<A = NodeArtifact> = DataLoader<ParsedGlobalId, A | null, string>;
+
 /** Routed by id: each node is asked only for its own artifacts, all in one `_entities` call. */
-function artifactLoader(ctx: NodeAsker, selection: ArtifactSelection) {
-  return new DataLoader<string, NodeArtifact | null>(async (ids) => {
-    const found = new Map<string, NodeArtifact>();
-    await Promise.all(
-      [...groupBy(ids, (id) => parseGlobalId(id)?.community ?? '')].map(async ([slug, list]) => {
-        const node = ctx.registry.get(slug);
-        if (!node || node.status === 'INCOMPATIBLE') return;
-        const answer = await ctx.ask<Array<NodeArtifact | null>>(node, selection.entities, {
-          representations: list.map((id) => ({ __typename: 'Artifact', id })),
-        });
-        for (const artifact of answer ?? []) if (artifact) found.set(artifact.id, artifact);
-      }),
-    );
-    return ids.map((id) => found.get(id) ?? null);
-  });
+function artifactLoader(ctx: NodeAsker, selection: ArtifactSelection): ArtifactLoader {
+  return new DataLoader(
+    async (ids) => {
+      const found = new Map<string, NodeArtifact>();
+      await Promise.all(
+        [...groupBy(ids, (id) => id.community)].map(async ([slug, list]) => {
+          const node = ctx.registry.get(slug);
+          if (!node || node.status === 'INCOMPATIBLE') return;
+          const answer = await ctx.ask<Array<NodeArtifact | null>>(node, selection.entities, {
+            representations: list.map(({ id }) => ({ __typename: 'Artifact', id })),
+          });
+          for (const artifact of answer ?? []) if (artifact) found.set(artifact.id, artifact);
+        }),
+      );
+      return ids.map(({ id }) => found.get(id) ?? null);
+    },
+    { cacheKeyFn: ({ id }) => id },
+  );
 }
 
 /** One loader per node, for fields of the node's own community (profile, links it gave). */
@@ -60,10 +65,10 @@ function perNode<T>(ctx: NodeAsker, field: NodeField) {
 }
 
 export function createLoaders(ctx: NodeAsker) {
-  const artifactLoaders = new Map<string, DataLoader<string, NodeArtifact | null>>();
+  const artifactLoaders = new Map<string, ArtifactLoader>();
   return {
     /** The artifact loader for one node selection (an operation has one). */
-    artifacts(selection: ArtifactSelection): DataLoader<string, NodeArtifact | null> {
+    artifacts(selection: ArtifactSelection): ArtifactLoader {
       let loader = artifactLoaders.get(selection.fields);
       if (!loader) artifactLoaders.set(selection.fields, (loader = artifactLoader(ctx, selection)));
       return loader;

@@ -164,3 +164,20 @@ export const artifactPageField = (fields: string): NodeField => ({
   selection: `{ totalCount pageInfo { hasNextPage } edges { node { ${fields} } } }`,
   answers: [{ list: 'edges', atMost: 'first' }],
 });
+
+/**
+ * What the gateway asks nodes about each artifact in one operation: the node fields the client's
+ * selection needs, as `_entities` (by id) and as a page.
+ */
+export interface ArtifactSelection {
+  /** The node selection, also the key of the per-request loader. */
+  readonly fields: string;
+  readonly entities: NodeField;
+  readonly page: NodeField;
+}
+
+export const artifactSelectionOf = (fields: string): ArtifactSelection => ({
+  fields,
+  entities: artifactEntitiesField(fields),
+  page: artifactPageField(fields),
+});
