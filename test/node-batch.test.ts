@@ -1,5 +1,5 @@
 import { Agent } from 'undici';
-import { F, artifactPageField } from '../gateway/src/node-client/fields';
+import { NODE_FIELDS, artifactPageField } from '../gateway/src/node-client/fields';
 import { NodeBatch, NodeFieldError, type NodeHealth } from '../gateway/src/node-client/NodeBatch';
 import { NodeAnswerError, NodeClient, NodeUnavailableError } from '../gateway/src/node-client/NodeClient';
 import { startHostileNode, startTestNode, type TestNode } from '@commons-graph/testing';
@@ -41,8 +41,8 @@ describe('one request per node per level', () => {
     const health = heardHealth();
     const batch = new NodeBatch(client, health);
     const [needs, adoptions, page] = await Promise.all([
-      batch.ask(F.needs, { status: null }),
-      batch.ask(F.adoptionsOf, { artifactIds: ['other:one', 'other:two'] }),
+      batch.ask(NODE_FIELDS.needs, { status: null }),
+      batch.ask(NODE_FIELDS.adoptionsOf, { artifactIds: ['other:one', 'other:two'] }),
       batch.ask(artifactPageField('id title'), { first: 5 }),
     ]);
     expect(sent).toEqual(['Needs_AdoptionsOf_ArtifactPage']);
@@ -55,7 +55,7 @@ describe('one request per node per level', () => {
   it('fails only the field the node refused, not the rest of the batch', async () => {
     const batch = new NodeBatch(client, heardHealth());
     const [needs, page] = await Promise.allSettled([
-      batch.ask(F.needs, { status: 'OPEN' }),
+      batch.ask(NODE_FIELDS.needs, { status: 'OPEN' }),
       batch.ask(artifactPageField('id'), { first: 1000 }),
     ]);
     expect(needs).toEqual({ status: 'fulfilled', value: [] });
@@ -83,7 +83,9 @@ describe('one request per node per level', () => {
     });
     try {
       const down = heardHealth();
-      const refused = await new NodeBatch(unreachable, down).ask(F.needs, { status: null }).catch((e) => e);
+      const refused = await new NodeBatch(unreachable, down)
+        .ask(NODE_FIELDS.needs, { status: null })
+        .catch((e) => e);
       expect(refused).toBeInstanceOf(NodeUnavailableError);
       expect(down.heard).toEqual([`batch-node failed: ${(refused as NodeUnavailableError).reason}`]);
 
@@ -107,7 +109,9 @@ describe('one request per node per level', () => {
         },
       }));
       const broken = heardHealth();
-      const lie = await new NodeBatch(lying, broken).ask(F.needs, { status: 'OPEN' }).catch((e) => e);
+      const lie = await new NodeBatch(lying, broken)
+        .ask(NODE_FIELDS.needs, { status: 'OPEN' })
+        .catch((e) => e);
       expect(lie).toBeInstanceOf(NodeAnswerError);
       expect(broken.heard).toEqual([
         'batch-node answered',

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { groupBy, type ParsedGlobalId } from '@commons-graph/schema';
 import type { NodeAsker } from './node-asker';
-import { F, type ArtifactSelection, type NodeField } from './node-client/fields';
+import { NODE_FIELDS, type ArtifactSelection, type NodeField } from './node-client/fields';
 import type {
   NodeAdoption,
   NodeAnswer,
@@ -73,13 +73,13 @@ export function createLoaders(ctx: NodeAsker) {
       if (!loader) artifactLoaders.set(selection.fields, (loader = artifactLoader(ctx, selection)));
       return loader;
     },
-    adoptionsOf: scatter<NodeAdoption>(ctx, F.adoptionsOf, (a) => a.artifactId),
-    derivativesOf: scatter<NodeDerivation>(ctx, F.derivativesOf, (d) => d.sourceId),
-    feedbackOn: scatter<NodeFeedback>(ctx, F.feedbackOn, (f) => f.artifactId),
-    responsesTo: scatter<NodeResponse>(ctx, F.responsesTo, (r) => r.feedbackId),
-    answersTo: scatter<NodeAnswer>(ctx, F.answersTo, (a) => a.needId),
-    profile: perNode<NodeProfile>(ctx, F.profile),
-    given: perNode<Record<string, unknown[]>>(ctx, F.given),
+    adoptionsOf: scatter<NodeAdoption>(ctx, NODE_FIELDS.adoptionsOf, (a) => a.artifactId),
+    derivativesOf: scatter<NodeDerivation>(ctx, NODE_FIELDS.derivativesOf, (d) => d.sourceId),
+    feedbackOn: scatter<NodeFeedback>(ctx, NODE_FIELDS.feedbackOn, (f) => f.artifactId),
+    responsesTo: scatter<NodeResponse>(ctx, NODE_FIELDS.responsesTo, (r) => r.feedbackId),
+    answersTo: scatter<NodeAnswer>(ctx, NODE_FIELDS.answersTo, (a) => a.needId),
+    profile: perNode<NodeProfile>(ctx, NODE_FIELDS.profile),
+    given: perNode<Record<string, unknown[]>>(ctx, NODE_FIELDS.given),
   };
 }
 

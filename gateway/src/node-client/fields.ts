@@ -70,7 +70,8 @@ export const PROFILE_FIELDS = `slug name description region website`;
 const IDS = { artifactIds: '[ID!]!' };
 const about = (each: string, oneOf: string): readonly AskedRule[] => [{ each, oneOf }];
 
-export const F = {
+/** Every fixed root field the gateway asks nodes for (artifacts are asked with the selection of each operation, below). */
+export const NODE_FIELDS = {
   adoptionsOf: {
     label: 'AdoptionsOf',
     name: 'adoptionsOf',

@@ -4,7 +4,7 @@ import { badInput, NODE_PROTOCOL_VERSION } from '@commons-graph/schema';
 import type { GatewayConfig, NodeEntry } from '../config';
 import { answerProblem } from '../node-client/answer-check';
 import type { NodeHealth } from '../node-client/NodeBatch';
-import { F } from '../node-client/fields';
+import { NODE_FIELDS } from '../node-client/fields';
 import { NodeAnswerError, NodeClient, NodeUnavailableError } from '../node-client/NodeClient';
 import { incompatibilities } from './compatibility';
 
@@ -22,7 +22,7 @@ export interface RegisteredNode {
   client: NodeClient;
 }
 
-const PROBED = [F.service, F.identity];
+const PROBED = [NODE_FIELDS.service, NODE_FIELDS.identity];
 /** The health probe's operation, as sent (a test validates it against the node contract). */
 export const PROBE = `query NodeProbe { ${PROBED.map((field) => `${field.name} ${field.selection}`).join(' ')} }`;
 

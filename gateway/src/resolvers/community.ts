@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context';
-import { F } from '../node-client/fields';
+import { NODE_FIELDS } from '../node-client/fields';
 import type { NodeAdoption, NodeFeedback, NodeNeed } from '../node-client/types';
 import type { Args } from './args';
 import { artifactConnection } from './artifact-connection';
@@ -39,17 +39,25 @@ export const communityResolvers = {
     (await ctx.loaders.given.load(slug))?.contributionRoles ?? [],
   adoptionsReceived: async ({ slug }: Community, _: Args, ctx: GatewayContext) =>
     (
-      await ctx.askAll<NodeAdoption[]>(F.adoptionsOfCommunity, { community: slug }, othersOf(ctx, slug))
+      await ctx.askAll<NodeAdoption[]>(
+        NODE_FIELDS.adoptionsOfCommunity,
+        { community: slug },
+        othersOf(ctx, slug),
+      )
     ).flatMap(({ data }) => data),
   feedbackReceived: async ({ slug }: Community, _: Args, ctx: GatewayContext) =>
     (
-      await ctx.askAll<NodeFeedback[]>(F.feedbackOnCommunity, { community: slug }, othersOf(ctx, slug))
+      await ctx.askAll<NodeFeedback[]>(
+        NODE_FIELDS.feedbackOnCommunity,
+        { community: slug },
+        othersOf(ctx, slug),
+      )
     ).flatMap(({ data }) => data),
   vitality: ({ slug }: Community, { from, to }: Args, ctx: GatewayContext) =>
     communityVitality(ctx, slug, from, to),
   needs: async ({ slug }: Community, { status }: Args, ctx: GatewayContext) => {
     const node = ctx.registry.get(slug);
     if (!node) return [];
-    return (await ctx.ask<NodeNeed[]>(node, F.needs, { status })) ?? [];
+    return (await ctx.ask<NodeNeed[]>(node, NODE_FIELDS.needs, { status })) ?? [];
   },
 };

@@ -4,7 +4,6 @@ import type { ArtifactLoader } from '../loaders';
 import type { ArtifactSelection } from '../node-client/fields';
 import type { LinkedArtifact, NodeDerivation } from '../node-client/types';
 
-export const LINEAGE_DEFAULT_DEPTH = 5;
 export const LINEAGE_MAX_DEPTH = 10;
 export const LINEAGE_MAX_NODES = 500;
 

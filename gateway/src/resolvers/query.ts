@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { badInput, isValidSlug, requireGlobalId } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
-import { F } from '../node-client/fields';
+import { NODE_FIELDS } from '../node-client/fields';
 import type { NodeNeed } from '../node-client/types';
 import type { Args } from './args';
 import { artifactConnection } from './artifact-connection';
@@ -23,7 +23,7 @@ export const queryResolvers = {
   artifacts: (_: unknown, { filter, first, after }: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
     artifactConnection(ctx, info, filter, first, after),
   needs: async (_: unknown, { status }: Args, ctx: GatewayContext) =>
-    (await ctx.askAll<NodeNeed[]>(F.needs, { status })).flatMap(({ data }) => data),
+    (await ctx.askAll<NodeNeed[]>(NODE_FIELDS.needs, { status })).flatMap(({ data }) => data),
   nodes: (_: unknown, __: Args, ctx: GatewayContext) => ctx.registry.all().map(nodeView),
   commonsReport: (_: unknown, { from, to }: Args, ctx: GatewayContext) => commonsReport(ctx, from, to),
 };
