@@ -58,7 +58,7 @@ function perNode<T>(ctx: NodeAsker, field: NodeField) {
     Promise.all(
       slugs.map((slug) => {
         const node = ctx.registry.get(slug);
-        return node && node.status !== 'INCOMPATIBLE' ? ctx.ask<T>(node, field) : null;
+        return node && node.status !== 'INCOMPATIBLE' ? ctx.ask<T>(node, field) : Promise.resolve(null);
       }),
     ),
   );

@@ -12,11 +12,12 @@ export async function licenceCheck(
 ) {
   const adaptations = artifact.derivedFrom.filter((link) => isAdaptation(link.relation));
   const artifacts = ctx.loaders.artifacts(selection) as ArtifactLoader<LinkedArtifact>;
-  // A source id was checked as a global id as the node's answer arrived; one that is not reads as unread.
+  // A source id was checked as a global id as the node's answer arrived; one that is not reads as
+  // unread, and so does one whose loading failed (as DataLoader's loadMany gives it).
   const sources = await Promise.all(
     adaptations.map((link) => {
       const id = readGlobalId(link.sourceId);
-      return id ? artifacts.load(id) : null;
+      return id ? artifacts.load(id).catch((error: Error) => error) : Promise.resolve(null);
     }),
   );
   return adaptations.map((link, i) => {
