@@ -40,7 +40,9 @@ export function createContext(
   };
   const ctx = { registry, logger, failures, authorization, client } as GatewayContext;
   const underway = new Set<Promise<unknown>>();
+  let asked = false;
   ctx.ask = async <T>(node: RegisteredNode, field: NodeField, variables: Record<string, unknown> = {}) => {
+    asked = true;
     const answer = batchOf(node).ask<T>(field, variables);
     underway.add(answer);
     try {
@@ -55,7 +57,15 @@ export function createContext(
       underway.delete(answer);
     }
   };
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
   ctx.settled = async () => {
+    // A request that asked no node yet (its answer came from the registry, or it failed before
+    // execution) waits one turn, in which every loader given a key has asked (DataLoader asks a
+    // tick later, and nothing else a resolver awaits crosses a turn); still nothing: nothing will.
+    if (!asked) {
+      await turn();
+      if (!asked) return;
+    }
     // Work waiting on an answer may ask again, and a batch is sent a turn later: quiet means no
     // request under way for a few turns of the event loop.
     for (let quiet = 0; quiet < 3;) {
@@ -63,7 +73,7 @@ export function createContext(
         await Promise.allSettled([...underway]);
         quiet = 0;
       } else {
-        await new Promise((resolve) => setImmediate(resolve));
+        await turn();
         quiet += 1;
       }
     }
