@@ -28,28 +28,43 @@ function scatter<T>(ctx: NodeAsker, field: NodeField, keyOf: (item: T) => string
   });
 }
 
-/** Artifacts by id, each read where it entered: cached by its text, routed by its community. */
-export type ArtifactLoader<A = NodeArtifact> = DataLoader<ParsedGlobalId, A | null, string>;
+/** Artifacts by id, each read where it entered: cached by its text, asked of the node its community names. */
+export class ArtifactLoader<A extends NodeArtifact = NodeArtifact> extends DataLoader<
+  ParsedGlobalId,
+  A | null,
+  string
+> {
+  private readonly cache: Map<string, Promise<A | null>>;
+
+  constructor(load: DataLoader.BatchLoadFn<ParsedGlobalId, A | null>) {
+    const cache = new Map<string, Promise<A | null>>();
+    super(load, { cacheKeyFn: ({ id }) => id, cacheMap: cache });
+    this.cache = cache;
+  }
+
+  /** Keeps artifacts a node already sent (a page) for loads later in the request, by their id's text. */
+  keep(artifacts: readonly A[]): void {
+    for (const artifact of artifacts)
+      if (!this.cache.has(artifact.id)) this.cache.set(artifact.id, Promise.resolve(artifact));
+  }
+}
 
 /** Routed by id: each node is asked only for its own artifacts, all in one `_entities` call. */
 function artifactLoader(ctx: NodeAsker, selection: ArtifactSelection): ArtifactLoader {
-  return new DataLoader(
-    async (ids) => {
-      const found = new Map<string, NodeArtifact>();
-      await Promise.all(
-        [...groupBy(ids, (id) => id.community)].map(async ([slug, list]) => {
-          const node = ctx.registry.get(slug);
-          if (!node || node.status === 'INCOMPATIBLE') return;
-          const answer = await ctx.ask<Array<NodeArtifact | null>>(node, selection.entities, {
-            representations: list.map(({ id }) => ({ __typename: 'Artifact', id })),
-          });
-          for (const artifact of answer ?? []) if (artifact) found.set(artifact.id, artifact);
-        }),
-      );
-      return ids.map(({ id }) => found.get(id) ?? null);
-    },
-    { cacheKeyFn: ({ id }) => id },
-  );
+  return new ArtifactLoader(async (ids) => {
+    const found = new Map<string, NodeArtifact>();
+    await Promise.all(
+      [...groupBy(ids, (id) => id.community)].map(async ([slug, list]) => {
+        const node = ctx.registry.get(slug);
+        if (!node || node.status === 'INCOMPATIBLE') return;
+        const answer = await ctx.ask<Array<NodeArtifact | null>>(node, selection.entities, {
+          representations: list.map(({ id }) => ({ __typename: 'Artifact', id })),
+        });
+        for (const artifact of answer ?? []) if (artifact) found.set(artifact.id, artifact);
+      }),
+    );
+    return ids.map(({ id }) => found.get(id) ?? null);
+  });
 }
 
 /** One loader per node, for fields of the node's own community (profile, links it gave). */

@@ -44,7 +44,7 @@ export type ParsedGlobalId = Readonly<GlobalId> & { readonly id: string; readonl
 /** Reads a global id into its parsed value; null for anything malformed (as `parseGlobalId`). */
 export function readGlobalId(id: unknown): ParsedGlobalId | null {
   const parsed = parseGlobalId(id as string);
-  return parsed && ({ id, ...parsed } as ParsedGlobalId);
+  return parsed && ({ id, community: parsed.community, localId: parsed.localId } as ParsedGlobalId);
 }
 
 /**

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import fc from 'fast-check';
 import { requireGlobalId } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
-import type { ArtifactLoader } from '../loaders';
+import { ArtifactLoader } from '../loaders';
 import type { ArtifactSelection } from '../node-client/fields';
 import type { LinkedArtifact, NodeDerivation } from '../node-client/types';
 import { lineage } from '../resolvers/lineage';
@@ -50,9 +50,8 @@ function fakeContext({ ids, links }: Graph): GatewayContext {
       community: id.split(':')[0],
       derivedFrom: links.filter((l) => l.artifactId === id),
     }) as unknown as LinkedArtifact;
-  const artifacts: ArtifactLoader<LinkedArtifact> = new DataLoader(
-    async (keys) => keys.map(({ id }) => (ids.includes(id) ? artifact(id) : null)),
-    { cacheKeyFn: ({ id }) => id },
+  const artifacts = new ArtifactLoader<LinkedArtifact>(async (keys) =>
+    keys.map(({ id }) => (ids.includes(id) ? artifact(id) : null)),
   );
   const derivativesOf = new DataLoader<string, NodeDerivation[]>(async (keys) =>
     keys.map((id) => links.filter((l) => l.sourceId === id)),

@@ -131,12 +131,7 @@ export async function artifactConnection(
     ));
   }
 
-  const loader = ctx.loaders.artifacts(selection);
-  for (const artifact of page) {
-    // Ids in a node's page are its own, checked as it arrived (answer-check.ts): read here to key the cache.
-    const id = readGlobalId(artifact.id);
-    if (id) loader.prime(id, artifact);
-  }
+  ctx.loaders.artifacts(selection).keep(page);
   return {
     edges: page.map((artifact) => new ArtifactEdge(artifact)),
     pageInfo: {
