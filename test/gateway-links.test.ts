@@ -315,6 +315,22 @@ describe('adoption, lineage and feedback across three community nodes', () => {
     for (const request of sent) expect(request.operation).toBe('Needs_ArtifactPage');
   });
 
+  it('never asks again for an artifact a page already brought, when a link on the page names it', async () => {
+    const before = commons.requests.length;
+    const { artifacts } = await commons.queryOk(`{ artifacts(first: 50) { edges { node { id
+      derivedFrom { source { id title } } } } } }`);
+    const sources = artifacts.edges.flatMap((edge: any) =>
+      edge.node.derivedFrom.map((d: any) => d.source.id),
+    );
+    expect(sources).toContain(id.a1);
+    // Every source is on the page (with its derivedFrom and title): one page per node, no _entities.
+    expect(commons.requests.slice(before).map((r) => r.operation)).toEqual([
+      'ArtifactPage',
+      'ArtifactPage',
+      'ArtifactPage',
+    ]);
+  });
+
   it('never shows a draft, from any node, through any part of the Commons graph', async () => {
     const sweep = await commons.query(
       `query($a1: ID!, $a2: ID!, $c2: ID!) {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { NodeField } from './node-client/fields';
 import { NodeBatch } from './node-client/NodeBatch';
-import { NodeAnswerError, NodeUnavailableError } from './node-client/NodeClient';
+import { NodeUnavailableError } from './node-client/NodeClient';
 import type { Registry, RegisteredNode } from './registry/Registry';
 import { createLoaders, type Loaders } from './loaders';
 import type { NodeAsker } from './node-asker';
@@ -33,46 +33,23 @@ export function createContext(
 ): GatewayContext {
   const failures = new Map<string, Set<string>>();
   const batches = new Map<RegisteredNode, NodeBatch>();
-  // The registry hears of each request once: answered (even if a field was refused) or not; and
-  // again of a field whose answer broke the contract.
-  const send = async (
-    node: RegisteredNode,
-    operation: string,
-    query: string,
-    variables: Record<string, unknown>,
-  ) => {
-    try {
-      const result = await node.client.send(operation, query, variables);
-      registry.markAnswered(node.slug);
-      return result;
-    } catch (error) {
-      if (error instanceof NodeUnavailableError) registry.markFailed(node.slug, error.reason);
-      throw error;
-    }
-  };
   const batchOf = (node: RegisteredNode) => {
     let batch = batches.get(node);
-    if (!batch)
-      batches.set(
-        node,
-        (batch = new NodeBatch(
-          (operation, query, variables) => send(node, operation, query, variables),
-          node.slug,
-        )),
-      );
+    if (!batch) batches.set(node, (batch = new NodeBatch(node.client, registry)));
     return batch;
   };
   const ctx = { registry, logger, failures, authorization, client } as GatewayContext;
   const underway = new Set<Promise<unknown>>();
+  let asked = false;
   ctx.ask = async <T>(node: RegisteredNode, field: NodeField, variables: Record<string, unknown> = {}) => {
+    asked = true;
     const answer = batchOf(node).ask<T>(field, variables);
     underway.add(answer);
     try {
       return await answer;
     } catch (error) {
+      // The batch has told the registry; this request only notes what its answer leaves out.
       const reason = error instanceof NodeUnavailableError ? error.reason : (error as Error).message;
-      // An answer that may not be read makes the node DOWN until it answers well again.
-      if (error instanceof NodeAnswerError) registry.markFailed(node.slug, reason);
       failures.set(node.slug, (failures.get(node.slug) ?? new Set()).add(reason));
       logger.warn({ community: node.slug, operation: field.label, reason }, 'node did not answer');
       return null;
@@ -80,7 +57,15 @@ export function createContext(
       underway.delete(answer);
     }
   };
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
   ctx.settled = async () => {
+    // A request that asked no node yet (its answer came from the registry, or it failed before
+    // execution) waits one turn, in which every loader given a key has asked (DataLoader asks a
+    // tick later, and nothing else a resolver awaits crosses a turn); still nothing: nothing will.
+    if (!asked) {
+      await turn();
+      if (!asked) return;
+    }
     // Work waiting on an answer may ask again, and a batch is sent a turn later: quiet means no
     // request under way for a few turns of the event loop.
     for (let quiet = 0; quiet < 3;) {
@@ -88,7 +73,7 @@ export function createContext(
         await Promise.allSettled([...underway]);
         quiet = 0;
       } else {
-        await new Promise((resolve) => setImmediate(resolve));
+        await turn();
         quiet += 1;
       }
     }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { groupBy, parseGlobalId } from '@commons-graph/schema';
+import { groupBy, type ParsedGlobalId } from '@commons-graph/schema';
 import type { NodeAsker } from './node-asker';
-import { F, type NodeField } from './node-client/fields';
+import { NODE_FIELDS, type ArtifactSelection, type NodeField } from './node-client/fields';
 import type {
   NodeAdoption,
   NodeAnswer,
@@ -11,7 +11,6 @@ import type {
   NodeProfile,
   NodeResponse,
 } from './node-client/types';
-import type { ArtifactSelection } from './resolvers/artifact-selection';
 
 /**
  * Scatter loaders: every key of one level goes to every node in a single request (links about an
@@ -29,21 +28,42 @@ function scatter<T>(ctx: NodeAsker, field: NodeField, keyOf: (item: T) => string
   });
 }
 
+/** Artifacts by id, each read where it entered: cached by its text, asked of the node its community names. */
+export class ArtifactLoader<A extends NodeArtifact = NodeArtifact> extends DataLoader<
+  ParsedGlobalId,
+  A | null,
+  string
+> {
+  private readonly cache: Map<string, Promise<A | null>>;
+
+  constructor(load: DataLoader.BatchLoadFn<ParsedGlobalId, A | null>) {
+    const cache = new Map<string, Promise<A | null>>();
+    super(load, { cacheKeyFn: ({ id }) => id, cacheMap: cache });
+    this.cache = cache;
+  }
+
+  /** Keeps artifacts a node already sent (a page) for loads later in the request, by their id's text. */
+  keep(artifacts: readonly A[]): void {
+    for (const artifact of artifacts)
+      if (!this.cache.has(artifact.id)) this.cache.set(artifact.id, Promise.resolve(artifact));
+  }
+}
+
 /** Routed by id: each node is asked only for its own artifacts, all in one `_entities` call. */
-function artifactLoader(ctx: NodeAsker, selection: ArtifactSelection) {
-  return new DataLoader<string, NodeArtifact | null>(async (ids) => {
+function artifactLoader(ctx: NodeAsker, selection: ArtifactSelection): ArtifactLoader {
+  return new ArtifactLoader(async (ids) => {
     const found = new Map<string, NodeArtifact>();
     await Promise.all(
-      [...groupBy(ids, (id) => parseGlobalId(id)?.community ?? '')].map(async ([slug, list]) => {
+      [...groupBy(ids, (id) => id.community)].map(async ([slug, list]) => {
         const node = ctx.registry.get(slug);
         if (!node || node.status === 'INCOMPATIBLE') return;
         const answer = await ctx.ask<Array<NodeArtifact | null>>(node, selection.entities, {
-          representations: list.map((id) => ({ __typename: 'Artifact', id })),
+          representations: list.map(({ id }) => ({ __typename: 'Artifact', id })),
         });
         for (const artifact of answer ?? []) if (artifact) found.set(artifact.id, artifact);
       }),
     );
-    return ids.map((id) => found.get(id) ?? null);
+    return ids.map(({ id }) => found.get(id) ?? null);
   });
 }
 
@@ -53,28 +73,28 @@ function perNode<T>(ctx: NodeAsker, field: NodeField) {
     Promise.all(
       slugs.map((slug) => {
         const node = ctx.registry.get(slug);
-        return node && node.status !== 'INCOMPATIBLE' ? ctx.ask<T>(node, field) : null;
+        return node && node.status !== 'INCOMPATIBLE' ? ctx.ask<T>(node, field) : Promise.resolve(null);
       }),
     ),
   );
 }
 
 export function createLoaders(ctx: NodeAsker) {
-  const artifactLoaders = new Map<string, DataLoader<string, NodeArtifact | null>>();
+  const artifactLoaders = new Map<string, ArtifactLoader>();
   return {
     /** The artifact loader for one node selection (an operation has one). */
-    artifacts(selection: ArtifactSelection): DataLoader<string, NodeArtifact | null> {
+    artifacts(selection: ArtifactSelection): ArtifactLoader {
       let loader = artifactLoaders.get(selection.fields);
       if (!loader) artifactLoaders.set(selection.fields, (loader = artifactLoader(ctx, selection)));
       return loader;
     },
-    adoptionsOf: scatter<NodeAdoption>(ctx, F.adoptionsOf, (a) => a.artifactId),
-    derivativesOf: scatter<NodeDerivation>(ctx, F.derivativesOf, (d) => d.sourceId),
-    feedbackOn: scatter<NodeFeedback>(ctx, F.feedbackOn, (f) => f.artifactId),
-    responsesTo: scatter<NodeResponse>(ctx, F.responsesTo, (r) => r.feedbackId),
-    answersTo: scatter<NodeAnswer>(ctx, F.answersTo, (a) => a.needId),
-    profile: perNode<NodeProfile>(ctx, F.profile),
-    given: perNode<Record<string, unknown[]>>(ctx, F.given),
+    adoptionsOf: scatter<NodeAdoption>(ctx, NODE_FIELDS.adoptionsOf, (a) => a.artifactId),
+    derivativesOf: scatter<NodeDerivation>(ctx, NODE_FIELDS.derivativesOf, (d) => d.sourceId),
+    feedbackOn: scatter<NodeFeedback>(ctx, NODE_FIELDS.feedbackOn, (f) => f.artifactId),
+    responsesTo: scatter<NodeResponse>(ctx, NODE_FIELDS.responsesTo, (r) => r.feedbackId),
+    answersTo: scatter<NodeAnswer>(ctx, NODE_FIELDS.answersTo, (a) => a.needId),
+    profile: perNode<NodeProfile>(ctx, NODE_FIELDS.profile),
+    given: perNode<Record<string, unknown[]>>(ctx, NODE_FIELDS.given),
   };
 }
 

@@ -32,6 +32,21 @@ export function parseGlobalId(id: string): GlobalId | null {
   return { community, localId };
 }
 
+declare const readByTheCodec: unique symbol;
+
+/**
+ * A global id read once, where it entered a request (a client's argument, an id in a node's
+ * answer): its text and its parts, so nothing further in takes it apart again. Only `readGlobalId`
+ * makes one.
+ */
+export type ParsedGlobalId = Readonly<GlobalId> & { readonly id: string; readonly [readByTheCodec]: true };
+
+/** Reads a global id into its parsed value; null for anything malformed (as `parseGlobalId`). */
+export function readGlobalId(id: unknown): ParsedGlobalId | null {
+  const parsed = parseGlobalId(id as string);
+  return parsed && ({ id, community: parsed.community, localId: parsed.localId } as ParsedGlobalId);
+}
+
 /**
  * What an id sent to the node of `community` names: one of its own (by local id), another
  * community's, or nothing at all. Every node reads client ids through this, once, where they enter.
@@ -63,6 +78,13 @@ export function notAGlobalId(id: unknown, extensions?: Record<string, unknown>, 
     `${named}"${String(id)}" is not a global id of the form <community-slug>:<local-id>`,
     extensions,
   );
+}
+
+/** A client's id argument, read where it enters: its parsed value, or the standard BAD_USER_INPUT. */
+export function requireGlobalId(id: unknown, extensions?: Record<string, unknown>): ParsedGlobalId {
+  const parsed = readGlobalId(id);
+  if (!parsed) throw notAGlobalId(id, extensions);
+  return parsed;
 }
 
 /**

@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
 import fc from 'fast-check';
+import { requireGlobalId } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
+import { ArtifactLoader } from '../loaders';
+import type { ArtifactSelection } from '../node-client/fields';
 import type { LinkedArtifact, NodeDerivation } from '../node-client/types';
-import type { ArtifactSelection } from '../resolvers/artifact-selection';
 import { lineage } from '../resolvers/lineage';
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
@@ -48,8 +50,8 @@ function fakeContext({ ids, links }: Graph): GatewayContext {
       community: id.split(':')[0],
       derivedFrom: links.filter((l) => l.artifactId === id),
     }) as unknown as LinkedArtifact;
-  const artifacts = new DataLoader<string, LinkedArtifact | null>(async (keys) =>
-    keys.map((id) => (ids.includes(id) ? artifact(id) : null)),
+  const artifacts = new ArtifactLoader<LinkedArtifact>(async (keys) =>
+    keys.map(({ id }) => (ids.includes(id) ? artifact(id) : null)),
   );
   const derivativesOf = new DataLoader<string, NodeDerivation[]>(async (keys) =>
     keys.map((id) => links.filter((l) => l.sourceId === id)),
@@ -95,7 +97,9 @@ function reference(graph: Graph, rootId: string, direction: Direction, maxDepth:
 
 async function walk(graph: Graph, rootId: string, direction: Direction, maxDepth: number, maxNodes?: number) {
   const ctx = fakeContext(graph);
-  const root = (await ctx.loaders.artifacts({} as ArtifactSelection).load(rootId)) as LinkedArtifact;
+  const root = (await ctx.loaders
+    .artifacts({} as ArtifactSelection)
+    .load(requireGlobalId(rootId))) as LinkedArtifact;
   const result = await lineage(ctx, {} as ArtifactSelection, root, direction, maxDepth, maxNodes);
   return {
     ...result,

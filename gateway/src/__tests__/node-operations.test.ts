@@ -1,7 +1,7 @@
 import { isObjectType, parse, validate, type GraphQLSchema } from 'graphql';
 import { nodeContractSchema } from '../node-client/answer-check';
 import { batchDocument } from '../node-client/NodeBatch';
-import { F, type NodeField } from '../node-client/fields';
+import { NODE_FIELDS, type NodeField } from '../node-client/fields';
 import { PROBE } from '../registry/Registry';
 import { REPORT_FIELDS } from '../reports/gather';
 import { NODE_FIELDS_FOR, selectionOf } from '../resolvers/artifact-selection';
@@ -30,7 +30,7 @@ describe('operations sent to nodes', () => {
   const contract = nodeContractSchema();
   const richest = richestArtifactSelection();
   const sent: Record<string, NodeField> = {
-    ...F,
+    ...NODE_FIELDS,
     artifactEntities: richest.entities,
     artifactPage: richest.page,
     ...Object.fromEntries(REPORT_FIELDS.map((field) => [field.label, field])),
@@ -49,10 +49,10 @@ describe('operations sent to nodes', () => {
   });
 
   it('would notice a field, an argument or a variable type the contract does not have', () => {
-    const unknownField = { ...F.adoptionsOf, selection: `{ id popularity }` };
-    const unknownArgument = { ...F.needs, args: { status: 'NeedStatus', region: 'String' } };
+    const unknownField = { ...NODE_FIELDS.adoptionsOf, selection: `{ id popularity }` };
+    const unknownArgument = { ...NODE_FIELDS.needs, args: { status: 'NeedStatus', region: 'String' } };
     // Own label: batchDocument's cache keys a field by label, name, argument names and selection.
-    const wrongType = { ...F.adoptionsOf, label: 'WrongType', args: { artifactIds: 'Int' } };
+    const wrongType = { ...NODE_FIELDS.adoptionsOf, label: 'WrongType', args: { artifactIds: 'Int' } };
     for (const field of [unknownField, unknownArgument, wrongType]) {
       expect(problems(contract, batchDocument([field]).query)).not.toEqual([]);
     }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, execute, parse, type GraphQLFieldResolver } from 'graphql';
 import { COMMONS_SDL_PATH } from '@commons-graph/schema';
-import { artifactSelection, type ArtifactSelection } from '../resolvers/artifact-selection';
+import type { ArtifactSelection } from '../node-client/fields';
+import { artifactSelection } from '../resolvers/artifact-selection';
 
 /**
  * The node fields the gateway asks for, read off real operations against the Commons schema: a

@@ -84,7 +84,8 @@ export function routes<C extends BaseContext>(options: Routes<C>) {
         json(
           req,
           res,
-          after(() => graphql(req, res).catch(fail)),
+          // Every failure of the request is answered by `fail`; nothing waits on the promise.
+          after(() => void graphql(req, res).catch(fail)),
         ),
       ),
     );

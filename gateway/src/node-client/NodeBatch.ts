@@ -1,7 +1,17 @@
 import { LRUCache } from 'lru-cache';
 import { answerProblem } from './answer-check';
 import type { NodeField } from './fields';
-import { NodeAnswerError, type NodeResult } from './NodeClient';
+import { NodeAnswerError, NodeUnavailableError, type NodeClient, type NodeResult } from './NodeClient';
+
+/**
+ * Where a node's health is kept (the registry): told of every request once, answered (even if a
+ * field was refused) or not, and again of a field whose answer broke the contract.
+ */
+export interface NodeHealth {
+  markAnswered(slug: string): void;
+  /** The node is DOWN until it answers well again. */
+  markFailed(slug: string, reason: string): void;
+}
 
 /** A field the node answered with an error (the rest of its batch may still have answered). */
 export class NodeFieldError extends Error {}
@@ -62,15 +72,15 @@ export function batchDocument(fields: readonly NodeField[]): BatchDocument {
 export class NodeBatch {
   private pending: Entry[] = [];
 
+  /** The node's community: its answers may speak only for it. */
+  private readonly slug: string;
+
   constructor(
-    private readonly send: (
-      operation: string,
-      query: string,
-      variables: Record<string, unknown>,
-    ) => Promise<NodeResult>,
-    /** The node's community: its answers may speak only for it. */
-    private readonly slug: string,
-  ) {}
+    private readonly client: Pick<NodeClient, 'slug' | 'send'>,
+    private readonly health: NodeHealth,
+  ) {
+    this.slug = client.slug;
+  }
 
   ask<T>(field: NodeField, variables: Record<string, unknown> = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -98,8 +108,10 @@ export class NodeBatch {
     });
     let result: NodeResult;
     try {
-      result = await this.send(operation, query, variables);
+      result = await this.client.send(operation, query, variables);
+      this.health.markAnswered(this.slug);
     } catch (error) {
+      if (error instanceof NodeUnavailableError) this.health.markFailed(this.slug, error.reason);
       for (const entry of entries) entry.reject(error);
       return;
     }
@@ -128,8 +140,10 @@ export class NodeBatch {
       const data = result.data?.[`f${i}`];
       if (errorsOf(i).length || data === undefined || data === null) return refuse(entry, i);
       const problem = answerProblem(entry.field, data, { slug: this.slug, variables: entry.variables });
-      if (problem) entry.reject(new NodeAnswerError(this.slug, problem));
-      else entry.resolve(data);
+      if (!problem) return entry.resolve(data);
+      // An answer that may not be read makes the node DOWN until it answers well again.
+      this.health.markFailed(this.slug, problem);
+      entry.reject(new NodeAnswerError(this.slug, problem));
     });
   }
 }

@@ -70,7 +70,8 @@ export const PROFILE_FIELDS = `slug name description region website`;
 const IDS = { artifactIds: '[ID!]!' };
 const about = (each: string, oneOf: string): readonly AskedRule[] => [{ each, oneOf }];
 
-export const F = {
+/** Every fixed root field the gateway asks nodes for (artifacts are asked with the selection of each operation, below). */
+export const NODE_FIELDS = {
   adoptionsOf: {
     label: 'AdoptionsOf',
     name: 'adoptionsOf',
@@ -163,4 +164,21 @@ export const artifactPageField = (fields: string): NodeField => ({
   args: { filter: 'ArtifactFilter', first: 'Int!', after: 'String' },
   selection: `{ totalCount pageInfo { hasNextPage } edges { node { ${fields} } } }`,
   answers: [{ list: 'edges', atMost: 'first' }],
+});
+
+/**
+ * What the gateway asks nodes about each artifact in one operation: the node fields the client's
+ * selection needs, as `_entities` (by id) and as a page.
+ */
+export interface ArtifactSelection {
+  /** The node selection, also the key of the per-request loader. */
+  readonly fields: string;
+  readonly entities: NodeField;
+  readonly page: NodeField;
+}
+
+export const artifactSelectionOf = (fields: string): ArtifactSelection => ({
+  fields,
+  entities: artifactEntitiesField(fields),
+  page: artifactPageField(fields),
 });

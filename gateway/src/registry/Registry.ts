@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { badInput, NODE_PROTOCOL_VERSION } from '@commons-graph/schema';
 import type { GatewayConfig, NodeEntry } from '../config';
 import { answerProblem } from '../node-client/answer-check';
-import { F } from '../node-client/fields';
+import type { NodeHealth } from '../node-client/NodeBatch';
+import { NODE_FIELDS } from '../node-client/fields';
 import { NodeAnswerError, NodeClient, NodeUnavailableError } from '../node-client/NodeClient';
 import { incompatibilities } from './compatibility';
 
@@ -21,7 +22,7 @@ export interface RegisteredNode {
   client: NodeClient;
 }
 
-const PROBED = [F.service, F.identity];
+const PROBED = [NODE_FIELDS.service, NODE_FIELDS.identity];
 /** The health probe's operation, as sent (a test validates it against the node contract). */
 export const PROBE = `query NodeProbe { ${PROBED.map((field) => `${field.name} ${field.selection}`).join(' ')} }`;
 
@@ -34,7 +35,7 @@ interface ProbeAnswer {
  * The nodes the gateway federates: checked on start and on registration (schema contract, slug,
  * protocol), probed periodically, and marked DOWN when a query to them fails.
  */
-export class Registry {
+export class Registry implements NodeHealth {
   private readonly nodes = new Map<string, RegisteredNode>();
   private readonly agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
   private timer?: NodeJS.Timeout;

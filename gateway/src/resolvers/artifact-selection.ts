@@ -7,12 +7,7 @@ import {
   type GraphQLResolveInfo,
   type OperationDefinitionNode,
 } from 'graphql';
-import {
-  artifactEntitiesField,
-  artifactPageField,
-  DERIVATION_FIELDS,
-  type NodeField,
-} from '../node-client/fields';
+import { artifactSelectionOf, DERIVATION_FIELDS, type ArtifactSelection } from '../node-client/fields';
 
 const DERIVED_FROM = `derivedFrom { ${DERIVATION_FIELDS} }`;
 
@@ -60,14 +55,6 @@ export const NODE_FIELDS_FOR: Readonly<Record<string, readonly string[]>> = {
 /** Routing (`community`), merging pages (`publishedAt`, `id`) and caching need these always. */
 const ALWAYS = ['id', 'community', 'publishedAt'];
 
-/** What the gateway asks nodes about each artifact in one operation. */
-export interface ArtifactSelection {
-  /** The node selection, also the key of the per-request loader. */
-  readonly fields: string;
-  readonly entities: NodeField;
-  readonly page: NodeField;
-}
-
 /** The selection for these node fields, with the asked subfields of objects passed through (by Commons type). */
 export function selectionOf(parts: Iterable<string>, subfields: Map<string, Set<string>>): ArtifactSelection {
   const objects = new Map(
@@ -79,7 +66,7 @@ export function selectionOf(parts: Iterable<string>, subfields: Map<string, Set<
   const fields = [...new Set([...ALWAYS, ...parts])]
     .map((part) => (objects.has(part) ? `${part} { ${[...new Set(objects.get(part))].join(' ')} }` : part))
     .join(' ');
-  return { fields, entities: artifactEntitiesField(fields), page: artifactPageField(fields) };
+  return artifactSelectionOf(fields);
 }
 
 /**

@@ -1,8 +1,8 @@
-import type DataLoader from 'dataloader';
-import { checkAdaptation, isAdaptation } from '@commons-graph/schema';
+import { checkAdaptation, isAdaptation, readGlobalId } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
+import type { ArtifactLoader } from '../loaders';
+import type { ArtifactSelection } from '../node-client/fields';
 import type { LinkedArtifact } from '../node-client/types';
-import type { ArtifactSelection } from './artifact-selection';
 
 /** Checks each adaptation edge up from an artifact against the shared licence table, across nodes. */
 export async function licenceCheck(
@@ -11,9 +11,15 @@ export async function licenceCheck(
   artifact: LinkedArtifact,
 ) {
   const adaptations = artifact.derivedFrom.filter((link) => isAdaptation(link.relation));
-  const sources = await (
-    ctx.loaders.artifacts(selection) as DataLoader<string, LinkedArtifact | null>
-  ).loadMany(adaptations.map((link) => link.sourceId));
+  const artifacts = ctx.loaders.artifacts(selection) as ArtifactLoader<LinkedArtifact>;
+  // A source id was checked as a global id as the node's answer arrived; one that is not reads as
+  // unread, and so does one whose loading failed (as DataLoader's loadMany gives it).
+  const sources = await Promise.all(
+    adaptations.map((link) => {
+      const id = readGlobalId(link.sourceId);
+      return id ? artifacts.load(id).catch((error: Error) => error) : Promise.resolve(null);
+    }),
+  );
   return adaptations.map((link, i) => {
     const source = sources[i];
     const base = {

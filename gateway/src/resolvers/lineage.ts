@@ -1,10 +1,9 @@
-import type DataLoader from 'dataloader';
-import { badInput } from '@commons-graph/schema';
+import { badInput, readGlobalId, type ParsedGlobalId } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
+import type { ArtifactLoader } from '../loaders';
+import type { ArtifactSelection } from '../node-client/fields';
 import type { LinkedArtifact, NodeDerivation } from '../node-client/types';
-import type { ArtifactSelection } from './artifact-selection';
 
-export const LINEAGE_DEFAULT_DEPTH = 5;
 export const LINEAGE_MAX_DEPTH = 10;
 export const LINEAGE_MAX_NODES = 500;
 
@@ -14,7 +13,7 @@ type Direction = 'UP' | 'DOWN' | 'BOTH';
 interface Walk {
   up: boolean;
   reached: Map<string, number>;
-  frontier: string[];
+  frontier: ParsedGlobalId[];
 }
 
 /**
@@ -44,13 +43,17 @@ export async function lineage(
     });
   }
   // The selection of an operation that asks for lineage includes derivedFrom.
-  const artifacts = ctx.loaders.artifacts(selection) as DataLoader<string, LinkedArtifact | null>;
+  const artifacts = ctx.loaders.artifacts(selection) as ArtifactLoader<LinkedArtifact>;
+  // Every id is read once, where it enters the walk: the root's, then each link's far end.
+  const rootId = readGlobalId(root.id);
   const walks: Walk[] = (direction === 'BOTH' ? [true, false] : [direction === 'UP']).map((up) => ({
     up,
     reached: new Map([[root.id, 0]]),
-    frontier: [root.id],
+    frontier: rootId ? [rootId] : [],
   }));
-  const included = new Set<string>([root.id]);
+  // Both ends of a link were checked as global ids as the node's answer arrived; one that still
+  // does not read counts as reached but is never loaded.
+  const included = new Map<string, ParsedGlobalId | null>([[root.id, rootId]]);
   const edges = new Map<string, NodeDerivation>();
   let truncated = false;
   let depth = 0;
@@ -61,7 +64,7 @@ export async function lineage(
       return (await artifacts.loadMany(frontier)).flatMap((a) =>
         a && !(a instanceof Error) ? a.derivedFrom : [],
       );
-    return (await ctx.loaders.derivativesOf.loadMany(frontier)).flatMap((list) =>
+    return (await ctx.loaders.derivativesOf.loadMany(frontier.map(({ id }) => id))).flatMap((list) =>
       list instanceof Error ? [] : list,
     );
   };
@@ -74,7 +77,7 @@ export async function lineage(
       break;
     }
     walks.forEach((walk, i) => {
-      const next: string[] = [];
+      const next: ParsedGlobalId[] = [];
       for (const link of links[i]) {
         const target = far(walk, link);
         if (!walk.reached.has(target)) {
@@ -82,9 +85,10 @@ export async function lineage(
             truncated = true;
             continue;
           }
-          included.add(target);
+          const id = included.has(target) ? included.get(target)! : readGlobalId(target);
+          included.set(target, id);
           walk.reached.set(target, level);
-          next.push(target);
+          if (id) next.push(id);
           depth = Math.max(depth, level);
         }
         edges.set(link.id, link);
@@ -93,7 +97,8 @@ export async function lineage(
     });
   }
 
-  const nodes = (await artifacts.loadMany([...included])).filter(
+  const ids = [...included.values()].filter((id): id is ParsedGlobalId => id !== null);
+  const nodes = (await artifacts.loadMany(ids)).filter(
     (a): a is LinkedArtifact => Boolean(a) && !(a instanceof Error),
   );
   return {

@@ -2,6 +2,7 @@ import { badInput, commonsError, ErrorCode } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
 import { gatherCommons } from '../reports/gather';
 import { CommonsIndex, computeReport, computeVitality } from '../reports/metrics';
+import { communityRef } from './views';
 
 function window(from: Date, to: Date): void {
   if (!(from < to)) throw badInput('from must be before to', { argument: 'from' });
@@ -36,3 +37,7 @@ export async function communityVitality(ctx: GatewayContext, slug: string, from:
     });
   return computeVitality(new CommonsIndex(communities), own, from, to);
 }
+
+export const vitalityResolvers = {
+  community: (v: { community: string }) => communityRef(v.community),
+};

@@ -5,7 +5,9 @@ import {
   lookupLocalIdOf,
   notAGlobalId,
   parseGlobalId,
+  readGlobalId,
   readOwnId,
+  requireGlobalId,
   slugify,
 } from '../ids';
 
@@ -141,5 +143,31 @@ describe('local ids made from titles', () => {
     expect(slugify('')).toBe('untitled');
     expect(slugify('!!! ---')).toBe('untitled');
     expect(slugify('\u0301\u0308')).toBe('untitled');
+  });
+});
+
+describe('a gateway reads an id once where it enters and passes the parsed value inward', () => {
+  it('keeps the text with its community and local id', () => {
+    expect(readGlobalId('clinic:storage-adr')).toEqual({
+      id: 'clinic:storage-adr',
+      community: 'clinic',
+      localId: 'storage-adr',
+    });
+    expect(requireGlobalId('clinic:storage-adr').community).toBe('clinic');
+  });
+
+  it('refuses what parseGlobalId refuses, with the standard BAD_USER_INPUT', () => {
+    for (const id of ['', 'clinic', 'clinic:a:b', 'Clinic:a', 42, null]) {
+      expect([id, readGlobalId(id)]).toEqual([id, null]);
+      expect(() => requireGlobalId(id, { id })).toThrow(notAGlobalId(id, { id }).message);
+    }
+    const error = (() => {
+      try {
+        requireGlobalId('nope', { id: 'nope' });
+      } catch (thrown) {
+        return thrown as { extensions: Record<string, unknown> };
+      }
+    })();
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', id: 'nope' });
   });
 });

@@ -6,8 +6,7 @@ import {
   DEFAULT_PAGE_SIZE,
   encodeArtifactCursor,
   MAX_PAGE_SIZE,
-  notAGlobalId,
-  parseGlobalId,
+  readGlobalId,
 } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
 import type { NodeArtifact } from '../node-client/types';
@@ -132,8 +131,7 @@ export async function artifactConnection(
     ));
   }
 
-  const loader = ctx.loaders.artifacts(selection);
-  for (const artifact of page) loader.prime(artifact.id, artifact);
+  ctx.loaders.artifacts(selection).keep(page);
   return {
     edges: page.map((artifact) => new ArtifactEdge(artifact)),
     pageInfo: {
@@ -148,9 +146,4 @@ export async function artifactConnection(
     },
     totalCount: answers.reduce((sum, { data }) => sum + data.totalCount, 0),
   };
-}
-
-export function loadArtifact(ctx: GatewayContext, info: GraphQLResolveInfo, id: string) {
-  if (!parseGlobalId(id)) throw notAGlobalId(id, { id });
-  return ctx.loaders.artifacts(artifactSelection(info)).load(id);
 }

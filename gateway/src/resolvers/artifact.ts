@@ -1,0 +1,34 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { readGlobalId, type ParsedGlobalId } from '@commons-graph/schema';
+import type { GatewayContext } from '../context';
+import type { LinkedArtifact, NodeArtifact } from '../node-client/types';
+import type { Args } from './args';
+import { artifactSelection } from './artifact-selection';
+import { licenceCheck } from './licence-check';
+import { lineage } from './lineage';
+import { communityRef } from './views';
+
+/** One artifact, asked only of the node its id names. */
+export function loadArtifact(ctx: GatewayContext, info: GraphQLResolveInfo, id: ParsedGlobalId) {
+  return ctx.loaders.artifacts(artifactSelection(info)).load(id);
+}
+
+/** The artifact an id in a node's answer names, read where it enters; null when there is none. */
+export function artifactOrNull(ctx: GatewayContext, info: GraphQLResolveInfo, id: string | null | undefined) {
+  const parsed = readGlobalId(id);
+  return parsed ? loadArtifact(ctx, info, parsed) : null;
+}
+
+export const artifactResolvers = {
+  community: (a: NodeArtifact) => communityRef(a.community),
+  versions: (a: NodeArtifact) =>
+    (a.versions as Array<{ licence: { spdx: string } }>).map((v) => ({ ...v, licence: v.licence.spdx })),
+  adoptions: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.adoptionsOf.load(a.id),
+  derivedFrom: (a: NodeArtifact) => a.derivedFrom,
+  derivatives: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.derivativesOf.load(a.id),
+  lineage: (a: NodeArtifact, { direction, maxDepth }: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+    lineage(ctx, artifactSelection(info), a as LinkedArtifact, direction, maxDepth),
+  feedback: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.feedbackOn.load(a.id),
+  licenceCheck: (a: NodeArtifact, _: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+    licenceCheck(ctx, artifactSelection(info), a as LinkedArtifact),
+};

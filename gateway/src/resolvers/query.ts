@@ -1,0 +1,29 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { badInput, isValidSlug, requireGlobalId } from '@commons-graph/schema';
+import type { GatewayContext } from '../context';
+import { NODE_FIELDS } from '../node-client/fields';
+import type { NodeNeed } from '../node-client/types';
+import type { Args } from './args';
+import { artifactConnection } from './artifact-connection';
+import { loadArtifact } from './artifact';
+import { commonsReport } from './reports';
+import { communityRef, nodeView } from './views';
+
+/** The root queries: where a client's arguments enter, and are read once. */
+export const queryResolvers = {
+  communities: (_: unknown, __: Args, ctx: GatewayContext) =>
+    ctx.registry.participants().map((n) => communityRef(n.slug)),
+  community: (_: unknown, { slug }: Args, ctx: GatewayContext) => {
+    if (!isValidSlug(slug)) throw badInput(`"${slug}" is not a community slug`, { argument: 'slug' });
+    const node = ctx.registry.get(slug);
+    return node && node.status !== 'INCOMPATIBLE' ? communityRef(slug) : null;
+  },
+  artifact: (_: unknown, { id }: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+    loadArtifact(ctx, info, requireGlobalId(id, { id })),
+  artifacts: (_: unknown, { filter, first, after }: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+    artifactConnection(ctx, info, filter, first, after),
+  needs: async (_: unknown, { status }: Args, ctx: GatewayContext) =>
+    (await ctx.askAll<NodeNeed[]>(NODE_FIELDS.needs, { status })).flatMap(({ data }) => data),
+  nodes: (_: unknown, __: Args, ctx: GatewayContext) => ctx.registry.all().map(nodeView),
+  commonsReport: (_: unknown, { from, to }: Args, ctx: GatewayContext) => commonsReport(ctx, from, to),
+};
