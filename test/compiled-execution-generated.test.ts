@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { errorPropagated, type RunningGateway } from '@commons-graph/gateway';
 import { COMMONS_SDL_PATH } from '@commons-graph/schema';
 import fc from 'fast-check';
+
+/** Per-client budgets off (0 points). */
+const UNLIMITED = { points: 0 };
 import { buildSchema } from 'graphql';
 import {
   type FakeNode,
@@ -50,7 +53,12 @@ describe('compiled execution answers generated operations exactly as graphql-js 
   let pools: ValuePools;
 
   beforeAll(async () => {
-    commons = await startTestCommons(['klamath-soil', 'openinfra-sigs'], { breakerThreshold: 1_000_000 });
+    // Budgets out of reach: this compares execution, and the two gateways' rate limits would say
+    // "try again in N s" with N depending on when each was asked.
+    commons = await startTestCommons(['klamath-soil', 'openinfra-sigs'], {
+      breakerThreshold: 1_000_000,
+      limits: UNLIMITED,
+    });
     const { 'klamath-soil': A, 'openinfra-sigs': B } = commons.nodes;
     const a1 = await publishedArtifact(A, {
       title: 'Soil guide',
@@ -90,7 +98,7 @@ describe('compiled execution answers generated operations exactly as graphql-js 
         ...Object.values(commons.nodes).map((n) => ({ slug: n.slug, url: n.node.publicUrl })),
         { slug: 'odd-node', url: odd.url },
       ],
-      { breakerThreshold: 1_000_000, execution: 'interpreted' },
+      { breakerThreshold: 1_000_000, execution: 'interpreted', limits: UNLIMITED },
     );
     const { artifacts } = await commons.queryOk(`{ artifacts(first: 1) { edges { cursor } } }`);
     const slugs = ['klamath-soil', 'openinfra-sigs', 'odd-node'];
