@@ -1,4 +1,5 @@
 import { describeLicence, formatGlobalId } from '@commons-graph/schema';
+import { contentFieldsShownAs, contentOf } from '../content/fields';
 import { PublicArtifactStatus } from '../entities/enums';
 import type { Artifact } from './types/Artifact';
 import type { Licence } from './types/Licence';
@@ -33,47 +34,33 @@ export function toLicence(spdx: string): Licence {
   return licence;
 }
 
+const SHOWN_AS_ITSELF = contentFieldsShownAs('itself');
+const IN_PROVENANCE = contentFieldsShownAs('provenance');
+
 export function toPublicVersion(version: VersionRow): PublishedVersion {
   return {
     number: version.number,
-    kind: version.kind,
-    title: version.title,
-    summary: version.summary,
-    body: version.body,
-    tags: version.tags,
-    mediaUrl: version.mediaUrl ?? null,
+    ...contentOf(version, SHOWN_AS_ITSELF),
     licence: toLicence(version.licence ?? ''),
     attribution: version.attribution ?? '',
-    provenance: {
-      authors: version.authors,
-      aiAssisted: version.aiAssisted,
-      aiTools: version.aiTools ?? null,
-      reviewer: version.reviewer ?? null,
-    },
+    provenance: { ...contentOf(version, IN_PROVENANCE), reviewer: version.reviewer ?? null },
     changeNote: version.changeNote ?? null,
     publishedAt: version.publishedAt,
   };
 }
 
 export function toPublicArtifact(slug: string, artifact: ArtifactRow): Artifact {
-  const published = toPublicVersion(artifact);
+  // The artifact shows its latest version's content; the version's own fields have names of their own.
+  const { number, changeNote: _changeNote, publishedAt, ...content } = toPublicVersion(artifact);
   return {
     id: formatGlobalId(slug, artifact.handle),
     rowId: artifact.rowId,
     community: slug,
     status: artifact.status === 'RETIRED' ? PublicArtifactStatus.RETIRED : PublicArtifactStatus.PUBLISHED,
-    kind: published.kind,
-    title: published.title,
-    summary: published.summary,
-    body: published.body,
-    tags: published.tags,
-    mediaUrl: published.mediaUrl,
-    licence: published.licence,
-    attribution: published.attribution,
-    provenance: published.provenance,
-    version: artifact.number,
-    publishedAt: artifact.firstPublishedAt ?? artifact.publishedAt,
-    updatedAt: artifact.publishedAt,
+    ...content,
+    version: number,
+    publishedAt: artifact.firstPublishedAt ?? publishedAt,
+    updatedAt: publishedAt,
     retiredAt: artifact.retiredAt ?? null,
     retirementReason: artifact.retirementReason ?? null,
   };
