@@ -42,7 +42,8 @@ interface FieldSpec {
   /** Default: `itself`. */
   shownAs?: ShownAs;
   /** What is stored from an input value; the default trims nullable text (blank is null) and list items. */
-  normalize?: (value: never) => unknown;
+  // A method, so a row may give a function of its own value's type (method parameters are bivariant).
+  normalize?(value: unknown): unknown;
 }
 
 const trim = (text: string) => text.trim();
@@ -113,16 +114,26 @@ export interface ContentField<K extends ContentFieldName = ContentFieldName> ext
   name: K;
   /** The column in `artifact_draft` and `artifact_version`, named as MikroORM names it. */
   column: string;
+  /** Its PostgreSQL type. */
+  sqlType: string;
   shownAs: ShownAs;
 }
 
 const naming = new UnderscoreNamingStrategy();
+const SQL_TYPES = {
+  kind: 'artifact_kind',
+  string: 'varchar(?)',
+  text: 'text',
+  list: 'text[]',
+  flag: 'boolean',
+};
 
 export const CONTENT_FIELDS: readonly ContentField[] = Object.entries(CONTENT).map(
   ([name, spec]: [string, FieldSpec]) => ({
     ...spec,
     name: name as ContentFieldName,
     column: naming.propertyToColumnName(name),
+    sqlType: SQL_TYPES[spec.value].replace('?', String(spec.maxLength)),
     shownAs: spec.shownAs ?? 'itself',
   }),
 );
@@ -141,7 +152,7 @@ export function emptyValue(field: ContentField): unknown {
 
 /** The value stored for an input value. */
 export function normalizedValue(field: ContentField, value: unknown): unknown {
-  if (field.normalize) return field.normalize(value as never);
+  if (field.normalize) return field.normalize(value);
   if (field.nullable && typeof value === 'string') return value.trim() || null;
   if (field.value === 'list' && Array.isArray(value)) return value.map((item: string) => item.trim());
   return value;

@@ -80,14 +80,14 @@ export class ArtifactWorkflow {
       }
       const content = new ArtifactContent();
       applyInput(content, input);
-      const draft = em.create(ArtifactDraft, { content, updatedAt: new Date() } as never);
+      const draft = em.create(ArtifactDraft, { content, updatedAt: new Date() });
       return em.create(Artifact, {
         handle,
         status: ArtifactStatus.DRAFT,
         draft,
         createdBy: principal.name,
         createdAt: new Date(),
-      } as never);
+      });
     });
   }
 
@@ -157,7 +157,7 @@ export class ArtifactWorkflow {
         changeNote: null,
         publishedBy: principal.name,
         publishedAt: now,
-      } as never) as ArtifactVersion;
+      });
       artifact.latestVersion = ref(version);
       artifact.status = ArtifactStatus.PUBLISHED;
       artifact.firstPublishedAt = now;
@@ -199,7 +199,7 @@ export class ArtifactWorkflow {
         changeNote: changeNote.trim(),
         publishedBy: principal.name,
         publishedAt: new Date(),
-      } as never) as ArtifactVersion;
+      });
       artifact.latestVersion = ref(version);
       return artifact;
     });
