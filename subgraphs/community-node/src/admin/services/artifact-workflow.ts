@@ -28,6 +28,10 @@ function atMost(value: string | null | undefined, limit: number, argument: strin
 function applyInput(content: ArtifactContent, input: ArtifactContentInput): void {
   for (const field of CONTENT_FIELDS) {
     const value = input[field.name];
+    // GraphQL lets every input field be null; only a nullable content field may hold it.
+    if (value === null && !field.nullable) {
+      throw badInput(`${field.name} cannot be null; leave it out to keep it as it is`, { field: field.name });
+    }
     if (value !== undefined) Object.assign(content, { [field.name]: normalizedValue(field, value) });
   }
 }
