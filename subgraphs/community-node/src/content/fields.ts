@@ -138,6 +138,14 @@ export const CONTENT_FIELDS: readonly ContentField[] = Object.entries(CONTENT).m
   }),
 );
 
+type RequiredContentName = {
+  [K in ContentFieldName]: Content[K] extends { required: true } ? K : never;
+}[ContentFieldName];
+/** The fields a new artifact must be given. */
+export const REQUIRED_CONTENT_FIELDS = CONTENT_FIELDS.filter(
+  (field): field is ContentField<RequiredContentName> => field.required === true,
+);
+
 export const contentFieldsShownAs = <S extends ShownAs>(shownAs: S) =>
   CONTENT_FIELDS.filter((field): field is ContentField<ContentShownAs<S>> => field.shownAs === shownAs);
 

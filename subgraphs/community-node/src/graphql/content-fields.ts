@@ -75,3 +75,15 @@ export function contentInputType<K extends ContentFieldName>(fields: readonly Co
   }
   return ContentInput as ClassType<Partial<ContentFields>>;
 }
+
+/** `Base`, a content input, with the fields a new artifact must be given made required. */
+export function withRequiredContentFields<B extends ClassType, K extends ContentFieldName>(
+  Base: B,
+  fields: readonly ContentField<K>[],
+) {
+  // A base: no schema field names it, so no schema emits it.
+  @InputType()
+  class RequiredContent extends Base {}
+  for (const field of fields) Field(graphqlType(field))(RequiredContent.prototype, field.name);
+  return RequiredContent as B & ClassType<Pick<ContentFields, K>>;
+}
