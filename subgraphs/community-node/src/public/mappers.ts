@@ -1,5 +1,5 @@
 import { describeLicence, formatGlobalId } from '@commons-graph/schema';
-import { contentFieldsShownAs, contentOf } from '../content/fields';
+import { contentCopier, contentFieldsShownAs } from '../content/fields';
 import { PublicArtifactStatus } from '../entities/enums';
 import type { Artifact } from './types/Artifact';
 import type { Licence } from './types/Licence';
@@ -34,36 +34,49 @@ export function toLicence(spdx: string): Licence {
   return licence;
 }
 
-const SHOWN_AS_ITSELF = contentFieldsShownAs('itself');
-const IN_PROVENANCE = contentFieldsShownAs('provenance');
+const copyShownAsItself = contentCopier(contentFieldsShownAs('itself'));
+const copyProvenance = contentCopier(contentFieldsShownAs('provenance'));
 
-export function toPublicVersion(version: VersionRow): PublishedVersion {
+/** The published content the public schema shapes itself: licence terms, credit and provenance. */
+function shapedContent(row: VersionRow) {
   return {
-    number: version.number,
-    ...contentOf(version, SHOWN_AS_ITSELF),
-    licence: toLicence(version.licence ?? ''),
-    attribution: version.attribution ?? '',
-    provenance: { ...contentOf(version, IN_PROVENANCE), reviewer: version.reviewer ?? null },
-    changeNote: version.changeNote ?? null,
-    publishedAt: version.publishedAt,
+    licence: toLicence(row.licence ?? ''),
+    attribution: row.attribution ?? '',
+    provenance: copyProvenance(row, { reviewer: row.reviewer ?? null }),
   };
 }
 
+// Each mapper writes its object in one literal and copies the content fields onto it: spreading
+// objects here made a page's mapping a hundred times slower.
+export function toPublicVersion(version: VersionRow): PublishedVersion {
+  const { licence, attribution, provenance } = shapedContent(version);
+  return copyShownAsItself(version, {
+    number: version.number,
+    licence,
+    attribution,
+    provenance,
+    changeNote: version.changeNote ?? null,
+    publishedAt: version.publishedAt,
+  });
+}
+
+/** An artifact shows its latest version's content. */
 export function toPublicArtifact(slug: string, artifact: ArtifactRow): Artifact {
-  // The artifact shows its latest version's content; the version's own fields have names of their own.
-  const { number, changeNote: _changeNote, publishedAt, ...content } = toPublicVersion(artifact);
-  return {
+  const { licence, attribution, provenance } = shapedContent(artifact);
+  return copyShownAsItself(artifact, {
     id: formatGlobalId(slug, artifact.handle),
     rowId: artifact.rowId,
     community: slug,
     status: artifact.status === 'RETIRED' ? PublicArtifactStatus.RETIRED : PublicArtifactStatus.PUBLISHED,
-    ...content,
-    version: number,
-    publishedAt: artifact.firstPublishedAt ?? publishedAt,
-    updatedAt: publishedAt,
+    licence,
+    attribution,
+    provenance,
+    version: artifact.number,
+    publishedAt: artifact.firstPublishedAt ?? artifact.publishedAt,
+    updatedAt: artifact.publishedAt,
     retiredAt: artifact.retiredAt ?? null,
     retirementReason: artifact.retirementReason ?? null,
-  };
+  });
 }
 
 export function toDerivationLink(

@@ -36,8 +36,9 @@ function applyInput(content: ArtifactContent, input: ArtifactContentInput): void
   }
 }
 
+/** A deep copy: a version never shares a list with the draft or version it came from. */
 function copyContent(source: ArtifactContent): ArtifactContent {
-  return Object.assign(new ArtifactContent(), contentOf(source));
+  return Object.assign(new ArtifactContent(), structuredClone(contentOf(source)));
 }
 
 /** Drafting, review, publication, new versions and retirement: every write is one transaction. */
