@@ -1,20 +1,11 @@
+import type { ContentJson } from '@commons-graph/community-node';
 import type { TestNode } from './nodes';
 
 /** Story-sized helpers over the admin API, so tests read as what a community does. */
 export const MANAGED = `id handle status version draft { title body licence } derivedFrom { id sourceId relation }`;
 
-export interface ArtifactSpec {
-  title: string;
-  kind?: string;
-  handle?: string;
-  summary?: string;
-  body?: string;
-  tags?: string[];
-  licence?: string;
-  attribution?: string;
-  authors?: string[];
-  aiAssisted?: boolean;
-}
+/** An artifact to draft: its title and any other content fields (the rest get publishable defaults). */
+export type ArtifactSpec = Partial<ContentJson> & { title: string; handle?: string };
 
 export async function draftArtifact(node: TestNode, spec: ArtifactSpec): Promise<string> {
   const data = await node.adminOk<{ createArtifact: { id: string } }>(

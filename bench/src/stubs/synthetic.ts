@@ -105,10 +105,8 @@ export function syntheticCommons({ slugs, artifactsPerNode, seed }: SyntheticOpt
               assertedAt: publishedAt,
             }))
           : [];
-      const artifact = {
-        id,
-        community: slug,
-        status: 'PUBLISHED',
+      // An artifact shows its latest version's content, as a node's read model does.
+      const content = {
         kind,
         title,
         summary,
@@ -118,27 +116,18 @@ export function syntheticCommons({ slugs, artifactsPerNode, seed }: SyntheticOpt
         licence,
         attribution: `${slug} community`,
         provenance,
+      };
+      const artifact = {
+        id,
+        community: slug,
+        status: 'PUBLISHED',
+        ...content,
         version: 1,
         publishedAt,
         updatedAt: publishedAt,
         retiredAt: null,
         retirementReason: null,
-        versions: [
-          {
-            number: 1,
-            kind,
-            title,
-            summary,
-            body,
-            tags: ['bench'],
-            mediaUrl: null,
-            licence,
-            attribution: `${slug} community`,
-            provenance,
-            changeNote: null,
-            publishedAt,
-          },
-        ],
+        versions: [{ number: 1, ...content, changeNote: null, publishedAt }],
         derivedFrom,
       };
       node.artifacts.push(artifact);

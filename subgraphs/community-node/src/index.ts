@@ -5,6 +5,7 @@ export { createToken, hashToken } from './auth/tokens';
 export { openDatabase } from './database/orm';
 export { startEmbeddedPostgres, freePort } from './database/embedded';
 export { Role } from './entities/enums';
+export { CONTENT_FIELDS, type ContentField, type ContentJson } from './content/fields';
 export {
   createDatabase,
   databaseUrlOn,

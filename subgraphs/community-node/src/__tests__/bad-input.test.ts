@@ -246,6 +246,27 @@ describe('bad input gets a clear error and writes nothing', () => {
       'BAD_USER_INPUT',
     ],
     [
+      'a null for a content field that cannot be empty, in a new draft',
+      () => [create, { input: { ...base, aiAssisted: null } }],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a null kind for a draft',
+      () => [
+        `mutation($id: ID!) { updateArtifact(id: $id, input: { kind: null }) { id } }`,
+        { id: 'openinfra-sigs:unfinished' },
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a null for a content field that cannot be empty, in a new version',
+      () => [
+        `mutation { publishNewVersion(id: "openinfra-sigs:storage-adr", changes: { aiAssisted: null }, changeNote: "n") { id } }`,
+        {},
+      ],
+      'BAD_USER_INPUT',
+    ],
+    [
       'a response to feedback this community gave itself',
       () => [
         `mutation($f: ID!, $a: ID!) { respondToFeedback(input: { feedbackId: $f, artifactId: $a, kind: ACKNOWLEDGED, body: "Thanks" }) { id } }`,

@@ -1,5 +1,6 @@
 import { formatGlobalId } from '@commons-graph/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { contentOf } from '../content/fields';
 import { Artifact, Derivation, LearningCycle } from '../entities';
 import type * as E from '../entities';
 import { toDerivationLink } from '../public/mappers';
@@ -26,21 +27,7 @@ export async function presentArtifacts(
       id: formatGlobalId(slug, row.handle),
       handle: row.handle,
       status: row.status,
-      draft: draft
-        ? {
-            kind: draft.kind,
-            title: draft.title,
-            summary: draft.summary,
-            body: draft.body,
-            tags: draft.tags,
-            licence: draft.licence ?? null,
-            attribution: draft.attribution ?? null,
-            authors: draft.authors,
-            aiAssisted: draft.aiAssisted,
-            aiTools: draft.aiTools ?? null,
-            mediaUrl: draft.mediaUrl ?? null,
-          }
-        : null,
+      draft: draft ? contentOf(draft) : null,
       version: row.latestVersion?.getEntity()?.number ?? null,
       createdBy: row.createdBy,
       createdAt: row.createdAt,

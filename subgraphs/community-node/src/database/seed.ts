@@ -1,10 +1,5 @@
-import type {
-  AdoptionStatus,
-  ArtifactKind,
-  DerivationRelation,
-  FeedbackKind,
-  ResponseKind,
-} from '../entities/enums';
+import { CONTENT_FIELDS, emptyValue, type ContentJson } from '../content/fields';
+import type { AdoptionStatus, DerivationRelation, FeedbackKind, ResponseKind } from '../entities/enums';
 import { inTransaction } from './transaction';
 
 /**
@@ -12,18 +7,7 @@ import { inTransaction } from './transaction';
  * benchmarks that need hundreds of artifacts fast: the rows the admin API would leave, without the
  * API's cost. Table and column names stay here, beside the entities they mirror.
  */
-export interface SeedArtifact {
-  handle: string;
-  publishedAt: Date;
-  kind?: `${ArtifactKind}`;
-  title?: string;
-  summary?: string;
-  body?: string;
-  tags?: string[];
-  licence?: string;
-  attribution?: string;
-  authors?: string[];
-}
+export type SeedArtifact = { handle: string; publishedAt: Date } & Partial<ContentJson>;
 
 /** Links this node records, each by global id except its own artifacts (by handle). */
 export interface SeedLinks {
@@ -34,6 +18,17 @@ export interface SeedLinks {
   needAnswers?: Array<{ needId: string; handle: string; note?: string | null }>;
 }
 
+/** What publishing requires, for rows that do not say: a kind, a title, a licence, an attribution, an author. */
+const publishable = (slug: string, handle: string): Partial<ContentJson> => ({
+  kind: 'PLAYBOOK',
+  title: `${slug} ${handle}`,
+  summary: 'summary',
+  body: 'body',
+  licence: 'CC-BY-4.0',
+  attribution: slug,
+  authors: ['Someone'],
+});
+
 /**
  * Publishes `rows` on the node of community `slug`, each with one version (title defaults to
  * "<slug> <handle>", attribution to the slug); returns their global ids in order.
@@ -43,31 +38,27 @@ export async function seedPublishedArtifacts(
   slug: string,
   rows: SeedArtifact[],
 ): Promise<string[]> {
-  const input = rows.map((row) => ({
-    handle: row.handle,
-    published_at: row.publishedAt.toISOString(),
-    kind: row.kind ?? 'PLAYBOOK',
-    title: row.title ?? `${slug} ${row.handle}`,
-    summary: row.summary ?? 'summary',
-    body: row.body ?? 'body',
-    tags: row.tags ?? [],
-    licence: row.licence ?? 'CC-BY-4.0',
-    attribution: row.attribution ?? slug,
-    authors: row.authors ?? ['Someone'],
-  }));
+  const input = rows.map(({ handle, publishedAt, ...content }: SeedArtifact) => {
+    const defaults = publishable(slug, handle);
+    const row: Record<string, unknown> = { handle, published_at: publishedAt.toISOString() };
+    for (const field of CONTENT_FIELDS) {
+      row[field.column] = content[field.name] ?? defaults[field.name] ?? emptyValue(field);
+    }
+    return row;
+  });
+  const columns = CONTENT_FIELDS.map((field) => field.column);
+  const types = CONTENT_FIELDS.map((field) => `${field.column} ${field.sqlType}`);
   await inTransaction(databaseUrl, async (client) => {
     await client.query(
       `create temporary table seed_artifact on commit drop as select * from jsonb_to_recordset($1::jsonb) as r(handle text,
-         published_at timestamptz, kind artifact_kind, title text, summary text, body text, tags text[], licence text,
-         attribution text, authors text[])`,
+         published_at timestamptz, ${types.join(', ')})`,
       [JSON.stringify(input)],
     );
     await client.query(`insert into artifact (id, handle, status, created_by, created_at, first_published_at)
       select gen_random_uuid(), handle, 'PUBLISHED', 'seed', published_at, published_at from seed_artifact`);
-    await client.query(`insert into artifact_version (id, artifact_id, number, kind, title, summary, body, tags, licence,
-        attribution, authors, ai_assisted, published_by, published_at)
-      select gen_random_uuid(), a.id, 1, s.kind, s.title, s.summary, s.body, s.tags, s.licence, s.attribution, s.authors,
-        false, 'seed', s.published_at
+    await client.query(`insert into artifact_version (id, artifact_id, number, ${columns.join(', ')}, published_by,
+        published_at)
+      select gen_random_uuid(), a.id, 1, ${columns.map((column) => `s.${column}`).join(', ')}, 'seed', s.published_at
       from seed_artifact s join artifact a on a.handle = s.handle`);
     await client.query(`update artifact set latest_version_id = v.id from artifact_version v, seed_artifact s
       where v.artifact_id = artifact.id and artifact.handle = s.handle`);

@@ -1,4 +1,4 @@
-import { Embedded, Entity, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Embedded, Entity, OneToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Artifact } from './Artifact';
 import { ArtifactContent } from './ArtifactContent';
@@ -9,8 +9,9 @@ export class ArtifactDraft {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  /** Set from the artifact, which owns the relation: creating a draft need not name it. */
   @OneToOne({ entity: () => Artifact, mappedBy: 'draft', ref: true })
-  artifact!: Ref<Artifact>;
+  artifact!: Ref<Artifact> & Opt;
 
   @Embedded({ entity: () => ArtifactContent, prefix: false })
   content!: ArtifactContent;

@@ -1,4 +1,5 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { badInput } from '@commons-graph/schema';
 import { isUnionType, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
@@ -21,7 +22,7 @@ export async function buildFederatedSchema(
   return entryByEntry(
     buildSubgraphSchema({
       typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
-      resolvers: resolvers as never,
+      resolvers: resolvers as GraphQLResolverMap<unknown>,
     }),
   );
 }

@@ -1,5 +1,6 @@
 import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
 import { groupBy, type ArtifactSortKey } from '@commons-graph/schema';
+import { CONTENT_FIELDS } from '../content/fields';
 import { ArtifactStatus, NeedStatus } from '../entities/enums';
 import type * as P from './types';
 import type { NodeIdentity } from '../identity';
@@ -31,9 +32,14 @@ import type {
  */
 const PUBLIC_ARTIFACT = `a.status in ('${ArtifactStatus.PUBLISHED}', '${ArtifactStatus.RETIRED}') and a.latest_version_id is not null`;
 
-const VERSION_COLUMNS = `v.number, v.kind, v.title, v.summary, v.body, v.tags, v.licence, v.attribution, v.authors,
-  v.ai_assisted as "aiAssisted", v.ai_tools as "aiTools", v.media_url as "mediaUrl", v.reviewer,
-  v.change_note as "changeNote", v.published_at as "publishedAt"`;
+/** Every content field of the version, under its property name, then the version's own columns. */
+export const VERSION_COLUMNS = [
+  'v.number',
+  ...CONTENT_FIELDS.map((field) => `v.${field.column} as "${field.name}"`),
+  'v.reviewer',
+  'v.change_note as "changeNote"',
+  'v.published_at as "publishedAt"',
+].join(', ');
 
 const ARTIFACTS = `select a.id as "rowId", a.handle, a.status, a.first_published_at as "firstPublishedAt",
   a.retired_at as "retiredAt", a.retirement_reason as "retirementReason", ${VERSION_COLUMNS}

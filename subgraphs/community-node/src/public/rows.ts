@@ -4,20 +4,7 @@ import type * as E from '../entities';
  * The plain rows the read model selects, named after the entity properties they come from, so the
  * mappers take a row or an entity alike.
  */
-export type VersionRow = Pick<
-  E.ArtifactContent,
-  | 'kind'
-  | 'title'
-  | 'summary'
-  | 'body'
-  | 'tags'
-  | 'licence'
-  | 'attribution'
-  | 'authors'
-  | 'aiAssisted'
-  | 'aiTools'
-  | 'mediaUrl'
-> &
+export type VersionRow = E.ArtifactContent &
   Pick<E.ArtifactVersion, 'number' | 'reviewer' | 'changeNote' | 'publishedAt'>;
 
 /** A public artifact joined with its latest published version. */

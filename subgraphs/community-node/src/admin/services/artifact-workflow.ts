@@ -8,12 +8,13 @@ import {
   slugify,
 } from '@commons-graph/schema';
 import { LockMode, ref } from '@mikro-orm/core';
+import { CONTENT_FIELDS, contentOf, LIMITS, normalizedValue } from '../../content/fields';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Artifact, ArtifactContent, ArtifactDraft, ArtifactVersion } from '../../entities';
 import { ArtifactStatus } from '../../entities/enums';
 import type { Principal } from '../../auth/tokens';
 import { assertLicenceAllowedBySources } from '../../licences/publish-check';
-import { LIMITS, type ArtifactContentInput, type CreateArtifactInput } from '../types/ArtifactInputs';
+import type { ArtifactContentInput, CreateArtifactInput } from '../types/ArtifactInputs';
 
 const trimmed = (value: string | null | undefined) => (value ?? '').trim();
 
@@ -25,25 +26,19 @@ function atMost(value: string | null | undefined, limit: number, argument: strin
 
 /** Applies the given fields of an input onto content; absent fields are left as they were. */
 function applyInput(content: ArtifactContent, input: ArtifactContentInput): void {
-  if (input.kind !== undefined) content.kind = input.kind;
-  if (input.title !== undefined) content.title = input.title.trim();
-  if (input.summary !== undefined) content.summary = input.summary;
-  if (input.body !== undefined) content.body = input.body;
-  if (input.tags !== undefined) content.tags = [...new Set(input.tags.map((t) => t.trim().toLowerCase()))];
-  if (input.licence !== undefined) content.licence = trimmed(input.licence) || null;
-  if (input.attribution !== undefined) content.attribution = trimmed(input.attribution) || null;
-  if (input.authors !== undefined) content.authors = input.authors.map((a) => a.trim());
-  if (input.aiAssisted !== undefined) content.aiAssisted = input.aiAssisted;
-  if (input.aiTools !== undefined) content.aiTools = trimmed(input.aiTools) || null;
-  if (input.mediaUrl !== undefined) content.mediaUrl = trimmed(input.mediaUrl) || null;
+  for (const field of CONTENT_FIELDS) {
+    const value = input[field.name];
+    // GraphQL lets every input field be null; only a nullable content field may hold it.
+    if (value === null && !field.nullable) {
+      throw badInput(`${field.name} cannot be null; leave it out to keep it as it is`, { field: field.name });
+    }
+    if (value !== undefined) Object.assign(content, { [field.name]: normalizedValue(field, value) });
+  }
 }
 
+/** A deep copy: a version never shares a list with the draft or version it came from. */
 function copyContent(source: ArtifactContent): ArtifactContent {
-  return Object.assign(new ArtifactContent(), {
-    ...source,
-    tags: [...source.tags],
-    authors: [...source.authors],
-  });
+  return Object.assign(new ArtifactContent(), structuredClone(contentOf(source)));
 }
 
 /** Drafting, review, publication, new versions and retirement: every write is one transaction. */
@@ -88,21 +83,16 @@ export class ArtifactWorkflow {
       if (input.handle && (await em.count(Artifact, { handle }))) {
         throw badInput(`The handle "${handle}" is taken; choose another or leave it out`, { handle });
       }
-      const content = Object.assign(new ArtifactContent(), {
-        kind: input.kind,
-        title: '',
-        tags: [],
-        authors: [],
-      });
+      const content = new ArtifactContent();
       applyInput(content, input);
-      const draft = em.create(ArtifactDraft, { content, updatedAt: new Date() } as never);
+      const draft = em.create(ArtifactDraft, { content, updatedAt: new Date() });
       return em.create(Artifact, {
         handle,
         status: ArtifactStatus.DRAFT,
         draft,
         createdBy: principal.name,
         createdAt: new Date(),
-      } as never);
+      });
     });
   }
 
@@ -172,7 +162,7 @@ export class ArtifactWorkflow {
         changeNote: null,
         publishedBy: principal.name,
         publishedAt: now,
-      } as never) as ArtifactVersion;
+      });
       artifact.latestVersion = ref(version);
       artifact.status = ArtifactStatus.PUBLISHED;
       artifact.firstPublishedAt = now;
@@ -214,7 +204,7 @@ export class ArtifactWorkflow {
         changeNote: changeNote.trim(),
         publishedBy: principal.name,
         publishedAt: new Date(),
-      } as never) as ArtifactVersion;
+      });
       artifact.latestVersion = ref(version);
       return artifact;
     });

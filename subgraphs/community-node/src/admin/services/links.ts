@@ -100,7 +100,7 @@ export class LinkService {
         relation: input.relation,
         note: input.note?.trim() || null,
         assertedAt: new Date(),
-      } as never);
+      });
       return { link, artifact };
     });
   }
@@ -144,7 +144,7 @@ export class LinkService {
         adaptedAs,
         recordedAt: now,
         updatedAt: now,
-      } as never);
+      });
     });
   }
 
@@ -177,7 +177,7 @@ export class LinkService {
         kind: input.kind,
         body: input.body.trim(),
         givenAt: new Date(),
-      } as never);
+      });
     });
   }
 
@@ -213,7 +213,7 @@ export class LinkService {
         body: input.body.trim(),
         resultingVersion: input.resultingVersion ?? null,
         respondedAt: new Date(),
-      } as never);
+      });
     });
   }
 
@@ -265,7 +265,7 @@ export class LinkService {
         tags: [...new Set((input.tags ?? []).map((t) => t.trim().toLowerCase()))],
         status: NeedStatus.OPEN,
         postedAt: new Date(),
-      } as never);
+      });
     });
   }
 
@@ -301,7 +301,7 @@ export class LinkService {
         artifact,
         note: input.note?.trim() || null,
         answeredAt: new Date(),
-      } as never);
+      });
     });
   }
 

@@ -31,7 +31,7 @@ export class PracticeService {
         failed: input.failed,
         isPublic: input.isPublic,
         createdAt: new Date(),
-      } as never);
+      });
       cycle.harvested.set(harvested);
       return cycle;
     });
@@ -52,7 +52,7 @@ export class PracticeService {
         resourcedHoursPerMonth: input.resourcedHoursPerMonth,
         startsOn: input.startsOn,
         endsOn: input.endsOn ?? null,
-      } as never);
+      });
     });
   }
 

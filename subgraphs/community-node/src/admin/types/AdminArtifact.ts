@@ -1,42 +1,12 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ArtifactKind, ArtifactStatus } from '../../graphql/enums';
+import { CONTENT_FIELDS } from '../../content/fields';
+import { withContentFields } from '../../graphql/content-fields';
+import { ArtifactStatus } from '../../graphql/enums';
 import { DerivationLink } from '../../public/types/Links';
 
+/** Every content field, as the draft holds it. */
 @ObjectType('DraftContent', { description: 'The private working copy of an unpublished artifact.' })
-export class DraftContent {
-  @Field(() => ArtifactKind)
-  kind!: ArtifactKind;
-
-  @Field()
-  title!: string;
-
-  @Field()
-  summary!: string;
-
-  @Field()
-  body!: string;
-
-  @Field(() => [String])
-  tags!: string[];
-
-  @Field(() => String, { nullable: true })
-  licence!: string | null;
-
-  @Field(() => String, { nullable: true })
-  attribution!: string | null;
-
-  @Field(() => [String])
-  authors!: string[];
-
-  @Field()
-  aiAssisted!: boolean;
-
-  @Field(() => String, { nullable: true })
-  aiTools!: string | null;
-
-  @Field(() => String, { nullable: true })
-  mediaUrl!: string | null;
-}
+export class DraftContent extends withContentFields(class {}, CONTENT_FIELDS) {}
 
 @ObjectType('ManagedArtifact', { description: 'An artifact as its own community sees it, drafts included.' })
 export class ManagedArtifact {

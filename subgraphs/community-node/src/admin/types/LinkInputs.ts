@@ -8,7 +8,7 @@ import {
   ResponseKind,
 } from '../../graphql/enums';
 import { LocalDate } from '../../graphql/scalars';
-import { LIMITS } from './ArtifactInputs';
+import { LIMITS } from '../../content/fields';
 
 const NOT_BLANK = /\S/;
 

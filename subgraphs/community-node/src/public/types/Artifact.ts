@@ -1,14 +1,11 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArtifactKind, PublicArtifactStatus } from '../../graphql/enums';
-import { Licence } from './Licence';
-import { Provenance } from './Provenance';
+import { withPublishedContent } from './PublishedContent';
 
-@ObjectType({
-  description:
-    'A published artifact, as its latest published version says. Retired artifacts stay as tombstones, so lineage never dangles.',
-})
-@Directive('@key(fields: "id")')
-export class Artifact {
+/** What comes before the content in the SDL. */
+// A base: no schema field names it, so no schema emits it.
+@ObjectType()
+class ArtifactIdentity {
   @Field(() => ID, { description: 'Global id: `<community-slug>:<local-id>`.' })
   id!: string;
 
@@ -17,33 +14,16 @@ export class Artifact {
 
   @Field(() => PublicArtifactStatus)
   status!: PublicArtifactStatus;
+}
 
-  @Field(() => ArtifactKind)
-  kind!: ArtifactKind;
-
-  @Field()
-  title!: string;
-
-  @Field()
-  summary!: string;
-
-  @Field()
-  body!: string;
-
-  @Field(() => [String])
-  tags!: string[];
-
-  @Field(() => String, { nullable: true })
-  mediaUrl!: string | null;
-
-  @Field(() => Licence)
-  licence!: Licence;
-
+@ObjectType({
+  description:
+    'A published artifact, as its latest published version says. Retired artifacts stay as tombstones, so lineage never dangles.',
+})
+@Directive('@key(fields: "id")')
+export class Artifact extends withPublishedContent(ArtifactIdentity) {
   @Field({ description: 'How to credit the work.' })
-  attribution!: string;
-
-  @Field(() => Provenance)
-  provenance!: Provenance;
+  declare attribution: string;
 
   @Field(() => Int, { description: 'Number of the latest published version.' })
   version!: number;

@@ -1,40 +1,15 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ArtifactKind } from '../../graphql/enums';
-import { Licence } from './Licence';
-import { Provenance } from './Provenance';
+import { withPublishedContent } from './PublishedContent';
 
-@ObjectType({ description: 'One immutable published version of an artifact.' })
-export class PublishedVersion {
+// A base: no schema field names it, so no schema emits it.
+@ObjectType()
+class VersionNumber {
   @Field(() => Int)
   number!: number;
+}
 
-  @Field(() => ArtifactKind)
-  kind!: ArtifactKind;
-
-  @Field()
-  title!: string;
-
-  @Field()
-  summary!: string;
-
-  @Field()
-  body!: string;
-
-  @Field(() => [String])
-  tags!: string[];
-
-  @Field(() => String, { nullable: true })
-  mediaUrl!: string | null;
-
-  @Field(() => Licence)
-  licence!: Licence;
-
-  @Field()
-  attribution!: string;
-
-  @Field(() => Provenance)
-  provenance!: Provenance;
-
+@ObjectType({ description: 'One immutable published version of an artifact.' })
+export class PublishedVersion extends withPublishedContent(VersionNumber) {
   @Field(() => String, { nullable: true })
   changeNote!: string | null;
 
