@@ -68,5 +68,7 @@ export async function appendChangesWith(client: ClientBase, changes: readonly Ch
 
 /** The head a committed ORM transaction appended up to, if it appended anything. */
 export function headAppendedBy(transaction: unknown): number | undefined {
-  return transaction && typeof transaction === 'object' ? appendedHeads.get(transaction) : undefined;
+  // knex's transaction objects are functions.
+  const keyable = typeof transaction === 'object' || typeof transaction === 'function';
+  return transaction && keyable ? appendedHeads.get(transaction) : undefined;
 }
