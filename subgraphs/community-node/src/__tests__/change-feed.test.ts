@@ -144,6 +144,41 @@ describe('a node tells followers every public change, once, in order', () => {
     expect(first.community).toMatchObject({ slug: 'klamath-soil', name: 'Klamath Soil Circle' });
   });
 
+  it('tells of the links an artifact makes public when it is first published', async () => {
+    const draft = await draftArtifact(node, { title: 'Spanish soil guide', handle: 'guia' });
+    await link(node, 'addDerivedFrom', {
+      artifactId: draft,
+      sourceId: 'valley-clinics:garden',
+      relation: 'TRANSLATES',
+    });
+    const adoption = await link(node, 'recordAdoption', {
+      artifactId: 'valley-clinics:garden',
+      status: 'TRIAL',
+      context: 'Translated for the co-op',
+      adaptedAsId: draft,
+    });
+    const { updateAdoption } = await node.adminOk(
+      `mutation($id: ID!) { updateAdoption(id: $id, input: { status: ADOPTED }) { id status adaptedAsId } }`,
+      { id: adoption },
+      'steward',
+    );
+    expect(updateAdoption).toMatchObject({ id: adoption, status: 'ADOPTED' });
+    const { recordLearningCycle: cycle } = await node.adminOk(
+      `mutation($i: LearningCycleInput!) { recordLearningCycle(input: $i) { id } }`,
+      { i: { ...CYCLE, isPublic: true, harvestedArtifactIds: [draft] } },
+      'steward',
+    );
+    const head = (await feedPage(node)).head;
+    await publish(node, draft);
+
+    const events = await wholeFeed(node, head);
+    expect(events.map((e) => e.kind)).toEqual(['ARTIFACT', 'DERIVATION', 'ADOPTION', 'LEARNING_CYCLE']);
+    expect(events[1].derivation).toMatchObject({ artifactId: draft, relation: 'TRANSLATES' });
+    expect(events[2].adoption).toMatchObject({ id: adoption, adaptedAsId: draft });
+    expect(events[3].entityId).toBe(`klamath-soil:${cycle.id.split(':').pop()}`);
+    expect(events[3].learningCycle).toMatchObject({ harvestedArtifactIds: [draft] });
+  });
+
   it('says nothing of drafts, reviews, discarded drafts, private cycles or tokens', async () => {
     const head = (await feedPage(node)).head;
     const secret = 'UNPUBLISHED-DRAFT-TEXT-7f3a';
@@ -214,9 +249,10 @@ describe('a node tells followers every public change, once, in order', () => {
   it('serves a page of 1000 events in one statement per kind on it', async () => {
     const { head } = await feedPage(node);
     const count = await node.countStatements(() => wholeFeed(node, 0, 1000));
-    // The events with epoch and head, then one per kind on the page (all ten appear here).
+    // The events with epoch and head, one per kind on the page (all ten appear here), and one for
+    // the derivation links of the page's artifacts (selected by the feed helper): however many events.
     expect(head).toBeLessThanOrEqual(1000);
-    expect(count).toBe(1 + 10);
+    expect(count).toBe(1 + 10 + 1);
   });
 
   it('has no gap and no duplicate under 20 concurrent writers', async () => {

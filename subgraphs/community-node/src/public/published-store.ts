@@ -330,8 +330,8 @@ export class PublishedStore {
   }
 
   /**
-   * Public learning cycles, or those of them with the given local ids. Harvested ids come in the
-   * harvest table's storage order, as they always have: a harvest has no order.
+   * Public learning cycles, or those of them with the given local ids. A harvest has no order of its
+   * own: ids come sorted, so every statement (and a follower's copy) answers the same list.
    */
   async learningCycles(localIds?: readonly string[]): Promise<P.LearningCycleSummary[]> {
     const ids = localIds?.filter(isUuid);
@@ -340,7 +340,7 @@ export class PublishedStore {
       Omit<P.LearningCycleSummary, 'harvestedArtifactIds'> & { harvested: string[] }
     >(
       `select c.id, c.cadence, c.starts_on as "startsOn", c.ends_on as "endsOn", c.became_clear as "becameClear",
-          c.surprised, c.failed, array_remove(array_agg(a.handle), null) as harvested
+          c.surprised, c.failed, array_remove(array_agg(a.handle order by a.handle), null) as harvested
         from learning_cycle c
           left join learning_cycle_harvest h on h.learning_cycle_id = c.id
           left join artifact a on a.id = h.artifact_id and ${PUBLIC_ARTIFACT}

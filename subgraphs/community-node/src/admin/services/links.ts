@@ -160,7 +160,8 @@ export class LinkService {
     input: { status?: AdoptionStatus; context?: string; impact?: string; adaptedAsId?: string },
   ) {
     return this.em.transactional(async (em) => {
-      const adoption = await em.findOne(Adoption, { id: this.uuid(id, 'id') });
+      // adaptedAs is loaded for the answer, which names it.
+      const adoption = await em.findOne(Adoption, { id: this.uuid(id, 'id') }, { populate: ['adaptedAs'] });
       if (!adoption) throw notFound(`No adoption "${id}"`);
       if (input.context !== undefined && blank(input.context)) throw badInput('context must not be blank');
       if (input.status) adoption.status = input.status;
