@@ -4,8 +4,9 @@ export { buildPublicSchema, printPublicSdl } from './public/schema';
 export { createToken, hashToken } from './auth/tokens';
 export { openDatabase } from './database/orm';
 export { startEmbeddedPostgres, freePort } from './database/embedded';
-export { Role } from './entities/enums';
+export { ChangeKind, Role } from './entities/enums';
 export { CONTENT_FIELDS, type ContentField, type ContentJson } from './content/fields';
+export { appendChangesWith, type Change } from './feed/outbox';
 export {
   createDatabase,
   databaseUrlOn,

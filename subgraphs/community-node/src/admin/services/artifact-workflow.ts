@@ -11,7 +11,9 @@ import { LockMode, ref } from '@mikro-orm/core';
 import { CONTENT_FIELDS, contentOf, LIMITS, normalizedValue } from '../../content/fields';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Artifact, ArtifactContent, ArtifactDraft, ArtifactVersion } from '../../entities';
-import { ArtifactStatus } from '../../entities/enums';
+import { ArtifactStatus, ChangeKind } from '../../entities/enums';
+import { changesOfFirstPublication } from '../../feed/first-publication';
+import { appendChange, appendChanges } from '../../feed/outbox';
 import type { Principal } from '../../auth/tokens';
 import { assertLicenceAllowedBySources } from '../../licences/publish-check';
 import type { ArtifactContentInput, CreateArtifactInput } from '../types/ArtifactInputs';
@@ -168,6 +170,10 @@ export class ArtifactWorkflow {
       artifact.firstPublishedAt = now;
       artifact.draft = null;
       em.remove(draft);
+      await appendChanges(em, [
+        { kind: ChangeKind.ARTIFACT, entityId: this.globalId(artifact) },
+        ...(await changesOfFirstPublication(em, this.slug, artifact.id)),
+      ]);
       return artifact;
     });
   }
@@ -206,6 +212,7 @@ export class ArtifactWorkflow {
         publishedAt: new Date(),
       });
       artifact.latestVersion = ref(version);
+      await appendChange(em, ChangeKind.ARTIFACT, this.globalId(artifact));
       return artifact;
     });
   }
@@ -227,6 +234,7 @@ export class ArtifactWorkflow {
       artifact.status = ArtifactStatus.RETIRED;
       artifact.retiredAt = new Date();
       artifact.retirementReason = reason.trim();
+      await appendChange(em, ChangeKind.ARTIFACT, this.globalId(artifact));
       return artifact;
     });
   }
