@@ -13,6 +13,8 @@ export interface NodeConfig {
   /** Bootstraps the first admin: a token equal to this value acts as admin. */
   adminToken?: string;
   logLevel: string;
+  /** The Commons gateway the desk reads from (search, what others did with our work); unset hides that. */
+  gatewayUrl?: string;
 }
 
 /** Every environment variable the node reads (the compose test checks against this list). */
@@ -25,6 +27,7 @@ export const NODE_ENV_VARS = [
   'DATA_DIR',
   'ADMIN_TOKEN',
   'LOG_LEVEL',
+  'GATEWAY_URL',
 ] as const;
 export const REQUIRED_NODE_ENV_VARS = ['COMMUNITY_SLUG'] as const;
 
@@ -39,6 +42,21 @@ function port(value: string | undefined, fallback: number): number {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${value}"`);
   }
   return parsed;
+}
+
+function gatewayUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ConfigError(`GATEWAY_URL must be the gateway's http(s) address, got "${value}"`);
+  }
+  // The gateway's origin and path prefix, without a trailing slash: the desk appends /graphql.
+  return value.replace(/\/+$/, '');
 }
 
 export function readNodeConfig(env: Env = process.env): NodeConfig {
@@ -61,5 +79,6 @@ export function readNodeConfig(env: Env = process.env): NodeConfig {
     dataDir: resolve(env.DATA_DIR || `./.commons-data/${slug}`),
     adminToken,
     logLevel: env.LOG_LEVEL || 'info',
+    gatewayUrl: gatewayUrl(env.GATEWAY_URL),
   };
 }

@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import '../shared/style.css';
+
+render(<main>Desk</main>, document.getElementById('app')!);
