@@ -1,8 +1,9 @@
 import { Loading, Problems, day, safeUrl, useLoad } from '../shared/ui';
-import { askCommons, kindInWords, type CommunityRef } from './commons';
+import { kindInWords } from '../shared/kinds';
+import { askCommons, type CommunityRef } from './commons';
 import { LineageGraph, type LineageEdge, type LineageNode } from './LineageGraph';
 import { artifactPath, communityPath } from './routes';
-import { checkInWords, licenceAllows, type CheckFacts, type LicenceFacts } from './words';
+import { checkInWords, licenceAllows, type CheckFacts, type LicenceFacts } from '../shared/words';
 
 const CHECK = 'sourceId derivativeId relation sourceLicence derivativeLicence allowed rule';
 const ARTIFACT = `query Artifact($id: ID!) {

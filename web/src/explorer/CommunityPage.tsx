@@ -1,5 +1,6 @@
 import { Loading, Problems, day, safeUrl, useLoad } from '../shared/ui';
-import { askCommons, kindInWords, type CommunityRef } from './commons';
+import { kindInWords } from '../shared/kinds';
+import { askCommons, type CommunityRef } from './commons';
 import { artifactPath, communityPath } from './routes';
 import { windowOf } from './window';
 import { WindowPicker } from './WindowPicker';

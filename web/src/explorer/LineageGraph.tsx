@@ -1,5 +1,5 @@
 import { artifactPath } from './routes';
-import { checkState, type CheckFacts } from './words';
+import { checkState, type CheckFacts } from '../shared/words';
 
 /**
  * The lineage across communities as an SVG: sources above, derivatives below, each artifact

@@ -1,6 +1,7 @@
 import type { Problem } from '../shared/graphql';
 import { Field, Loading, Problems, day, useLoad } from '../shared/ui';
-import { ARTIFACT_KINDS, askCommons, kindInWords, type CommunityRef } from './commons';
+import { ARTIFACT_KINDS, kindInWords } from '../shared/kinds';
+import { askCommons, type CommunityRef } from './commons';
 import { artifactPath, communityPath, navigate, withParams } from './routes';
 
 const SEARCH = `query Search($filter: ArtifactFilter, $after: String) {

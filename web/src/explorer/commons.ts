@@ -10,18 +10,3 @@ export interface CommunityRef {
   slug: string;
   name: string;
 }
-
-export const ARTIFACT_KINDS = [
-  'TEMPLATE',
-  'PRINCIPLE',
-  'CASE_STUDY',
-  'OPEN_DATA',
-  'DECISION_RECORD',
-  'PLAYBOOK',
-  'FIELD_GUIDE',
-  'PROTOCOL',
-  'PATTERN',
-  'VIDEO',
-] as const;
-
-export const kindInWords = (kind: string) => kind.toLowerCase().replace(/_/g, ' ');

@@ -23,11 +23,15 @@ export interface Answer<T> {
 
 interface RawError {
   message?: unknown;
-  extensions?: { code?: unknown; field?: unknown; argument?: unknown };
+  extensions?: { code?: unknown; field?: unknown; argument?: unknown; reason?: unknown };
 }
 
 function problemOf(error: RawError): Problem {
-  const field = error.extensions?.field ?? error.extensions?.argument;
+  // A licence conflict is about the licence field, though the API names no field for it.
+  const field =
+    error.extensions?.field ??
+    error.extensions?.argument ??
+    (error.extensions?.reason === 'LICENCE_CONFLICT' ? 'licence' : undefined);
   return {
     message: typeof error.message === 'string' ? error.message : 'Unknown error',
     code: typeof error.extensions?.code === 'string' ? error.extensions.code : undefined,
