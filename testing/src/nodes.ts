@@ -44,6 +44,8 @@ const SQL_STATEMENT = /\b(select|insert|update|delete)\b/i;
 export interface TestNodeOptions {
   /** The node's logger; tests that read the node's log pass one writing to a stream they hold. */
   logger?: Logger;
+  /** The gateway the node's desk reads the Commons from (GATEWAY_URL). */
+  gatewayUrl?: string;
 }
 
 export async function startTestNode(
@@ -69,6 +71,7 @@ export async function startTestNode(
       databaseUrl: database.url,
       dataDir: '',
       logLevel: 'silent',
+      gatewayUrl: options.gatewayUrl,
     },
     {
       logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),

@@ -54,9 +54,10 @@ export function ContentFields(props: { content?: Partial<Content>; action: Retur
     <>
       <Field label="Kind" problem={props.action.about('kind')}>
         {(id) => (
-          <select id={id} name="kind" defaultValue={c.kind ?? 'FIELD_GUIDE'}>
+          <select id={id} name="kind">
             {ARTIFACT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
+              // A select has no defaultValue in the DOM: the option says it starts selected.
+              <option key={kind} value={kind} selected={kind === (c.kind ?? 'FIELD_GUIDE')}>
                 {kindInWords(kind)}
               </option>
             ))}

@@ -49,6 +49,8 @@ function shell(options: PagesOptions, script: string, style: string): string {
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    // No favicon to fetch (a 404 in every test's console otherwise).
+    '<link rel="icon" href="data:,">' +
     `<title>${escapeAttribute(options.title)}</title>${meta}` +
     `<link rel="stylesheet" href="${options.base}assets/${style}">` +
     `<script type="module" src="${options.base}assets/${script}"></script>` +
