@@ -39,12 +39,17 @@ export async function press(page: Page, button: string): Promise<void> {
 // types, so they reach its globals through globalThis.
 /** Waits until the page's visible text holds `text`; returns that text. */
 export async function waitForText(page: Page, text: string): Promise<string> {
-  await page.waitForFunction(
-    (t) => (globalThis as any).document.body.innerText.includes(t),
-    { timeout: 15_000 },
-    text,
-  );
-  return page.evaluate(() => (globalThis as any).document.body.innerText);
+  const shown = () => page.evaluate((): string => (globalThis as any).document.body.innerText);
+  try {
+    await page.waitForFunction(
+      (t) => (globalThis as any).document.body.innerText.includes(t),
+      { timeout: 15_000 },
+      text,
+    );
+  } catch {
+    throw new Error(`"${text}" never showed at ${page.url()}; the page says:\n${await shown()}`);
+  }
+  return shown();
 }
 
 export async function signInAtDesk(page: Page, nodeUrl: string, token: string): Promise<void> {

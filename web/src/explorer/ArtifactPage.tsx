@@ -1,4 +1,4 @@
-import { Loading, Problems, day, safeUrl, useLoad } from '../shared/ui';
+import { ExternalLink, Loading, Problems, day, useLoad } from '../shared/ui';
 import { kindInWords } from '../shared/kinds';
 import { askCommons, type CommunityRef } from './commons';
 import { LineageGraph, type LineageEdge, type LineageNode } from './LineageGraph';
@@ -119,9 +119,9 @@ function Artifact({
         <span>version {a.version}</span>
         <span>published {day(a.publishedAt)}</span>
         {a.tags.length ? <span>tags: {a.tags.join(', ')}</span> : null}
-        {safeUrl(a.mediaUrl) ? (
+        {a.mediaUrl ? (
           <span>
-            media: <a href={safeUrl(a.mediaUrl)}>{a.mediaUrl}</a>
+            media: <ExternalLink url={a.mediaUrl} />
           </span>
         ) : null}
       </div>
@@ -131,7 +131,7 @@ function Artifact({
       <h2>Licence</h2>
       <p>
         <strong>{a.licence.spdx}</strong> ({a.licence.name}){a.licence.url ? ' · ' : ''}
-        {safeUrl(a.licence.url) ? <a href={safeUrl(a.licence.url)}>licence text</a> : null}. Attribution:{' '}
+        {a.licence.url ? <ExternalLink url={a.licence.url}>licence text</ExternalLink> : null}. Attribution:{' '}
         {a.attribution}
       </p>
       <ul>

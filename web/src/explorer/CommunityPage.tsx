@@ -1,4 +1,4 @@
-import { Loading, Problems, day, safeUrl, useLoad } from '../shared/ui';
+import { ExternalLink, Loading, Problems, day, useLoad } from '../shared/ui';
 import { kindInWords } from '../shared/kinds';
 import { askCommons, type CommunityRef } from './commons';
 import { artifactPath, communityPath } from './routes';
@@ -136,7 +136,11 @@ export function CommunityPage({ slug, params }: { slug: string; params: URLSearc
                 <code>{c.slug}</code>
               </span>
               {c.region ? <span>{c.region}</span> : null}
-              {safeUrl(c.website) ? <a href={safeUrl(c.website)}>{c.website}</a> : null}
+              {c.website ? (
+                <span>
+                  <ExternalLink url={c.website} />
+                </span>
+              ) : null}
               <span>node {c.node?.status.toLowerCase() ?? 'unknown'}</span>
             </div>
             <p>

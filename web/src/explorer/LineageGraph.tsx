@@ -24,6 +24,8 @@ const BOX_H = 48;
 const GAP_X = 40;
 const ROW_H = 120;
 const PAD = 20;
+// Edge labels sit right of their line; the widest ("translates · citation, no licence check") needs this.
+const LABEL_ROOM = 240;
 
 const clip = (text: string, length: number) =>
   text.length > length ? `${text.slice(0, length - 1)}…` : text;
@@ -54,13 +56,16 @@ export function LineageGraph(props: { rootId: string; nodes: LineageNode[]; edge
   const rowNumbers = [...new Set(rows.values())].sort((a, b) => a - b);
   const byRow = rowNumbers.map((r) => props.nodes.filter((node) => rows.get(node.id) === r));
   const widest = Math.max(1, ...byRow.map((row) => row.length));
-  const width = PAD * 2 + widest * BOX_W + (widest - 1) * GAP_X;
+  const width = PAD * 2 + widest * BOX_W + (widest - 1) * GAP_X + LABEL_ROOM;
   const height = PAD * 2 + rowNumbers.length * ROW_H - (ROW_H - BOX_H);
   const position = new Map<string, { x: number; y: number }>();
   byRow.forEach((row, r) => {
     const rowWidth = row.length * BOX_W + (row.length - 1) * GAP_X;
     row.forEach((node, i) =>
-      position.set(node.id, { x: (width - rowWidth) / 2 + i * (BOX_W + GAP_X), y: PAD + r * ROW_H }),
+      position.set(node.id, {
+        x: (width - LABEL_ROOM - rowWidth) / 2 + i * (BOX_W + GAP_X),
+        y: PAD + r * ROW_H,
+      }),
     );
   });
   const known = props.edges.filter((e) => position.has(e.sourceId) && position.has(e.derivativeId));
@@ -72,7 +77,8 @@ export function LineageGraph(props: { rootId: string; nodes: LineageNode[]; edge
         viewBox={`0 0 ${width} ${height}`}
         width={width}
         height={height}
-        role="img"
+        // A group, not an image: its artifacts are links a keyboard reaches.
+        role="group"
         aria-labelledby="lineage-title"
       >
         <title id="lineage-title">

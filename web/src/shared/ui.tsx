@@ -82,6 +82,12 @@ export function metaValue(name: string): string {
   return document.querySelector<HTMLMetaElement>(`meta[name="commons-${name}"]`)?.content ?? '';
 }
 
+/** A user-written address: a link when it is http(s), plain text otherwise. */
+export function ExternalLink({ url, children }: { url: string; children?: ComponentChildren }) {
+  const safe = safeUrl(url);
+  return safe ? <a href={safe}>{children ?? url}</a> : <>{url}</>;
+}
+
 /** A user-written link target, only when it is http(s): never `javascript:` or `data:`. */
 export function safeUrl(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
