@@ -2,7 +2,8 @@ import type { Problem } from '../shared/graphql';
 import { Field, Loading, Problems, day, useLoad } from '../shared/ui';
 import { ARTIFACT_KINDS, kindInWords } from '../shared/kinds';
 import { askCommons, type CommunityRef } from './commons';
-import { artifactPath, communityPath, navigate, withParams } from './routes';
+import { navigate } from './navigation';
+import { artifactPath, communityPath, withParams } from './routes';
 
 const SEARCH = `query Search($filter: ArtifactFilter, $after: String) {
   communities { slug name }

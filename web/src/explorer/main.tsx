@@ -5,7 +5,8 @@ import { ArtifactPage } from './ArtifactPage';
 import { CommunityPage } from './CommunityPage';
 import { NeedsPage } from './NeedsPage';
 import { ReportPage } from './ReportPage';
-import { followLinksInPage, routeOf, type Route } from './routes';
+import { followLinksInPage } from './navigation';
+import { routeOf, type Route } from './routes';
 import { SearchPage } from './SearchPage';
 
 function Page({ route }: { route: Route }) {

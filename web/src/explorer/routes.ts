@@ -27,35 +27,16 @@ export function routeOf(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
   const [, first = '', second, ...rest] = pathname.split('/');
   if (rest.length > 0) return { page: 'missing' };
-  const value = second === undefined ? undefined : decodeURIComponent(second);
+  let value: string | undefined;
+  try {
+    value = second === undefined ? undefined : decodeURIComponent(second);
+  } catch {
+    return { page: 'missing' }; // a mangled escape, e.g. a link cut short
+  }
   if ((first === '' || first === 'search') && value === undefined) return { page: 'search', params };
   if (first === 'a' && value) return { page: 'artifact', id: value };
   if (first === 'c' && value) return { page: 'community', slug: value, params };
   if (first === 'needs' && value === undefined) return { page: 'needs', params };
   if (first === 'report' && value === undefined) return { page: 'report', params };
   return { page: 'missing' };
-}
-
-let routeChanged = () => {};
-
-/** Follows in-app links without a page load; anything else (sandbox, other origins) loads normally. */
-export function followLinksInPage(onChange: () => void): void {
-  routeChanged = onChange;
-  document.addEventListener('click', (event) => {
-    if (event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = (event.target as Element | null)?.closest?.('a');
-    const href = link?.getAttribute('href');
-    if (!link || !href || !href.startsWith('/') || href.startsWith('//')) return;
-    if (routeOf(href.split('?')[0], '').page === 'missing') return;
-    event.preventDefault();
-    navigate(href);
-  });
-  window.addEventListener('popstate', onChange);
-}
-
-export function navigate(href: string): void {
-  history.pushState(null, '', href);
-  window.scrollTo(0, 0);
-  routeChanged();
 }
