@@ -12,7 +12,7 @@ export default tseslint.config(
     ignores: ['**/dist/**', '**/node_modules/**', '.stryker-tmp/**', 'reports/**', '**/*.js', '**/*.mjs'],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [eslint.configs.recommended, ...tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': [
