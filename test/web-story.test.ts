@@ -64,7 +64,15 @@ describe('pages for people: from a draft to a Commons that answers', () => {
       'Licence (SPDX id)': 'CC-BY-4.0',
       Attribution: 'Soil Circle',
       Authors: 'Rosa Ortiz',
+      'Media URL': 'field day video',
     });
+    // The API's validation message stands beside the field it is about; fixed, the draft saves.
+    await press(page, 'Save draft');
+    await page.waitForSelector('.field.invalid .field-problem');
+    expect(await page.$eval('.field.invalid', (field) => field.textContent)).toBe(
+      'Media URLmediaUrl must be a URL address',
+    );
+    await fill(page, { 'Media URL': 'https://video.example/field-day' });
     await press(page, 'Save draft');
     await waitForText(page, 'Status: draft');
     const id = decodeURIComponent(new URL(page.url()).hash.replace('#edit/', ''));

@@ -23,7 +23,23 @@ export interface Answer<T> {
 
 interface RawError {
   message?: unknown;
-  extensions?: { code?: unknown; field?: unknown; argument?: unknown; reason?: unknown };
+  extensions?: { code?: unknown; field?: unknown; argument?: unknown; reason?: unknown; details?: unknown };
+}
+
+/** A node's input validation names each failing field in `details` ("input.title: must be …"). */
+function detailsOf(error: RawError): Problem[] | null {
+  const details = error.extensions?.details;
+  if (!Array.isArray(details) || details.length === 0) return null;
+  return details.map((detail) => {
+    const text = String(detail);
+    const colon = text.indexOf(': ');
+    const path = colon < 0 ? '' : text.slice(0, colon);
+    return {
+      message: colon < 0 ? text : text.slice(colon + 2),
+      code: 'BAD_USER_INPUT',
+      field: path ? path.split('.').pop() : undefined,
+    };
+  });
 }
 
 function problemOf(error: RawError): Problem {
@@ -67,7 +83,7 @@ export async function ask<T>(
       { message: `${url} answered ${response.status} without JSON`, code: 'NETWORK' },
     ]);
   }
-  const problems = (body.errors ?? []).map(problemOf);
+  const problems = (body.errors ?? []).flatMap((error) => detailsOf(error) ?? [problemOf(error)]);
   if (body.data == null) throw new GraphQLFailure(problems.length ? problems : [{ message: 'No data' }]);
   return { data: body.data, problems };
 }
