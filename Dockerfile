@@ -7,7 +7,8 @@ COPY subgraphs subgraphs
 COPY gateway gateway
 COPY cli cli
 COPY demo demo
-RUN npm ci --no-audit --no-fund && npx tsc -b schema subgraphs/community-node gateway demo && npm prune --omit=dev --no-audit --no-fund
+COPY web web
+RUN npm ci --no-audit --no-fund && npx tsc -b schema web subgraphs/community-node gateway demo && node web/build.mjs && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

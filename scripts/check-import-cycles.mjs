@@ -13,11 +13,12 @@ const SOURCES = [
   'demo/src',
   'bench/src',
   'testing/src',
+  'web/src',
 ];
 const ENTITY_MODULE = /^subgraphs\/community-node\/src\/entities\/[^/]+\.ts$/;
 
 // tsconfig.test.json maps @commons-graph/* to each package's src, so cycles across packages show too.
-const graph = await madge(SOURCES, { fileExtensions: ['ts'], tsConfig: 'tsconfig.test.json' });
+const graph = await madge(SOURCES, { fileExtensions: ['ts', 'tsx'], tsConfig: 'tsconfig.test.json' });
 const cycles = graph.circular();
 const excused = cycles.filter((cycle) => cycle.every((file) => ENTITY_MODULE.test(file)));
 const faults = cycles.filter((cycle) => !excused.includes(cycle));

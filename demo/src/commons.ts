@@ -33,11 +33,15 @@ export interface DemoNode {
   name: string;
   publicUrl: string;
   adminUrl: string;
+  /** The publishing desk, signed in to with adminToken (or any token of the node). */
+  deskUrl: string;
   adminToken: string;
 }
 
 export interface RunningDemo {
   gatewayUrl: string;
+  /** The Commons explorer, the gateway's page for people. */
+  explorerUrl: string;
   nodes: DemoNode[];
   seeded: boolean;
   stop(): Promise<void>;
@@ -82,6 +86,9 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
       communities.map((c) => c.slug),
     );
 
+    // The desks read the Commons from the gateway, which starts last: its address is known when its port is.
+    const gatewayHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+    const gatewayUrl = options.gatewayPort === 0 ? undefined : `http://${gatewayHost}:${options.gatewayPort}`;
     const nodes: RunningNode[] = [];
     for (const [i, community] of communities.entries()) {
       const node = await startCommunityNode(
@@ -94,6 +101,7 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
           dataDir: options.dataDir,
           adminToken: tokens[community.slug],
           logLevel: logger.level,
+          gatewayUrl,
         },
         { logger },
       );
@@ -105,6 +113,7 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
       name: communities[i].name,
       publicUrl: node.publicUrl,
       adminUrl: node.adminUrl,
+      deskUrl: `${node.url}/desk`,
       adminToken: tokens[communities[i].slug],
     }));
     const seeded = options.demo
@@ -132,7 +141,13 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
       { logger },
     );
     stops.push(() => gateway.stop());
-    return { gatewayUrl: gateway.graphqlUrl, nodes: demoNodes, seeded, stop: stopAll };
+    return {
+      gatewayUrl: gateway.graphqlUrl,
+      explorerUrl: `${gateway.url}/`,
+      nodes: demoNodes,
+      seeded,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;

@@ -16,6 +16,7 @@ import {
   withSafeErrors,
 } from '@commons-graph/schema';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { EXPLORER_PAGES, pagesHandler } from '@commons-graph/web';
 import pino, { type Logger } from 'pino';
 import type { GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
@@ -122,6 +123,13 @@ export async function startGateway(
         nodes: registry.all().map((n) => ({ slug: n.slug, status: n.status })),
       }),
       onError: (error) => logger.warn({ err: error }, 'request failed before GraphQL'),
+      pages: pagesHandler({
+        app: 'explorer',
+        base: '/',
+        title: 'Commons explorer',
+        pages: EXPLORER_PAGES,
+        shellCache: 'no-cache',
+      }),
     }),
   );
 

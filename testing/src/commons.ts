@@ -5,6 +5,7 @@ import {
   type GatewayOptions,
   type RunningGateway,
 } from '@commons-graph/gateway';
+import { createServer } from 'node:net';
 import pino from 'pino';
 import { graphql, ok, type GraphQLResponse } from './graphql';
 import { startTestNode, type TestNode } from './nodes';
@@ -51,6 +52,18 @@ export function startTestGateway(
   );
 }
 
+/** A port nobody listens on right now (the OS picks it; another process could take it first, rarely). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startTestCommons(
   slugs: string[],
   options: {
@@ -59,10 +72,16 @@ export async function startTestCommons(
     breakerThreshold?: number;
     limits?: Partial<ClientLimitsConfig>;
     gateway?: Partial<GatewayConfig>;
+    /** Give each node's desk the gateway's URL: the gateway's port is then chosen before the nodes start. */
+    desks?: boolean;
   } = {},
 ): Promise<TestCommons> {
+  const gatewayPort = options.desks ? await freePort() : 0;
+  const gatewayUrl = options.desks ? `http://127.0.0.1:${gatewayPort}` : undefined;
   const nodes: Record<string, TestNode> = {};
-  for (const node of await Promise.all(slugs.map((slug) => startTestNode(slug)))) nodes[node.slug] = node;
+  for (const node of await Promise.all(slugs.map((slug) => startTestNode(slug, slug, { gatewayUrl })))) {
+    nodes[node.slug] = node;
+  }
   const requests: TestCommons['requests'] = [];
   const gateway = await startTestGateway(
     slugs.map((slug) => ({ slug, url: nodes[slug].node.publicUrl })),
@@ -71,6 +90,7 @@ export async function startTestCommons(
       nodeTimeoutMs: options.nodeTimeoutMs ?? 2000,
       breakerThreshold: options.breakerThreshold ?? 5,
       limits: options.limits,
+      port: gatewayPort,
       ...options.gateway,
     },
     { onNodeRequest: (slug, operation, query) => requests.push({ slug, operation, query }) },

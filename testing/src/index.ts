@@ -9,3 +9,4 @@ export * from './hostile-node';
 export * from './image-build';
 export * from './nodes';
 export * from './operation-generator';
+export * from './web-pages';

@@ -46,6 +46,8 @@ export interface TestNodeOptions {
   logger?: Logger;
   /** FEED_PING_URLS: followers the node pings after each change. */
   feedPingUrls?: string[];
+  /** The gateway the node's desk reads the Commons from (GATEWAY_URL). */
+  gatewayUrl?: string;
 }
 
 export async function startTestNode(
@@ -72,6 +74,7 @@ export async function startTestNode(
       dataDir: '',
       logLevel: 'silent',
       feedPingUrls: options.feedPingUrls,
+      gatewayUrl: options.gatewayUrl,
     },
     {
       logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),

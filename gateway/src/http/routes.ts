@@ -4,6 +4,7 @@ import bodyParser from 'body-parser';
 import cors from 'cors';
 import finalhandler from 'finalhandler';
 import { requestErrorAnswer } from '@commons-graph/schema';
+import type { PagesHandler } from '@commons-graph/web';
 
 /**
  * The gateway's HTTP surface on Node's own server, as Apollo's standalone server does it: CORS,
@@ -18,6 +19,8 @@ export interface Routes<C extends BaseContext> {
   health(): unknown;
   /** Hears of requests that failed on the server's side (a client's bad body is not logged). */
   onError(error: unknown): void;
+  /** The explorer's pages and assets, given the path without its leading slash. */
+  pages?: PagesHandler;
 }
 
 type Next = (error?: unknown) => void;
@@ -61,6 +64,7 @@ export function routes<C extends BaseContext>(options: Routes<C>) {
       return;
     }
     if (path !== options.graphqlPath) {
+      if (options.pages?.(req, res, path.slice(1))) return;
       done();
       return;
     }

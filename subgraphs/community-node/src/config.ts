@@ -15,6 +15,8 @@ export interface NodeConfig {
   logLevel: string;
   /** Followers to ping after each change (docs/feed-protocol.md). */
   feedPingUrls?: string[];
+  /** The Commons gateway the desk reads from (search, what others did with our work); unset hides that. */
+  gatewayUrl?: string;
 }
 
 /** Every environment variable the node reads (the compose test checks against this list). */
@@ -28,6 +30,7 @@ export const NODE_ENV_VARS = [
   'ADMIN_TOKEN',
   'LOG_LEVEL',
   'FEED_PING_URLS',
+  'GATEWAY_URL',
 ] as const;
 export const REQUIRED_NODE_ENV_VARS = ['COMMUNITY_SLUG'] as const;
 
@@ -59,6 +62,21 @@ function pingUrls(value: string | undefined): string[] {
   return urls;
 }
 
+function gatewayUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ConfigError(`GATEWAY_URL must be the gateway's http(s) address, got "${value}"`);
+  }
+  // The gateway's origin and path prefix, without a trailing slash: the desk appends /graphql.
+  return value.replace(/\/+$/, '');
+}
+
 export function readNodeConfig(env: Env = process.env): NodeConfig {
   const slug = env.COMMUNITY_SLUG ?? '';
   if (!isValidSlug(slug)) {
@@ -80,5 +98,6 @@ export function readNodeConfig(env: Env = process.env): NodeConfig {
     adminToken,
     logLevel: env.LOG_LEVEL || 'info',
     feedPingUrls: pingUrls(env.FEED_PING_URLS),
+    gatewayUrl: gatewayUrl(env.GATEWAY_URL),
   };
 }

@@ -16,6 +16,7 @@ import {
   withSafeErrors,
 } from '@commons-graph/schema';
 import type { MikroORM, PostgreSqlConnection } from '@mikro-orm/postgresql';
+import { DESK_PAGES, pagesHandler } from '@commons-graph/web';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -145,6 +146,20 @@ export async function startCommunityNode(
         },
       }),
     );
+
+    const desk = pagesHandler({
+      app: 'desk',
+      base: '/desk/',
+      title: `${config.name} · publishing desk`,
+      pages: DESK_PAGES,
+      shellCache: 'no-store',
+      connectOrigins: config.gatewayUrl ? [new URL(config.gatewayUrl).origin] : [],
+      meta: { community: identity.slug, gateway: config.gatewayUrl ?? '' },
+    });
+    // Express strips the mount point: /desk and /desk/ arrive as "/", assets as "/assets/…".
+    app.use('/desk', (req, res, next) => {
+      if (!desk(req, res, req.path.replace(/^\/+/, ''))) next();
+    });
 
     // A body that is not JSON or is too large: a GraphQL-shaped answer, never Express's HTML page.
     app.use(['/graphql', '/admin/graphql'], requestErrorHandler(logger));
