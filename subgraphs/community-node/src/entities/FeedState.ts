@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * The change feed's one row: the epoch, fixed when the database was created, and the counter that
@@ -7,7 +7,9 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
  */
 @Entity({ tableName: 'feed_state' })
 export class FeedState {
+  /** Always true: the check keeps the table to one row. */
   @PrimaryKey({ type: 'boolean' })
+  @Check({ name: 'feed_state_singleton_check', expression: 'singleton = true' })
   singleton: boolean = true;
 
   @Property({ type: 'uuid' })
@@ -15,5 +17,6 @@ export class FeedState {
 
   /** The last sequence number handed out: the feed's head. */
   @Property({ type: 'integer' })
+  @Check({ name: 'feed_state_seq_check', expression: 'seq >= 0' })
   seq: number = 0;
 }

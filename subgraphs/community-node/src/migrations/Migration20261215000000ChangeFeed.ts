@@ -75,7 +75,7 @@ export class Migration20261215000000ChangeFeed extends Migration {
     this.addSql(`create type "change_kind" as enum ('${KINDS.join("', '")}');`);
     // The epoch is random per database: a recreated or restored database tells followers to start over.
     this.addSql(
-      `create table "feed_state" ("singleton" boolean not null default true check ("singleton"), "epoch" uuid not null,
+      `create table "feed_state" ("singleton" boolean not null default true check ("singleton" = true), "epoch" uuid not null,
         "seq" integer not null default 0 check ("seq" >= 0), constraint "feed_state_pkey" primary key ("singleton"));`,
     );
     this.addSql(
