@@ -3,13 +3,6 @@ export { startCommunityNode, type RunningNode, type StartOptions } from './serve
 export { buildPublicSchema, printPublicSdl } from './public/schema';
 export { createToken, hashToken } from './auth/tokens';
 export { openDatabase } from './database/orm';
-export { startEmbeddedPostgres, freePort } from './database/embedded';
 export { Role } from './entities/enums';
-export {
-  createDatabase,
-  databaseUrlOn,
-  type CreatedDatabase,
-  type CreateDatabaseOptions,
-} from './database/create';
 export { seedLinks, seedPublishedArtifacts, type SeedArtifact, type SeedLinks } from './database/seed';
 export { inTransaction } from './database/transaction';
