@@ -7,9 +7,14 @@ export {
   type GatewayConfig,
   type NodeEntry,
   type ClientLimitsConfig,
+  type IndexConfig,
 } from './config';
 export { startGateway, buildCommonsSchema, type RunningGateway, type GatewayOptions } from './server';
 export { Registry, type RegisteredNode, type NodeState } from './registry/Registry';
 export * from './reports/render';
 export { fetchReport, renderReport, type ReportFormat, type ReportRequest } from './reports/client';
 export { errorPropagated } from './execution/compiled';
+export { CommonsIndex, type SyncState } from './commons-index/CommonsIndex';
+export { KIND_TABLES } from './commons-index/tables';
+export { SyncWorker } from './sync/SyncWorker';
+export { feedNodeSdl } from './sync/feed-contract';

@@ -26,6 +26,7 @@ import { artifactSelection } from './artifact-selection';
 import { artifactConnection, loadArtifact } from './artifacts';
 import { licenceCheck } from './licence-check';
 import { lineage } from './lineage';
+import { nodeSync } from './node-sync';
 import { communityVitality, commonsReport } from './reports';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the GraphQL schema has validated and typed the args before a resolver runs; each resolver names the fields it reads.
@@ -90,13 +91,14 @@ export function createResolvers(adminToken: string | undefined) {
           throw badInput(`"${slug}" is not a community slug`);
         return nodeView(await ctx.registry.add({ url, slug: slug ?? undefined }, { refuseInvalid: true }));
       },
-      removeNode: (_: unknown, { slug }: Args, ctx: GatewayContext) => {
+      removeNode: async (_: unknown, { slug }: Args, ctx: GatewayContext) => {
         requireAdmin(ctx, adminToken);
-        if (!ctx.registry.remove(slug))
+        if (!(await ctx.registry.remove(slug)))
           throw commonsError(ErrorCode.NOT_FOUND, `No node "${slug}" is registered`);
         return true;
       },
     },
+    CommunityNode: { sync: nodeSync },
     Community: {
       name: async ({ slug }: { slug: string }, _: Args, ctx: GatewayContext) =>
         (await ctx.loaders.profile.load(slug))?.name ?? ctx.registry.get(slug)?.name ?? slug,
