@@ -49,6 +49,8 @@ export interface IndexConfig {
   /** The wait after a node's first failed pull, doubled per failure up to the cap. */
   syncBackoffMs: number;
   syncBackoffCapMs: number;
+  /** Events asked per page (the feed allows up to 1000, the default); tests use small pages. */
+  syncPageSize?: number;
 }
 
 /** How much expensive work (points, see limits/operation-weight.ts) clients may ask for. */

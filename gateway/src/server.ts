@@ -83,6 +83,7 @@ async function followNodes(
       intervalMs: config.syncIntervalMs,
       backoffMs: config.syncBackoffMs,
       backoffCapMs: config.syncBackoffCapMs,
+      pageSize: config.syncPageSize,
     },
     logger,
   );

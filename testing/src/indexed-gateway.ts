@@ -53,16 +53,15 @@ export async function startIndexedGateway(
         throw new Error('this gateway does not sync: another holds the lock');
     },
     async entities(community) {
-      const held = new Map<string, Member>();
-      for (const { kind, table } of KIND_TABLES) {
-        const rows = await sql<{ id: string; doc: Member }>(
-          db.url,
-          `select id, doc from "${table}" ${community ? 'where community = $1' : ''} order by id`,
-          community ? [community] : [],
-        );
-        for (const row of rows) held.set(`${kind} ${row.id}`, row.doc);
-      }
-      return held;
+      const where = community ? 'where community = $1' : '';
+      const rows = await sql<{ kind: string; id: string; doc: Member }>(
+        db.url,
+        KIND_TABLES.map(
+          ({ kind, table }) => `select '${kind}' as kind, id, doc from "${table}" ${where}`,
+        ).join(' union all ') + ' order by kind, id',
+        community ? [community] : [],
+      );
+      return new Map(rows.map((row) => [`${row.kind} ${row.id}`, row.doc]));
     },
     async stop() {
       await gateway.stop();

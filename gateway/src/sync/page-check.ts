@@ -57,7 +57,7 @@ function checkEvent(event: FeedEvent, path: string, slug: string, members: reado
   const own = memberOf(event.kind);
   for (const name of members) {
     if (name !== own && event[name] !== null)
-      refuse(`answered ${path}.${name} for a ${event.kind} event, which carries only ${own}`);
+      refuse(`answered ${path}.${name} on an event of kind ${event.kind}, which carries only ${own}`);
   }
   const member = event[own] as Record<string, unknown> | null;
   if (member !== null && identityOf(event.kind, member, slug) !== event.entityId)

@@ -7,8 +7,8 @@ export interface PingAnswer {
   body: string;
 }
 
-/** Pings a community may send per second; more are refused (a ping only says "pull now"). */
-export const PINGS_PER_SECOND = 5;
+/** Pings a community may send per minute; more are refused (a ping only says "pull now", and pulls coalesce). */
+export const PINGS_PER_MINUTE = 60;
 
 const answer = (status: number, message: string, code: string, extra: object = {}): PingAnswer => ({
   status,
@@ -31,12 +31,12 @@ export function pingProblem(body: unknown): string | null {
 /**
  * The ping endpoint's work: a valid ping from a community asks for a pull (its head is not
  * believed: the pull reads from the index's own cursor), an unknown community is ignored, and each
- * community is held to PINGS_PER_SECOND.
+ * community is held to PINGS_PER_MINUTE.
  */
 export function pingHandler(
   pinged: (community: string) => Promise<unknown>,
 ): (body: unknown) => Promise<PingAnswer> {
-  const limiter = new RateLimiterMemory({ points: PINGS_PER_SECOND, duration: 1, keyPrefix: 'ping' });
+  const limiter = new RateLimiterMemory({ points: PINGS_PER_MINUTE, duration: 60, keyPrefix: 'ping' });
   return async (body) => {
     const problem = pingProblem(body);
     if (problem) return answer(400, problem, 'BAD_REQUEST');
