@@ -10,3 +10,6 @@ export * from './image-build';
 export * from './nodes';
 export * from './operation-generator';
 export * from './web-pages';
+export * from './feed-fixtures';
+export * from './feed-node';
+export * from './indexed-gateway';
