@@ -51,7 +51,8 @@ describe('the demo Commons (npm start)', () => {
   });
   afterAll(async () => {
     await demo?.stop();
-    for (const db of DEMO_DATABASES) await sql(serverUrl(), `drop database if exists "${db}" with (force)`);
+    for (const db of [...DEMO_DATABASES, 'gateway_index'])
+      await sql(serverUrl(), `drop database if exists "${db}" with (force)`);
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -153,6 +154,29 @@ describe('the demo Commons (npm start)', () => {
     expect(data.needs.filter((n: any) => n.answers.length > 0).length).toBeGreaterThan(0);
     expect(data.needs.filter((n: any) => n.answers.length === 0).length).toBeGreaterThan(0);
     expect(JSON.stringify(data)).not.toContain('NEVER-PUBLIC-DEMO-DRAFT');
+  });
+
+  it("follows every demo node's feed into the gateway's index, to its head, without a refused page", async () => {
+    type Sync = { slug: string; sync: { syncedSeq: number; head: number; lastError: string | null } | null };
+    const read = async () =>
+      (await ok<{ nodes: Sync[] }>(demo!.gatewayUrl, `{ nodes { slug sync { syncedSeq head lastError } } }`))
+        .nodes;
+    let nodes = await read();
+    // The demo is ready once synced; a ping-triggered pull may still be under way.
+    for (
+      let tries = 0;
+      tries < 50 && nodes.some((n) => !n.sync || n.sync.head === 0 || n.sync.syncedSeq < n.sync.head);
+      tries++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      nodes = await read();
+    }
+    expect(nodes).toHaveLength(4);
+    for (const node of nodes) {
+      expect(node.sync).toMatchObject({ lastError: null });
+      expect(node.sync!.head).toBeGreaterThan(0);
+      expect(node.sync!.syncedSeq).toBe(node.sync!.head);
+    }
   });
 
   it('gives each node a change feed that replays into its public data, and tells of backdating', async () => {

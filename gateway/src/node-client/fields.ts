@@ -55,7 +55,8 @@ export const SPOKEN_FOR: Readonly<
   FeedbackResponse: { own: ['id', 'artifactId'], slug: ['community'], global: ['feedbackId'] },
   Need: { own: ['id'], slug: ['community'] },
   NeedAnswer: { own: ['id', 'artifactId'], slug: ['community'], global: ['needId'] },
-  LearningCycleSummary: { ownLists: ['harvestedArtifactIds'] },
+  LearningCycleSummary: { own: ['id'], ownLists: ['harvestedArtifactIds'] },
+  ContributionRole: { own: ['id'] },
   Community: { slug: ['slug'] },
 };
 
