@@ -44,6 +44,8 @@ const SQL_STATEMENT = /\b(select|insert|update|delete)\b/i;
 export interface TestNodeOptions {
   /** The node's logger; tests that read the node's log pass one writing to a stream they hold. */
   logger?: Logger;
+  /** FEED_PING_URLS: followers the node pings after each change. */
+  feedPingUrls?: string[];
 }
 
 export async function startTestNode(
@@ -69,6 +71,7 @@ export async function startTestNode(
       databaseUrl: database.url,
       dataDir: '',
       logLevel: 'silent',
+      feedPingUrls: options.feedPingUrls,
     },
     {
       logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),

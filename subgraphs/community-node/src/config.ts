@@ -13,6 +13,8 @@ export interface NodeConfig {
   /** Bootstraps the first admin: a token equal to this value acts as admin. */
   adminToken?: string;
   logLevel: string;
+  /** Followers to ping after each change (docs/feed-protocol.md). */
+  feedPingUrls?: string[];
 }
 
 /** Every environment variable the node reads (the compose test checks against this list). */
@@ -25,6 +27,7 @@ export const NODE_ENV_VARS = [
   'DATA_DIR',
   'ADMIN_TOKEN',
   'LOG_LEVEL',
+  'FEED_PING_URLS',
 ] as const;
 export const REQUIRED_NODE_ENV_VARS = ['COMMUNITY_SLUG'] as const;
 
@@ -39,6 +42,21 @@ function port(value: string | undefined, fallback: number): number {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${value}"`);
   }
   return parsed;
+}
+
+/** `FEED_PING_URLS`: comma-separated http(s) URLs. */
+function pingUrls(value: string | undefined): string[] {
+  const urls = (value ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  for (const url of urls) {
+    const protocol = URL.canParse(url) ? new URL(url).protocol : '';
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw new ConfigError(`FEED_PING_URLS: "${url}" is not an http(s) URL`);
+    }
+  }
+  return urls;
 }
 
 export function readNodeConfig(env: Env = process.env): NodeConfig {
@@ -61,5 +79,6 @@ export function readNodeConfig(env: Env = process.env): NodeConfig {
     dataDir: resolve(env.DATA_DIR || `./.commons-data/${slug}`),
     adminToken,
     logLevel: env.LOG_LEVEL || 'info',
+    feedPingUrls: pingUrls(env.FEED_PING_URLS),
   };
 }

@@ -1,6 +1,7 @@
 import { NODE_PROTOCOL_VERSION } from '@commons-graph/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CommunityProfile } from './entities';
+import { ChangeKind, CommunityProfile } from './entities';
+import { appendChange } from './feed/outbox';
 
 /** Who this node is: the slug it was started with, and the software it runs. */
 export interface NodeIdentity {
@@ -22,10 +23,9 @@ export function nodeIdentity(slug: string): NodeIdentity {
 
 /** Creates the profile row on first start; later starts keep whatever stewards edited. */
 export async function ensureProfile(em: EntityManager, slug: string, name: string): Promise<void> {
-  const fork = em.fork();
-  const existing = await fork.findOne(CommunityProfile, { slug });
-  if (!existing) {
+  await em.fork().transactional(async (fork) => {
+    if (await fork.findOne(CommunityProfile, { slug })) return;
     fork.create(CommunityProfile, { slug, name, description: '', createdAt: new Date() });
-    await fork.flush();
-  }
+    await appendChange(fork, ChangeKind.COMMUNITY, slug);
+  });
 }

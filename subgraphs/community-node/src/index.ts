@@ -4,7 +4,8 @@ export { buildPublicSchema, printPublicSdl } from './public/schema';
 export { createToken, hashToken } from './auth/tokens';
 export { openDatabase } from './database/orm';
 export { startEmbeddedPostgres, freePort } from './database/embedded';
-export { Role } from './entities/enums';
+export { ChangeKind, Role } from './entities/enums';
+export { appendChangesWith, type Change } from './feed/outbox';
 export {
   createDatabase,
   databaseUrlOn,

@@ -26,6 +26,7 @@ import type { NodeConfig } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded';
 import { openDatabase } from './database/orm';
 import { openPublicConnection } from './database/public-connection';
+import { FeedPinger, pingAfterCommits } from './feed/pings';
 import { formatError } from './graphql/format-error';
 import { queryLimits } from './graphql/limits';
 import { ensureProfile, nodeIdentity, type NodeIdentity } from './identity';
@@ -101,6 +102,8 @@ export async function startCommunityNode(
   try {
     orm = await openDatabase({ databaseUrl, onQuery: options.onQuery });
     publicConnection = await openPublicConnection(orm, { databaseUrl });
+    const pinger = new FeedPinger({ urls: config.feedPingUrls ?? [], community: config.slug, logger });
+    pingAfterCommits(orm, pinger);
     const identity = nodeIdentity(config.slug);
     await ensureProfile(orm.em, config.slug, config.name);
 
@@ -166,6 +169,7 @@ export async function startCommunityNode(
       stop: () =>
         (stopped ??= (async () => {
           await Promise.all([publicServer.stop(), adminServer.stop()]);
+          pinger.stop();
           await openPublic.close(true);
           await openOrm.close(true);
           await embedded?.stop();

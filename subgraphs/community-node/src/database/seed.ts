@@ -5,6 +5,8 @@ import type {
   FeedbackKind,
   ResponseKind,
 } from '../entities/enums';
+import { ChangeKind } from '../entities/enums';
+import { appendChangesWith, type Change } from '../feed/outbox';
 import { inTransaction } from './transaction';
 
 /**
@@ -71,11 +73,29 @@ export async function seedPublishedArtifacts(
       from seed_artifact s join artifact a on a.handle = s.handle`);
     await client.query(`update artifact set latest_version_id = v.id from artifact_version v, seed_artifact s
       where v.artifact_id = artifact.id and artifact.handle = s.handle`);
+    const oldestFirst = [...rows].sort(
+      (a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || (a.handle < b.handle ? -1 : 1),
+    );
+    await appendChangesWith(
+      client,
+      oldestFirst.map((row) => ({ kind: ChangeKind.ARTIFACT, entityId: `${slug}:${row.handle}` })),
+    );
   });
   return rows.map((row) => `${slug}:${row.handle}`);
 }
 
-/** Records `links` on a node, stamped now. */
+/**
+ * The rows `insert` inserted (it must return `id` and `artifact_id`, a row of this node), each with
+ * whether its artifact is public: only then is the link a public change.
+ */
+const WITH_PUBLICITY = (insert: string) => `with inserted as (${insert})
+  select i.id, a.status in ('PUBLISHED', 'RETIRED') and a.latest_version_id is not null as public
+  from inserted i join artifact a on a.id = i.artifact_id`;
+
+/**
+ * Records `links` on a node, stamped now. The node must have started once: its change feed names
+ * the links by global id, and the slug comes from its profile.
+ */
 export async function seedLinks(databaseUrl: string, links: SeedLinks): Promise<void> {
   const json = (rows: unknown[] | undefined) => JSON.stringify(rows ?? []);
   /** Links by handle join the node's artifacts: one naming no artifact here is a mistake, not a row to drop. */
@@ -84,44 +104,63 @@ export async function seedLinks(databaseUrl: string, links: SeedLinks): Promise<
       throw new Error(`seedLinks: some ${what} name a handle with no artifact on this node`);
   };
   await inTransaction(databaseUrl, async (client) => {
+    const [profile] = (await client.query<{ slug: string }>('select slug from community_profile')).rows;
+    if (!profile) throw new Error('seedLinks: the node has no community profile yet; start it once first');
+    const changes: Change[] = [];
+    /** Keeps the changes of the public rows an insert returned, to append them at the end. */
+    const publicRows =
+      <R extends { rows: Array<{ id: string; public: boolean }> }>(kind: ChangeKind) =>
+      (result: R) => {
+        for (const row of result.rows)
+          if (row.public) changes.push({ kind, entityId: `${profile.slug}:${row.id}` });
+        return result;
+      };
     await client
       .query(
-        `insert into derivation (id, artifact_id, source_id, relation, asserted_at)
+        WITH_PUBLICITY(`insert into derivation (id, artifact_id, source_id, relation, asserted_at)
       select gen_random_uuid(), a.id, r."sourceId", coalesce(r.relation, 'ADAPTS'), now()
       from jsonb_to_recordset($1::jsonb) as r(handle text, "sourceId" text, relation derivation_relation)
-      join artifact a on a.handle = r.handle`,
+      join artifact a on a.handle = r.handle returning id, artifact_id`),
         [json(links.derivations)],
       )
+      .then(publicRows(ChangeKind.DERIVATION))
       .then(all('derivations'));
-    await client.query(
-      `insert into adoption (id, artifact_id, status, context, recorded_at, updated_at)
-      select gen_random_uuid(), r."artifactId", coalesce(r.status, 'ADOPTED'), coalesce(r.context, 'used'), now(), now()
-      from jsonb_to_recordset($1::jsonb) as r("artifactId" text, status adoption_status, context text)`,
-      [json(links.adoptions)],
-    );
-    await client.query(
-      `insert into feedback (id, artifact_id, kind, body, given_at)
-      select gen_random_uuid(), r."artifactId", coalesce(r.kind, 'WORKED'), coalesce(r.body, 'it worked'), now()
-      from jsonb_to_recordset($1::jsonb) as r("artifactId" text, kind feedback_kind, body text)`,
-      [json(links.feedback)],
-    );
     await client
       .query(
-        `insert into feedback_response (id, feedback_id, artifact_id, kind, body, responded_at)
+        `insert into adoption (id, artifact_id, status, context, recorded_at, updated_at)
+      select gen_random_uuid(), r."artifactId", coalesce(r.status, 'ADOPTED'), coalesce(r.context, 'used'), now(), now()
+      from jsonb_to_recordset($1::jsonb) as r("artifactId" text, status adoption_status, context text) returning id, true as public`,
+        [json(links.adoptions)],
+      )
+      .then(publicRows(ChangeKind.ADOPTION));
+    await client
+      .query(
+        `insert into feedback (id, artifact_id, kind, body, given_at)
+      select gen_random_uuid(), r."artifactId", coalesce(r.kind, 'WORKED'), coalesce(r.body, 'it worked'), now()
+      from jsonb_to_recordset($1::jsonb) as r("artifactId" text, kind feedback_kind, body text) returning id, true as public`,
+        [json(links.feedback)],
+      )
+      .then(publicRows(ChangeKind.FEEDBACK));
+    await client
+      .query(
+        WITH_PUBLICITY(`insert into feedback_response (id, feedback_id, artifact_id, kind, body, responded_at)
       select gen_random_uuid(), r."feedbackId", a.id, coalesce(r.kind, 'ACKNOWLEDGED'), coalesce(r.body, 'thanks'), now()
       from jsonb_to_recordset($1::jsonb) as r("feedbackId" text, handle text, kind response_kind, body text)
-      join artifact a on a.handle = r.handle`,
+      join artifact a on a.handle = r.handle returning id, artifact_id`),
         [json(links.responses)],
       )
+      .then(publicRows(ChangeKind.RESPONSE))
       .then(all('responses'));
     await client
       .query(
-        `insert into need_answer (id, need_id, artifact_id, note, answered_at)
+        WITH_PUBLICITY(`insert into need_answer (id, need_id, artifact_id, note, answered_at)
       select gen_random_uuid(), r."needId", a.id, r.note, now()
       from jsonb_to_recordset($1::jsonb) as r("needId" text, handle text, note text)
-      join artifact a on a.handle = r.handle`,
+      join artifact a on a.handle = r.handle returning id, artifact_id`),
         [json(links.needAnswers)],
       )
+      .then(publicRows(ChangeKind.NEED_ANSWER))
       .then(all('needAnswers'));
+    await appendChangesWith(client, changes);
   });
 }

@@ -71,3 +71,17 @@ export enum Role {
   STEWARD = 'steward',
   ADMIN = 'admin',
 }
+
+/** Which kind of public entity a change-feed event is about (docs/feed-protocol.md). */
+export enum ChangeKind {
+  ARTIFACT = 'ARTIFACT',
+  DERIVATION = 'DERIVATION',
+  ADOPTION = 'ADOPTION',
+  FEEDBACK = 'FEEDBACK',
+  RESPONSE = 'RESPONSE',
+  NEED = 'NEED',
+  NEED_ANSWER = 'NEED_ANSWER',
+  COMMUNITY = 'COMMUNITY',
+  LEARNING_CYCLE = 'LEARNING_CYCLE',
+  CONTRIBUTION_ROLE = 'CONTRIBUTION_ROLE',
+}

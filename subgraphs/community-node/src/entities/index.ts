@@ -8,6 +8,8 @@ import { CommunityProfile } from './CommunityProfile';
 import { ContributionRole } from './ContributionRole';
 import { Derivation } from './Derivation';
 import { Feedback } from './Feedback';
+import { FeedEvent } from './FeedEvent';
+import { FeedState } from './FeedState';
 import { FeedbackResponse } from './FeedbackResponse';
 import { LearningCycle } from './LearningCycle';
 import { Need } from './Need';
@@ -25,6 +27,8 @@ export {
   Derivation,
   Feedback,
   FeedbackResponse,
+  FeedEvent,
+  FeedState,
   LearningCycle,
   Need,
   NeedAnswer,
@@ -43,6 +47,8 @@ export const ENTITIES = [
   Derivation,
   Feedback,
   FeedbackResponse,
+  FeedEvent,
+  FeedState,
   LearningCycle,
   Need,
   NeedAnswer,

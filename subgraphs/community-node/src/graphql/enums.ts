@@ -3,6 +3,7 @@ import {
   AdoptionStatus,
   ArtifactKind,
   ArtifactStatus,
+  ChangeKind,
   CycleCadence,
   DerivationRelation,
   FeedbackKind,
@@ -35,11 +36,16 @@ registerEnumType(ResponseKind, { name: 'ResponseKind' });
 registerEnumType(NeedStatus, { name: 'NeedStatus' });
 registerEnumType(CycleCadence, { name: 'CycleCadence' });
 registerEnumType(Role, { name: 'Role' });
+registerEnumType(ChangeKind, {
+  name: 'ChangeKind',
+  description: 'Which kind of public entity a change-feed event is about.',
+});
 
 export {
   AdoptionStatus,
   ArtifactKind,
   ArtifactStatus,
+  ChangeKind,
   CycleCadence,
   DerivationRelation,
   FeedbackKind,

@@ -11,5 +11,5 @@ export interface PublicContext {
 
 /** The store is shared (it keeps no state); the loaders, and so their caches, belong to one request. */
 export function createPublicContext(store: PublishedStore, identity: NodeIdentity): PublicContext {
-  return { identity, store, loaders: createPublicLoaders(store) };
+  return { identity, store, loaders: createPublicLoaders(store, identity) };
 }

@@ -1,6 +1,6 @@
 import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
 import { groupBy, type ArtifactSortKey } from '@commons-graph/schema';
-import { ArtifactStatus, NeedStatus } from '../entities/enums';
+import { ArtifactStatus, type ChangeKind, NeedStatus } from '../entities/enums';
 import type * as P from './types';
 import type { NodeIdentity } from '../identity';
 import type { ArtifactFilter } from './types/Artifact';
@@ -48,6 +48,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string) => UUID.test(value);
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export interface ChangeEventRow {
+  seq: number;
+  at: Date;
+  kind: ChangeKind;
+  entityId: string;
+}
+
+type FeedRow = { epoch: string; head: number } & (ChangeEventRow | { seq: null });
+
+export interface FeedPage {
+  epoch: string;
+  head: number;
+  events: ChangeEventRow[];
+  next: number;
+  hasMore: boolean;
+}
 
 export interface ArtifactPage {
   artifacts: P.Artifact[];
@@ -296,29 +313,39 @@ export class PublishedStore {
     return rows.map((row) => toNeed(this.slug, row));
   }
 
-  async answers(needIds?: readonly string[]): Promise<P.NeedAnswer[]> {
-    if (needIds && needIds.length === 0) return [];
+  answers(needIds?: readonly string[]): Promise<P.NeedAnswer[]> {
+    if (!needIds) return this.needAnswers('true');
+    return needIds.length ? this.needAnswers('n.need_id in (?)', [needIds]) : Promise.resolve([]);
+  }
+
+  private async needAnswers(condition: string, params: unknown[] = []): Promise<P.NeedAnswer[]> {
     const rows = await this.select<NeedAnswerRow & { handle: string }>(
       `select n.id, n.need_id as "needId", a.handle, n.note, n.answered_at as "answeredAt"
         from need_answer n join artifact a on a.id = n.artifact_id
-        where ${PUBLIC_ARTIFACT}${needIds ? ' and n.need_id in (?)' : ''} order by n.answered_at asc, n.id asc`,
-      needIds ? [needIds] : [],
+        where ${PUBLIC_ARTIFACT} and ${condition} order by n.answered_at asc, n.id asc`,
+      params,
       ['answeredAt'],
     );
     return rows.map((row) => toNeedAnswer(this.slug, row, row.handle));
   }
 
-  /** Harvested ids come in the harvest table's storage order, as they always have: a harvest has no order. */
-  async learningCycles(): Promise<P.LearningCycleSummary[]> {
+  /**
+   * Public learning cycles, or those of them with the given local ids. A harvest has no order of its
+   * own: ids come sorted, so every statement (and a follower's copy) answers the same list.
+   */
+  async learningCycles(localIds?: readonly string[]): Promise<P.LearningCycleSummary[]> {
+    const ids = localIds?.filter(isUuid);
+    if (ids?.length === 0) return [];
     const rows = await this.select<
       Omit<P.LearningCycleSummary, 'harvestedArtifactIds'> & { harvested: string[] }
     >(
       `select c.id, c.cadence, c.starts_on as "startsOn", c.ends_on as "endsOn", c.became_clear as "becameClear",
-          c.surprised, c.failed, array_remove(array_agg(a.handle), null) as harvested
+          c.surprised, c.failed, array_remove(array_agg(a.handle order by a.handle), null) as harvested
         from learning_cycle c
           left join learning_cycle_harvest h on h.learning_cycle_id = c.id
           left join artifact a on a.id = h.artifact_id and ${PUBLIC_ARTIFACT}
-        where c.is_public group by c.id order by c.starts_on desc, c.id asc`,
+        where c.is_public${ids ? ' and c.id in (?)' : ''} group by c.id order by c.starts_on desc, c.id asc`,
+      ids ? [ids] : [],
     );
     return rows.map(({ harvested, ...row }) => ({
       ...row,
@@ -327,12 +354,53 @@ export class PublishedStore {
     }));
   }
 
-  async contributionRoles(): Promise<P.ContributionRole[]> {
+  /** Every contribution role, or those with the given local ids. */
+  async contributionRoles(localIds?: readonly string[]): Promise<P.ContributionRole[]> {
+    const ids = localIds?.filter(isUuid);
+    if (ids?.length === 0) return [];
     const rows = await this.select<P.ContributionRole>(
       `select id, person_name as "personName", role, hours_per_month as "hoursPerMonth",
           resourced_hours_per_month as "resourcedHoursPerMonth", starts_on as "startsOn", ends_on as "endsOn"
-        from contribution_role order by starts_on asc, id asc`,
+        from contribution_role${ids ? ' where id in (?)' : ''} order by starts_on asc, id asc`,
+      ids ? [ids] : [],
     );
     return rows.map((row) => ({ ...row, id: `${this.slug}:${row.id}` }));
+  }
+
+  /** Derivation links of public artifacts, by local id. */
+  async derivationsByIds(localIds: readonly string[]): Promise<P.DerivationLink[]> {
+    const ids = localIds.filter(isUuid);
+    return ids.length ? (await this.derivations('d.id in (?)', [ids])).map((row) => row.link) : [];
+  }
+
+  needAnswersByIds(localIds: readonly string[]): Promise<P.NeedAnswer[]> {
+    const ids = localIds.filter(isUuid);
+    return ids.length ? this.needAnswers('n.id in (?)', [ids]) : Promise.resolve([]);
+  }
+
+  /**
+   * A page of the change feed (docs/feed-protocol.md) with the epoch and head, in one statement, so
+   * the three agree: every event up to the head has committed (writers commit in seq order).
+   */
+  async changes(after: number, first: number): Promise<FeedPage> {
+    const rows = await this.select<FeedRow>(
+      `select s.epoch, s.seq as head, e.seq, e.at, e.kind, e.entity_id as "entityId"
+        from feed_state s
+        left join lateral (select * from feed_event where seq > ? order by seq limit ?) e on true
+        order by e.seq`,
+      [after, first],
+      ['at'],
+    );
+    if (rows.length === 0) throw new Error('The change feed has no state row: its migration did not run');
+    const { epoch, head } = rows[0];
+    const events = rows.filter((row): row is FeedRow & ChangeEventRow => row.seq !== null);
+    const next = events.length ? events[events.length - 1].seq : after;
+    return {
+      epoch,
+      head,
+      events: events.map(({ seq, at, kind, entityId }) => ({ seq, at, kind, entityId })),
+      next,
+      hasMore: next < head,
+    };
   }
 }

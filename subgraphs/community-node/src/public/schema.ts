@@ -7,12 +7,15 @@ import { referenceResolvers } from './references';
 import { ArtifactResolver } from './resolvers/ArtifactResolver';
 import { CommunityResolver } from './resolvers/CommunityResolver';
 import { LinksResolver } from './resolvers/LinksResolver';
+// Imported last: type-graphql prints types in the order their classes load, so the feed's types
+// follow the rest of the contract in schema/node.graphql.
+import { ChangeFeedResolver } from './resolvers/ChangeFeedResolver';
 
 /** The public subgraph: published artifacts and asserted links, and nothing that can hold a draft. */
 export function buildPublicSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [ArtifactResolver, CommunityResolver, LinksResolver],
+      resolvers: [ArtifactResolver, CommunityResolver, LinksResolver, ChangeFeedResolver],
       scalarsMap,
       validate: false,
       emitSchemaFile: false,

@@ -17,6 +17,8 @@ export const PUBLIC_TABLES = {
   need_answer: 'answers with public artifacts',
   learning_cycle: 'public cycles',
   learning_cycle_harvest: 'public artifacts harvested in public cycles',
+  feed_event: 'every row (each names a public entity; its member is resolved through the rows above)',
+  feed_state: 'every row (the epoch and the head)',
 } as const;
 
 /** Refused to the public role outright; `public/` must not even name them. */

@@ -10,7 +10,9 @@ import {
 import { LockMode, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Artifact, ArtifactContent, ArtifactDraft, ArtifactVersion } from '../../entities';
-import { ArtifactStatus } from '../../entities/enums';
+import { ArtifactStatus, ChangeKind } from '../../entities/enums';
+import { changesOfFirstPublication } from '../../feed/first-publication';
+import { appendChange, appendChanges } from '../../feed/outbox';
 import type { Principal } from '../../auth/tokens';
 import { assertLicenceAllowedBySources } from '../../licences/publish-check';
 import { LIMITS, type ArtifactContentInput, type CreateArtifactInput } from '../types/ArtifactInputs';
@@ -178,6 +180,10 @@ export class ArtifactWorkflow {
       artifact.firstPublishedAt = now;
       artifact.draft = null;
       em.remove(draft);
+      await appendChanges(em, [
+        { kind: ChangeKind.ARTIFACT, entityId: this.globalId(artifact) },
+        ...(await changesOfFirstPublication(em, this.slug, artifact.id)),
+      ]);
       return artifact;
     });
   }
@@ -216,6 +222,7 @@ export class ArtifactWorkflow {
         publishedAt: new Date(),
       } as never) as ArtifactVersion;
       artifact.latestVersion = ref(version);
+      await appendChange(em, ChangeKind.ARTIFACT, this.globalId(artifact));
       return artifact;
     });
   }
@@ -237,6 +244,7 @@ export class ArtifactWorkflow {
       artifact.status = ArtifactStatus.RETIRED;
       artifact.retiredAt = new Date();
       artifact.retirementReason = reason.trim();
+      await appendChange(em, ChangeKind.ARTIFACT, this.globalId(artifact));
       return artifact;
     });
   }

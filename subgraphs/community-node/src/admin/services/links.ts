@@ -12,11 +12,13 @@ import { Adoption, Artifact, Derivation, Feedback, FeedbackResponse, Need, NeedA
 import {
   AdoptionStatus,
   ArtifactStatus,
+  ChangeKind,
   DerivationRelation,
   FeedbackKind,
   NeedStatus,
   ResponseKind,
 } from '../../entities/enums';
+import { appendOwnChange } from '../../feed/outbox';
 import { assertLicenceAllowedBySources } from '../../licences/publish-check';
 import { ArtifactWorkflow } from './artifact-workflow';
 
@@ -100,7 +102,10 @@ export class LinkService {
         relation: input.relation,
         note: input.note?.trim() || null,
         assertedAt: new Date(),
-      } as never);
+      } as never) as Derivation;
+      // A link on a draft becomes public with its artifact's first publication.
+      if (artifact.status === ArtifactStatus.PUBLISHED)
+        await appendOwnChange(em, this.slug, ChangeKind.DERIVATION, link.id);
       return { link, artifact };
     });
   }
@@ -136,7 +141,7 @@ export class LinkService {
         throw badInput('context must say how the artifact is used', { argument: 'context' });
       const adaptedAs = input.adaptedAsId ? await this.artifacts.get(input.adaptedAsId, em) : null;
       const now = new Date();
-      return em.create(Adoption, {
+      const adoption = em.create(Adoption, {
         artifactId: input.artifactId,
         status: input.status,
         context: input.context.trim(),
@@ -144,7 +149,9 @@ export class LinkService {
         adaptedAs,
         recordedAt: now,
         updatedAt: now,
-      } as never);
+      } as never) as Adoption;
+      await appendOwnChange(em, this.slug, ChangeKind.ADOPTION, adoption.id);
+      return adoption;
     });
   }
 
@@ -153,7 +160,8 @@ export class LinkService {
     input: { status?: AdoptionStatus; context?: string; impact?: string; adaptedAsId?: string },
   ) {
     return this.em.transactional(async (em) => {
-      const adoption = await em.findOne(Adoption, { id: this.uuid(id, 'id') });
+      // adaptedAs is loaded for the answer, which names it.
+      const adoption = await em.findOne(Adoption, { id: this.uuid(id, 'id') }, { populate: ['adaptedAs'] });
       if (!adoption) throw notFound(`No adoption "${id}"`);
       if (input.context !== undefined && blank(input.context)) throw badInput('context must not be blank');
       if (input.status) adoption.status = input.status;
@@ -163,6 +171,7 @@ export class LinkService {
         adoption.adaptedAs = input.adaptedAsId ? ref(await this.artifacts.get(input.adaptedAsId, em)) : null;
       }
       adoption.updatedAt = new Date();
+      await appendOwnChange(em, this.slug, ChangeKind.ADOPTION, adoption.id);
       return adoption;
     });
   }
@@ -172,12 +181,14 @@ export class LinkService {
       this.requireForeign(input.artifactId, 'artifactId', 'Feedback');
       await this.checkTarget(em, input.artifactId, 'artifactId');
       if (blank(input.body)) throw badInput('body must say what worked, what did not, or what is missing');
-      return em.create(Feedback, {
+      const feedback = em.create(Feedback, {
         artifactId: input.artifactId,
         kind: input.kind,
         body: input.body.trim(),
         givenAt: new Date(),
-      } as never);
+      } as never) as Feedback;
+      await appendOwnChange(em, this.slug, ChangeKind.FEEDBACK, feedback.id);
+      return feedback;
     });
   }
 
@@ -206,14 +217,16 @@ export class LinkService {
           argument: 'resultingVersion',
         });
       }
-      return em.create(FeedbackResponse, {
+      const response = em.create(FeedbackResponse, {
         feedbackId: input.feedbackId,
         artifact,
         kind: input.kind,
         body: input.body.trim(),
         resultingVersion: input.resultingVersion ?? null,
         respondedAt: new Date(),
-      } as never);
+      } as never) as FeedbackResponse;
+      await appendOwnChange(em, this.slug, ChangeKind.RESPONSE, response.id);
+      return response;
     });
   }
 
@@ -259,13 +272,15 @@ export class LinkService {
     return this.em.transactional(async (em) => {
       if (blank(input.title)) throw badInput('title must not be blank', { argument: 'title' });
       if (blank(input.body)) throw badInput('body must say what is needed', { argument: 'body' });
-      return em.create(Need, {
+      const need = em.create(Need, {
         title: input.title.trim(),
         body: input.body.trim(),
         tags: [...new Set((input.tags ?? []).map((t) => t.trim().toLowerCase()))],
         status: NeedStatus.OPEN,
         postedAt: new Date(),
-      } as never);
+      } as never) as Need;
+      await appendOwnChange(em, this.slug, ChangeKind.NEED, need.id);
+      return need;
     });
   }
 
@@ -275,6 +290,7 @@ export class LinkService {
       if (!need) throw notFound(`No need "${id}"`);
       need.status = NeedStatus.CLOSED;
       need.closedAt = new Date();
+      await appendOwnChange(em, this.slug, ChangeKind.NEED, need.id);
       return need;
     });
   }
@@ -296,12 +312,15 @@ export class LinkService {
       if (await em.count(NeedAnswer, { needId: input.needId, artifact: artifact.id })) {
         throw badInput(`${input.artifactId} already answers ${input.needId}`);
       }
-      return em.create(NeedAnswer, {
+      const answer = em.create(NeedAnswer, {
         needId: input.needId,
         artifact,
         note: input.note?.trim() || null,
         answeredAt: new Date(),
-      } as never);
+      } as never) as NeedAnswer;
+      if (need.community === this.slug) await appendOwnChange(em, this.slug, ChangeKind.NEED, need.localId);
+      await appendOwnChange(em, this.slug, ChangeKind.NEED_ANSWER, answer.id);
+      return answer;
     });
   }
 

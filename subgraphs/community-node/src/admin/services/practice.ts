@@ -1,6 +1,7 @@
 import { badInput, notFound } from '@commons-graph/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Artifact, CommunityProfile, ContributionRole, LearningCycle } from '../../entities';
+import { Artifact, ChangeKind, CommunityProfile, ContributionRole, LearningCycle } from '../../entities';
+import { appendChange, appendOwnChange } from '../../feed/outbox';
 import type { ContributionRoleInput, LearningCycleInput, ProfileInput } from '../types/LinkInputs';
 import { ArtifactWorkflow } from './artifact-workflow';
 
@@ -33,6 +34,7 @@ export class PracticeService {
         createdAt: new Date(),
       } as never);
       cycle.harvested.set(harvested);
+      if (cycle.isPublic) await appendOwnChange(em, this.slug, ChangeKind.LEARNING_CYCLE, cycle.id);
       return cycle;
     });
   }
@@ -45,14 +47,16 @@ export class PracticeService {
         });
       }
       if (input.endsOn && input.endsOn < input.startsOn) throw badInput('endsOn must not be before startsOn');
-      return em.create(ContributionRole, {
+      const role = em.create(ContributionRole, {
         personName: input.personName.trim(),
         role: input.role.trim().toLowerCase(),
         hoursPerMonth: input.hoursPerMonth,
         resourcedHoursPerMonth: input.resourcedHoursPerMonth,
         startsOn: input.startsOn,
         endsOn: input.endsOn ?? null,
-      } as never);
+      } as never) as ContributionRole;
+      await appendOwnChange(em, this.slug, ChangeKind.CONTRIBUTION_ROLE, role.id);
+      return role;
     });
   }
 
@@ -63,6 +67,7 @@ export class PracticeService {
       if (!role) throw notFound(`No contribution role "${id}"`);
       if (endsOn < role.startsOn) throw badInput('endsOn must not be before startsOn');
       role.endsOn = endsOn;
+      await appendOwnChange(em, this.slug, ChangeKind.CONTRIBUTION_ROLE, role.id);
       return role;
     });
   }
@@ -74,6 +79,7 @@ export class PracticeService {
       if (input.description !== undefined) profile.description = input.description;
       if (input.region !== undefined) profile.region = input.region.trim() || null;
       if (input.website !== undefined) profile.website = input.website.trim() || null;
+      await appendChange(em, ChangeKind.COMMUNITY, this.slug);
       return profile;
     });
   }

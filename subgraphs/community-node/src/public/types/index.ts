@@ -5,3 +5,4 @@ export * from './Links';
 export * from './Practice';
 export * from './Provenance';
 export * from './PublishedVersion';
+export * from './ChangeFeed';
