@@ -8,7 +8,7 @@ module.exports = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@commons-graph/community-node$': '<rootDir>/subgraphs/community-node/src',
-    '^@commons-graph/(schema|gateway|cli|demo|testing)$': '<rootDir>/$1/src',
+    '^@commons-graph/(schema|postgres|gateway|cli|demo|testing)$': '<rootDir>/$1/src',
   },
   testMatch: ['**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   // .stryker-tmp holds the sandbox copies of a running (or interrupted) `npm run mutation`.

@@ -7,6 +7,7 @@ import madge from 'madge';
 
 const SOURCES = [
   'schema/src',
+  'postgres/src',
   'subgraphs/community-node/src',
   'gateway/src',
   'cli/src',

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, startEmbeddedPostgres } from '@commons-graph/community-node';
+import { createDatabase, startEmbeddedPostgres } from '@commons-graph/postgres';
 import { Client } from 'pg';
 
 /** One real PostgreSQL (embedded) for the whole run; every node gets a database of its own on it. */

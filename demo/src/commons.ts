@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createDatabase,
-  startCommunityNode,
-  startEmbeddedPostgres,
-  type RunningNode,
-} from '@commons-graph/community-node';
+import { startCommunityNode, type RunningNode } from '@commons-graph/community-node';
+import { createDatabase, startEmbeddedPostgres } from '@commons-graph/postgres';
 import { startGateway, type RunningGateway } from '@commons-graph/gateway';
 import pino, { type Logger } from 'pino';
 import { DEMO_COMMUNITIES } from './seed-data';

@@ -33,6 +33,24 @@ export interface GatewayConfig {
   execution?: 'compiled' | 'interpreted';
   /** Bounds on expensive work per client and at once; unset values take CLIENT_LIMIT_DEFAULTS. */
   limits?: Partial<ClientLimitsConfig>;
+  /** The Commons index and its follower; unset, the gateway keeps no index (only the live path). */
+  index?: IndexConfig;
+  /** Where Commons queries are answered from: the nodes at query time (`live`, for now the only one served) or the index. */
+  source?: 'live' | 'index';
+}
+
+/** The Commons index's database and how it follows the nodes' change feeds. */
+export interface IndexConfig {
+  /** A PostgreSQL server's database; unset, an embedded PostgreSQL under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Pull every node on this period (0: only on pings and registration). */
+  syncIntervalMs: number;
+  /** The wait after a node's first failed pull, doubled per failure up to the cap. */
+  syncBackoffMs: number;
+  syncBackoffCapMs: number;
+  /** Events asked per page (the feed allows up to 1000, the default); tests use small pages. */
+  syncPageSize?: number;
 }
 
 /** How much expensive work (points, see limits/operation-weight.ts) clients may ask for. */
@@ -78,6 +96,12 @@ export const GATEWAY_ENV_VARS = [
   'MAX_CONCURRENT_REPORTS',
   'REPORT_WAIT_MS',
   'TRUST_PROXY',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'SYNC_INTERVAL_MS',
+  'SYNC_BACKOFF_MS',
+  'SYNC_BACKOFF_CAP_MS',
+  'COMMONS_SOURCE',
 ] as const;
 
 export class ConfigError extends Error {}
@@ -154,6 +178,10 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   if (execution !== 'compiled' && execution !== 'interpreted') {
     throw new ConfigError(`GRAPHQL_EXECUTION must be "compiled" or "interpreted", got "${execution}"`);
   }
+  const source = env.COMMONS_SOURCE || 'live';
+  if (source !== 'live' && source !== 'index') {
+    throw new ConfigError(`COMMONS_SOURCE must be "live" or "index", got "${source}"`);
+  }
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -188,5 +216,13 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       reportWaitMs: integer(env, 'REPORT_WAIT_MS', CLIENT_LIMIT_DEFAULTS.reportWaitMs, 0, 600_000),
       trustProxy: integer(env, 'TRUST_PROXY', CLIENT_LIMIT_DEFAULTS.trustProxy, 0, 10),
     },
+    index: {
+      databaseUrl: env.DATABASE_URL || undefined,
+      dataDir: env.DATA_DIR || './.commons-data/gateway',
+      syncIntervalMs: integer(env, 'SYNC_INTERVAL_MS', 30_000, 0, 86_400_000),
+      syncBackoffMs: integer(env, 'SYNC_BACKOFF_MS', 1_000, 1, 3_600_000),
+      syncBackoffCapMs: integer(env, 'SYNC_BACKOFF_CAP_MS', 600_000, 1, 86_400_000),
+    },
+    source,
   };
 }

@@ -7,7 +7,13 @@ export {
   type GatewayConfig,
   type NodeEntry,
   type ClientLimitsConfig,
+  type IndexConfig,
 } from './config';
 export { startGateway, buildCommonsSchema, type RunningGateway, type GatewayOptions } from './server';
 export { Registry, type RegisteredNode, type NodeState } from './registry/Registry';
 export { errorPropagated } from './execution/compiled';
+export { CommonsIndex, type SyncState } from './commons-index/CommonsIndex';
+export { KIND_TABLES } from './commons-index/tables';
+export { SyncWorker } from './sync/SyncWorker';
+export { feedNodeSdl } from './sync/feed-contract';
+export { PINGS_PER_MINUTE } from './sync/ping';

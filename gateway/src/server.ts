@@ -17,7 +17,8 @@ import {
 } from '@commons-graph/schema';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import pino, { type Logger } from 'pino';
-import type { GatewayConfig } from './config';
+import { CommonsIndex } from './commons-index/CommonsIndex';
+import type { GatewayConfig, IndexConfig } from './config';
 import { createContext, type GatewayContext } from './context';
 import { routes } from './http/routes';
 import { compiledExecution } from './execution/compiled';
@@ -26,11 +27,16 @@ import { clientLimitsPlugin } from './limits/client-limits';
 import { partialResultsPlugin } from './partial-results';
 import { Registry } from './registry/Registry';
 import { createResolvers } from './resolvers';
+import { pingHandler } from './sync/ping';
+import { SyncWorker } from './sync/SyncWorker';
 
 export interface RunningGateway {
   url: string;
   graphqlUrl: string;
   registry: Registry;
+  /** The Commons index and its follower, when the configuration keeps one. */
+  index?: CommonsIndex;
+  sync?: SyncWorker;
   stop(): Promise<void>;
 }
 
@@ -63,6 +69,29 @@ function maskUnexpected(logger: Logger) {
   };
 }
 
+/** The follower of every registered node's feed; its first pass runs in the background. */
+async function followNodes(
+  index: CommonsIndex,
+  registry: Registry,
+  config: IndexConfig,
+  logger: Logger,
+): Promise<SyncWorker> {
+  const sync = new SyncWorker(
+    index,
+    registry,
+    {
+      intervalMs: config.syncIntervalMs,
+      backoffMs: config.syncBackoffMs,
+      backoffCapMs: config.syncBackoffCapMs,
+      pageSize: config.syncPageSize,
+    },
+    logger,
+  );
+  registry.follower = sync;
+  await sync.start();
+  return sync;
+}
+
 /** Starts the gateway: registry (checks every configured node), Commons schema, HTTP server. */
 export async function startGateway(
   config: GatewayConfig,
@@ -70,9 +99,11 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   // Errors are logged by name, code and stack only: their messages and bodies may hold values.
   const logger = withSafeErrors(options.logger ?? pino({ level: config.logLevel, base: undefined }));
+  const index = config.index ? await CommonsIndex.open(config.index) : undefined;
   const registry = new Registry(config, logger);
   registry.onRequest = options.onNodeRequest;
   await registry.start(config.nodes);
+  const sync = index && config.index ? await followNodes(index, registry, config.index, logger) : undefined;
 
   const httpServer = createServer();
   // Lineage and report queries nest deeper than a node's, so depth and cost are higher here.
@@ -122,6 +153,13 @@ export async function startGateway(
         nodes: registry.all().map((n) => ({ slug: n.slug, status: n.status })),
       }),
       onError: (error) => logger.warn({ err: error }, 'request failed before GraphQL'),
+      ping: sync
+        ? pingHandler((slug) =>
+            sync
+              .pinged(slug)
+              .catch((error: unknown) => logger.error({ err: error, community: slug }, 'ping not followed')),
+          )
+        : undefined,
     }),
   );
 
@@ -141,10 +179,14 @@ export async function startGateway(
     url,
     graphqlUrl: `${url}/graphql`,
     registry,
+    index,
+    sync,
     stop: () =>
       (stopped ??= (async () => {
         await server.stop();
+        await sync?.stop();
         await registry.stop();
+        await index?.close();
         logger.info('gateway stopped');
       })()),
   };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createDatabase, type CreatedDatabase } from '@commons-graph/community-node';
+import { createDatabase, type CreatedDatabase } from '@commons-graph/postgres';
 import { Client } from 'pg';
 
 /**

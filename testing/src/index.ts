@@ -9,3 +9,6 @@ export * from './hostile-node';
 export * from './image-build';
 export * from './nodes';
 export * from './operation-generator';
+export * from './feed-fixtures';
+export * from './feed-node';
+export * from './indexed-gateway';

@@ -18,13 +18,19 @@ export interface Routes<C extends BaseContext> {
   health(): unknown;
   /** Hears of requests that failed on the server's side (a client's bad body is not logged). */
   onError(error: unknown): void;
+  /** `POST /feed/ping` from a node (when the gateway keeps an index): the parsed body in, the answer out. */
+  ping?(body: unknown): Promise<{ status: number; body: string }>;
 }
+
+const PING_PATH = '/feed/ping';
 
 type Next = (error?: unknown) => void;
 
 export function routes<C extends BaseContext>(options: Routes<C>) {
   const allowOrigins = cors(options.corsOrigins === '*' ? {} : { origin: options.corsOrigins });
   const json = bodyParser.json({ limit: '1mb' });
+  // A ping is a few dozen bytes.
+  const pingJson = bodyParser.json({ limit: '4kb' });
 
   async function graphql(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
     const headers = new HeaderMap();
@@ -60,7 +66,8 @@ export function routes<C extends BaseContext>(options: Routes<C>) {
       res.end(JSON.stringify(options.health()));
       return;
     }
-    if (path !== options.graphqlPath) {
+    const ping = path === PING_PATH ? options.ping : undefined;
+    if (path !== options.graphqlPath && !ping) {
       done();
       return;
     }
@@ -77,6 +84,21 @@ export function routes<C extends BaseContext>(options: Routes<C>) {
       (next: () => void): Next =>
       (error) =>
         error ? fail(error) : next();
+    if (ping) {
+      if (req.method !== 'POST') return fail({ status: 405, type: 'method.not.allowed', expose: true });
+      pingJson(
+        req,
+        res,
+        after(() =>
+          ping((req as { body?: unknown }).body).then(({ status, body }) => {
+            res.statusCode = status;
+            res.setHeader('content-type', 'application/json; charset=utf-8');
+            res.end(body);
+          }, fail),
+        ),
+      );
+      return;
+    }
     allowOrigins(
       req,
       res,

@@ -311,8 +311,7 @@ function compileAsked(field: NodeField): Check {
   return (answer, path, asked) => checks.forEach((check) => check(answer, path, asked));
 }
 
-function compile(field: NodeField): Check {
-  const schema = nodeContractSchema();
+function compile(field: NodeField, schema = nodeContractSchema()): Check {
   const root = schema.getQueryType()!.getFields()[field.name];
   if (!root) throw new Error(`Query.${field.name} is not in the node contract`);
   const document = parse(`{ ${field.name} ${field.selection} }`, { noLocation: true });
@@ -353,7 +352,10 @@ export function answerProblem(
   asked: Asked,
   path = field.name,
 ): string | null {
-  const check = checkOf(field);
+  return verdict(checkOf(field), answer, asked, path);
+}
+
+function verdict(check: Check, answer: unknown, asked: Asked, path: string): string | null {
   try {
     check(answer, path, asked);
     return null;
@@ -362,4 +364,16 @@ export function answerProblem(
     // Checking is pure reading of parsed JSON; anything else thrown here is still the answer's doing.
     return `answered ${path} with data the gateway could not read (${(error as Error).message})`;
   }
+}
+
+/**
+ * answerProblem for a field of a schema that extends the node contract (the change feed, while
+ * schema/node.graphql does not carry it yet), compiled once here: the caller keeps the result.
+ */
+export function answerCheckIn(
+  schema: GraphQLSchema,
+  field: NodeField,
+): (answer: unknown, asked: Asked, path?: string) => string | null {
+  const check = compile(field, schema);
+  return (answer, asked, path = field.name) => verdict(check, answer, asked, path);
 }

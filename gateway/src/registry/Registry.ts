@@ -1,6 +1,7 @@
 import { Agent } from 'undici';
 import type { Logger } from 'pino';
 import { badInput, NODE_PROTOCOL_VERSION } from '@commons-graph/schema';
+import type { SyncState } from '../commons-index/CommonsIndex';
 import type { GatewayConfig, NodeEntry } from '../config';
 import { answerProblem } from '../node-client/answer-check';
 import type { NodeHealth } from '../node-client/NodeBatch';
@@ -31,6 +32,15 @@ interface ProbeAnswer {
   community: { slug: string; name: string; software: { name: string; version: string; protocol: string } };
 }
 
+/** Follows the registered nodes' change feeds (the Commons index): hears of nodes added and removed. */
+export interface NodeFollower {
+  added(node: RegisteredNode): Promise<void>;
+  /** Resolves once whatever was kept of the node is gone. */
+  removed(slug: string): Promise<void>;
+  /** How far the node's feed is followed, or null when it is not. */
+  state(slug: string): Promise<SyncState | null>;
+}
+
 /**
  * The nodes the gateway federates: checked on start and on registration (schema contract, slug,
  * protocol), probed periodically, and marked DOWN when a query to them fails.
@@ -41,6 +51,7 @@ export class Registry implements NodeHealth {
   private timer?: NodeJS.Timeout;
   private probing?: Promise<void>;
   onRequest?: (slug: string, operation: string, query: string) => void;
+  follower?: NodeFollower;
 
   constructor(
     private readonly config: Pick<
@@ -138,11 +149,19 @@ export class Registry implements NodeHealth {
       { slug: node.slug, url: node.url, status: node.status, error: node.error },
       'node registered',
     );
+    await this.follower
+      ?.added(node)
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, community: node.slug }, 'node not followed'),
+      );
     return node;
   }
 
-  remove(slug: string): boolean {
-    return this.nodes.delete(slug);
+  /** Stops federating a node, and once the follower has purged what it kept of it, resolves. */
+  async remove(slug: string): Promise<boolean> {
+    if (!this.nodes.delete(slug)) return false;
+    await this.follower?.removed(slug);
+    return true;
   }
 
   /** Probes every node; never rejects, whatever the nodes send (it runs from a timer). */

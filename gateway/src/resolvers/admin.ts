@@ -35,9 +35,9 @@ export function adminMutations(adminToken: string | undefined) {
         throw badInput(`"${slug}" is not a community slug`);
       return nodeView(await ctx.registry.add({ url, slug: slug ?? undefined }, { refuseInvalid: true }));
     },
-    removeNode: (_: unknown, { slug }: Args, ctx: GatewayContext) => {
+    removeNode: async (_: unknown, { slug }: Args, ctx: GatewayContext) => {
       requireAdmin(ctx, adminToken);
-      if (!ctx.registry.remove(slug))
+      if (!(await ctx.registry.remove(slug)))
         throw commonsError(ErrorCode.NOT_FOUND, `No node "${slug}" is registered`);
       return true;
     },

@@ -3,6 +3,7 @@ import { adminMutations } from './admin';
 import { artifactResolvers } from './artifact';
 import { communityResolvers } from './community';
 import { linkResolvers } from './links';
+import { nodeSync } from './node-sync';
 import { queryResolvers } from './query';
 import { vitalityResolvers } from './reports';
 
@@ -15,6 +16,7 @@ export function createResolvers(adminToken: string | undefined) {
     Community: communityResolvers,
     Artifact: artifactResolvers,
     Vitality: vitalityResolvers,
+    CommunityNode: { sync: nodeSync },
     ...linkResolvers,
   };
 }

@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { keepServingOnStrayErrors } from '@commons-graph/schema';
 import { createToken } from './auth/tokens';
 import { ConfigError, readNodeConfig } from './config';
-import { connectForCommand } from './database/embedded';
+import { connectForCommand } from '@commons-graph/postgres';
 import { openDatabase } from './database/orm';
 import { describeError, isConnectionFailure } from './describe-error';
 import { ApiToken } from './entities';

@@ -3,14 +3,7 @@ export { startCommunityNode, type RunningNode, type StartOptions } from './serve
 export { buildPublicSchema, printPublicSdl } from './public/schema';
 export { createToken, hashToken } from './auth/tokens';
 export { openDatabase } from './database/orm';
-export { startEmbeddedPostgres, freePort } from './database/embedded';
 export { ChangeKind, Role } from './entities/enums';
 export { appendChangesWith, type Change } from './feed/outbox';
-export {
-  createDatabase,
-  databaseUrlOn,
-  type CreatedDatabase,
-  type CreateDatabaseOptions,
-} from './database/create';
 export { seedLinks, seedPublishedArtifacts, type SeedArtifact, type SeedLinks } from './database/seed';
 export { inTransaction } from './database/transaction';

@@ -23,7 +23,7 @@ import { buildAdminSchema } from './admin/schema';
 import type { AdminContext } from './admin/context';
 import { authenticate } from './auth/tokens';
 import type { NodeConfig } from './config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@commons-graph/postgres';
 import { openDatabase } from './database/orm';
 import { openPublicConnection } from './database/public-connection';
 import { FeedPinger, pingAfterCommits } from './feed/pings';

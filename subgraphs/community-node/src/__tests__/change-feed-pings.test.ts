@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { freePort } from '../database/embedded';
+import { freePort } from '@commons-graph/postgres';
 import { link, startTestNode, type TestNode } from '@commons-graph/testing';
 import pino from 'pino';
 import { readNodeConfig } from '../config';

@@ -1,5 +1,5 @@
 import { serverUrl } from '@commons-graph/testing';
-import { freePort } from '../database/embedded';
+import { freePort } from '@commons-graph/postgres';
 import { makeDataDir, nodeEnv, removeDataDir, runCli } from './support/cli';
 
 /** Every failure of the CLI: a non-zero exit and one line a person can act on. */

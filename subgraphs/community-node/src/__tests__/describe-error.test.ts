@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { Client } from 'pg';
 import { serverUrl } from '@commons-graph/testing';
-import { freePort } from '../database/embedded';
+import { freePort } from '@commons-graph/postgres';
 import { describeError, isConnectionFailure } from '../describe-error';
 
 /** The error a real connection to a port nobody listens on gives. */

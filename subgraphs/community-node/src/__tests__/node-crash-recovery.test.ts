@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { graphql } from '@commons-graph/testing';
-import { processInfo } from '../database/postmaster';
+import { processInfo } from '@commons-graph/postgres';
 import {
   makeDataDir,
   nodeEnv,

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findPostmaster, stopPostmaster } from '../../database/postmaster';
+import { findPostmaster, stopPostmaster } from '@commons-graph/postgres';
 import { ok } from '@commons-graph/testing';
 
 export const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');

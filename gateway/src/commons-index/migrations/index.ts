@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261210000000CommonsIndex } from './Migration20261210000000CommonsIndex';
+
+/** Every migration of the Commons index, in order. Listed by hand so compiled and test builds find the same set. */
+export const INDEX_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261210000000CommonsIndex', class: Migration20261210000000CommonsIndex },
+];

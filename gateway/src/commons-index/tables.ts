@@ -1,0 +1,85 @@
+/**
+ * One table per kind of the change feed. Each row is an entity as its node last served it: keyed by
+ * its global id (the event's entityId), with the node that served it (`community`), the `seq` it
+ * came from, the validated public representation as `doc`, and the columns queries filter, join and
+ * sort on, computed from `doc` when it is written (so they can never disagree with it).
+ */
+export interface IndexColumn {
+  name: string;
+  /** Its PostgreSQL type. */
+  type: string;
+  /** Its value, an SQL expression over `doc` (a jsonb). */
+  value: string;
+}
+
+export interface KindTable {
+  /** The feed's ChangeKind. */
+  kind: string;
+  table: string;
+  columns: readonly IndexColumn[];
+}
+
+/** The text search configuration: the Commons writes in many languages, so words are not stemmed. */
+export const SEARCH_CONFIG = 'simple';
+
+const text = (name: string, field: string): IndexColumn => ({
+  name,
+  type: 'text',
+  value: `doc->>'${field}'`,
+});
+const time = (name: string, field: string): IndexColumn => ({
+  name,
+  type: 'timestamptz',
+  value: `(doc->>'${field}')::timestamptz`,
+});
+const tagsOf = `array(select jsonb_array_elements_text(doc->'tags'))`;
+const weighted = (value: string, weight: string) =>
+  `setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(${value}, '')), '${weight}')`;
+
+export const KIND_TABLES: readonly KindTable[] = [
+  {
+    kind: 'ARTIFACT',
+    table: 'artifact',
+    columns: [
+      text('status', 'status'),
+      text('kind', 'kind'),
+      { name: 'licence', type: 'text', value: `doc->'licence'->>'spdx'` },
+      { name: 'tags', type: 'text[]', value: tagsOf },
+      time('published_at', 'publishedAt'),
+      time('updated_at', 'updatedAt'),
+      {
+        name: 'search',
+        type: 'tsvector',
+        value: [
+          weighted(`doc->>'title'`, 'A'),
+          weighted(`array_to_string(${tagsOf}, ' ')`, 'B'),
+          weighted(`doc->>'summary'`, 'B'),
+          weighted(`doc->>'body'`, 'C'),
+        ].join(' || '),
+      },
+    ],
+  },
+  {
+    kind: 'DERIVATION',
+    table: 'derivation',
+    columns: [text('artifact_id', 'artifactId'), text('source_id', 'sourceId'), text('relation', 'relation')],
+  },
+  { kind: 'ADOPTION', table: 'adoption', columns: [text('artifact_id', 'artifactId')] },
+  { kind: 'FEEDBACK', table: 'feedback', columns: [text('artifact_id', 'artifactId')] },
+  {
+    kind: 'RESPONSE',
+    table: 'response',
+    columns: [text('feedback_id', 'feedbackId'), text('artifact_id', 'artifactId')],
+  },
+  { kind: 'NEED', table: 'need', columns: [text('status', 'status')] },
+  {
+    kind: 'NEED_ANSWER',
+    table: 'need_answer',
+    columns: [text('need_id', 'needId'), text('artifact_id', 'artifactId')],
+  },
+  { kind: 'COMMUNITY', table: 'community_profile', columns: [] },
+  { kind: 'LEARNING_CYCLE', table: 'learning_cycle', columns: [] },
+  { kind: 'CONTRIBUTION_ROLE', table: 'contribution_role', columns: [] },
+];
+
+export const TABLE_OF: ReadonlyMap<string, KindTable> = new Map(KIND_TABLES.map((t) => [t.kind, t]));

@@ -1,0 +1,173 @@
+import type { Logger } from 'pino';
+import type { CommonsIndex, SyncState } from '../commons-index/CommonsIndex';
+import { NodeUnavailableError } from '../node-client/NodeClient';
+import type { Registry, RegisteredNode } from '../registry/Registry';
+import { backoffDelay } from './backoff';
+import { pullFeed, PAGE_SIZE } from './follow';
+import { Leadership } from './leadership';
+
+export interface SyncConfig {
+  /** Pull every node on this period (and retry taking the sync lock); 0: only on pings and registration. */
+  intervalMs: number;
+  /** The first wait after a failure, doubled per failure up to the cap. */
+  backoffMs: number;
+  backoffCapMs: number;
+  pageSize?: number;
+}
+
+/** Nodes pulled at once in a periodic pass. */
+const PARALLEL_PULLS = 4;
+
+const isDue = (state: SyncState | null, now: number) =>
+  !state?.nextAttemptAt || state.nextAttemptAt.getTime() <= now;
+
+/**
+ * Keeps the Commons index following every registered node: on a period, on a ping, and when a
+ * node is registered. Only the replica holding the sync lock pulls; the others try to take it on
+ * each period. One pull per node at a time; a ping during a pull asks for one more pull after it.
+ */
+export class SyncWorker {
+  private readonly pulls = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private readonly leadership: Leadership;
+  private timer?: NodeJS.Timeout;
+  private passing?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly index: CommonsIndex,
+    private readonly registry: Registry,
+    private readonly config: SyncConfig,
+    private readonly logger: Logger,
+  ) {
+    this.leadership = new Leadership(index.url, (error) =>
+      this.logger.warn({ err: error }, 'lost the sync lock; another replica may take it'),
+    );
+  }
+
+  get leading(): boolean {
+    return this.leadership.leading;
+  }
+
+  /** Follows the nodes already registered and takes the lock if free; the first pass runs in the background. */
+  async start(): Promise<void> {
+    for (const node of this.registry.all()) await this.index.follow(node.slug, node.url);
+    await this.leadership.tryLead();
+    void this.pass();
+    if (this.config.intervalMs > 0) {
+      this.timer = setInterval(() => void this.pass(), this.config.intervalMs);
+      this.timer.unref();
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.passing;
+    await Promise.all(this.pulls.values());
+    await this.leadership.release();
+  }
+
+  /** One periodic pass: lead if possible, then pull every node whose backoff has passed. Never rejects. */
+  pass(): Promise<void> {
+    if (this.passing || this.stopped) return this.passing ?? Promise.resolve();
+    this.passing = (async () => {
+      if (!(await this.leadership.tryLead())) return;
+      const states = new Map((await this.index.states()).map((s) => [s.slug, s]));
+      const now = Date.now();
+      const due = this.registry.participants().filter((node) => isDue(states.get(node.slug) ?? null, now));
+      for (let next = 0; next < due.length; next += PARALLEL_PULLS)
+        await Promise.all(due.slice(next, next + PARALLEL_PULLS).map((node) => this.pull(node.slug)));
+    })()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'sync pass failed'))
+      .finally(() => (this.passing = undefined));
+    return this.passing;
+  }
+
+  /**
+   * A node said it has news (a ping): pull it now, unless it is backing off after failures or this
+   * replica does not sync. Returns whether a pull was started or queued.
+   */
+  async pinged(slug: string): Promise<boolean> {
+    const node = this.registry.get(slug);
+    if (!node || node.status === 'INCOMPATIBLE' || !this.leading || this.stopped) return false;
+    if (!isDue(await this.index.state(slug), Date.now())) return false;
+    void this.pull(slug);
+    return true;
+  }
+
+  /** A node was registered: follow it, and pull at once if this replica syncs. */
+  async added(node: RegisteredNode): Promise<void> {
+    await this.index.follow(node.slug, node.url);
+    if (this.leading && !this.stopped && node.status !== 'INCOMPATIBLE') void this.pull(node.slug);
+  }
+
+  /** A node was removed: let its pull finish, then purge what the index holds of it. */
+  async removed(slug: string): Promise<void> {
+    this.again.delete(slug);
+    await this.pulls.get(slug);
+    await this.index.forget(slug);
+  }
+
+  /** Resolves once no pass and no pull is running (nor queued behind one). */
+  async settled(): Promise<void> {
+    while (this.passing || this.pulls.size) {
+      await this.passing;
+      await Promise.all(this.pulls.values());
+    }
+  }
+
+  /**
+   * Pulls a node now, if this replica syncs, and resolves once a pull that started after this call
+   * has finished (one already running may have missed what is new). Returns whether it pulled.
+   */
+  async syncNode(slug: string): Promise<boolean> {
+    if (!this.leading || this.stopped) return false;
+    await this.pulls.get(slug);
+    await this.pull(slug);
+    return true;
+  }
+
+  /** Pulls one node until its feed has nothing more; at most one pull per node runs at a time. */
+  pull(slug: string): Promise<void> {
+    const running = this.pulls.get(slug);
+    if (running) {
+      this.again.add(slug);
+      return running;
+    }
+    const pulling = this.pullNow(slug).finally(() => {
+      this.pulls.delete(slug);
+      if (this.again.delete(slug) && !this.stopped) void this.pull(slug);
+    });
+    this.pulls.set(slug, pulling);
+    return pulling;
+  }
+
+  private async pullNow(slug: string): Promise<void> {
+    const node = this.registry.get(slug);
+    if (!node) return;
+    try {
+      await pullFeed(this.index, slug, node.client, this.config.pageSize ?? PAGE_SIZE);
+    } catch (error) {
+      await this.failed(slug, error).catch((failure: unknown) =>
+        this.logger.error({ err: failure, community: slug }, 'could not record a sync failure'),
+      );
+    }
+  }
+
+  private async failed(slug: string, error: unknown): Promise<void> {
+    const reason = error instanceof NodeUnavailableError ? error.reason : (error as Error).message;
+    const state = await this.index.state(slug);
+    if (!state) return; // removed meanwhile
+    const failures = state.failures + 1;
+    const at = new Date();
+    const wait = backoffDelay(failures, this.config.backoffMs, this.config.backoffCapMs);
+    await this.index.failed(slug, reason, failures, at, new Date(at.getTime() + wait));
+    this.logger.warn({ community: slug, reason, failures, retryInMs: wait }, 'sync failed');
+  }
+
+  /** What Query.nodes shows of a node's sync. */
+  state(slug: string): Promise<SyncState | null> {
+    return this.index.state(slug);
+  }
+}

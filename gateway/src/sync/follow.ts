@@ -1,0 +1,81 @@
+import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
+import type { CommonsIndex } from '../commons-index/CommonsIndex';
+import { answerCheckIn } from '../node-client/answer-check';
+import type { NodeClient } from '../node-client/NodeClient';
+import { feedContractSchema } from './feed-contract';
+import { changesField, changesOperation } from './feed-query';
+import { readPage, type FeedPage } from './page-check';
+
+/** Why a pull stopped: a refused page or an answer the feed protocol does not allow. */
+export class SyncRefusal extends Error {}
+
+/** What the feed asks and how its answers are checked, built once from the contract. */
+const feed = (() => {
+  const schema = feedContractSchema();
+  const field = changesField(schema);
+  const event = schema.getType('ChangeEvent') as GraphQLObjectType;
+  return {
+    field,
+    operation: changesOperation(field),
+    check: answerCheckIn(schema, field),
+    members: Object.values(event.getFields())
+      .filter((f) => isObjectType(getNamedType(f.type)))
+      .map((f) => f.name),
+  };
+})();
+
+/** The operation a follower sends (tests validate it against the contract). */
+export const CHANGES_OPERATION = feed.operation;
+
+export const PAGE_SIZE = 1000;
+
+/**
+ * Follows one node's feed from the index's cursor until it has no more: each page checked whole,
+ * then applied in one transaction with its new cursor. A new epoch, or a head behind the cursor,
+ * purges the node and starts over from 0 (once per pull: a node that keeps changing is refused).
+ */
+export async function pullFeed(
+  index: CommonsIndex,
+  slug: string,
+  client: NodeClient,
+  pageSize = PAGE_SIZE,
+): Promise<void> {
+  const state = await index.state(slug);
+  if (!state) throw new SyncRefusal(`"${slug}" is not followed`);
+  let { cursor, epoch } = state;
+  let restarted = false;
+  for (;;) {
+    const variables = { after: cursor, first: pageSize };
+    const result = await client.send(feed.field.label, feed.operation, variables);
+    if (result.errors?.length || !result.data)
+      throw new SyncRefusal(
+        `answered changes with errors: ${(result.errors ?? []).map((e) => e.message).join('; ')}`,
+      );
+    const answer = result.data[feed.field.name];
+    const problem = feed.check(answer, { slug, variables });
+    if (problem) throw new SyncRefusal(problem);
+    const page = answer as FeedPage;
+    if (page.epoch !== epoch || page.head < cursor) {
+      if (restarted) throw new SyncRefusal(`changed its epoch or went back again while being re-synced`);
+      // The first page ever also lands here: no epoch yet, nothing to purge.
+      await index.restart(slug, page.epoch, page.head);
+      restarted = epoch !== null;
+      const askedAfter = cursor;
+      [cursor, epoch] = [0, page.epoch];
+      if (askedAfter !== 0) continue; // a page after the old cursor: ask again from the start
+    }
+    const reading = readPage(page, slug, cursor, feed.members);
+    if ('refused' in reading) throw new SyncRefusal(reading.refused);
+    await index.apply(slug, {
+      epoch: page.epoch,
+      head: page.head,
+      after: cursor,
+      cursor: reading.cursor,
+      changes: reading.changes,
+    });
+    if (!page.hasMore) return;
+    if (reading.cursor === cursor)
+      throw new SyncRefusal(`answered changes.hasMore true after ${cursor}, but sent nothing after it`);
+    cursor = reading.cursor;
+  }
+}
