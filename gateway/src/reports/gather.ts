@@ -1,5 +1,5 @@
 import { mapLimit } from '@commons-graph/schema';
-import type { GatewayContext } from '../context';
+import type { NodeAsker } from '../node-asker';
 import type { NodeField } from '../node-client/fields';
 import type { RegisteredNode } from '../registry/Registry';
 import type { ReportArtifactsFragment, ReportLinksFragment } from '../generated/report-answers';
@@ -121,7 +121,7 @@ export const REPORT_FIELDS: readonly NodeField[] = [LINKS, PAGE];
 const GATHER_CONCURRENCY = 32;
 
 /** The links and the first page go in one request; further pages follow one by one. */
-async function gatherOne(ctx: GatewayContext, node: RegisteredNode): Promise<CommunityData | null> {
+async function gatherOne(ctx: NodeAsker, node: RegisteredNode): Promise<CommunityData | null> {
   const pageAfter = (after: string | null) => ctx.ask<Page>(node, PAGE, { first: 100, after });
   const [links, firstPage] = await Promise.all([ctx.ask<ReportLinksFragment>(node, LINKS), pageAfter(null)]);
   if (!links) return null;
@@ -140,7 +140,7 @@ async function gatherOne(ctx: GatewayContext, node: RegisteredNode): Promise<Com
  * answer is named in `unavailable`, never silently counted as zero.
  */
 export async function gatherCommons(
-  ctx: GatewayContext,
+  ctx: NodeAsker,
   onProgress?: (done: number, total: number, slug: string) => void,
 ): Promise<{ communities: CommunityData[]; unavailable: string[] }> {
   const nodes = ctx.registry.participants();

@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { readGlobalId, type ParsedGlobalId } from '@commons-graph/schema';
+import { inCanonicalOrder, TIME_OF } from '../canonical-order';
 import type { GatewayContext } from '../context';
 import type { LinkedArtifact, NodeArtifact } from '../node-client/types';
 import type { Args } from './args';
 import { artifactSelection } from './artifact-selection';
 import { licenceCheck } from './licence-check';
-import { lineage } from './lineage';
 import { communityRef } from './views';
 
 /** One artifact, asked only of the node its id names. */
@@ -24,10 +24,10 @@ export const artifactResolvers = {
   versions: (a: NodeArtifact) =>
     (a.versions as Array<{ licence: { spdx: string } }>).map((v) => ({ ...v, licence: v.licence.spdx })),
   adoptions: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.adoptionsOf.load(a.id),
-  derivedFrom: (a: NodeArtifact) => a.derivedFrom,
+  derivedFrom: (a: NodeArtifact) => inCanonicalOrder(a.derivedFrom ?? [], TIME_OF.derivation),
   derivatives: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.derivativesOf.load(a.id),
   lineage: (a: NodeArtifact, { direction, maxDepth }: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
-    lineage(ctx, artifactSelection(info), a as LinkedArtifact, direction, maxDepth),
+    ctx.reads.lineage(artifactSelection(info), a as LinkedArtifact, direction, maxDepth),
   feedback: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.feedbackOn.load(a.id),
   licenceCheck: (a: NodeArtifact, _: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
     licenceCheck(ctx, artifactSelection(info), a as LinkedArtifact),
