@@ -24,7 +24,10 @@ function liveReads(ctx: Reader): CommonsReads {
       }
       const node = ctx.registry.get(community);
       if (!node) return [];
-      return inCanonicalOrder((await ctx.ask<NodeNeed[]>(node, NODE_FIELDS.needs, { status })) ?? [], TIME_OF.need);
+      return inCanonicalOrder(
+        (await ctx.ask<NodeNeed[]>(node, NODE_FIELDS.needs, { status })) ?? [],
+        TIME_OF.need,
+      );
     },
     async adoptionsReceived(community) {
       const answers = await ctx.askAll<NodeAdoption[]>(

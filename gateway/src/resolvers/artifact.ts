@@ -19,6 +19,18 @@ export function artifactOrNull(ctx: GatewayContext, info: GraphQLResolveInfo, id
   return parsed ? loadArtifact(ctx, info, parsed) : null;
 }
 
+/**
+ * Whether the artifact a link names is known to nothing the gateway reads: not loaded, and not
+ * because its node failed in this request (an unavailable node may hold it). The index path has
+ * no failures, so there it means the index does not hold it.
+ */
+export async function danglingTarget(ctx: GatewayContext, info: GraphQLResolveInfo, id: string) {
+  const parsed = readGlobalId(id);
+  if (!parsed) return true;
+  if (await loadArtifact(ctx, info, parsed)) return false;
+  return !ctx.failures.has(parsed.community);
+}
+
 export const artifactResolvers = {
   community: (a: NodeArtifact) => communityRef(a.community),
   versions: (a: NodeArtifact) =>

@@ -7,6 +7,14 @@ import type { LineageAnswer, LineageDirection, Reader } from '../reads';
 export const LINEAGE_MAX_DEPTH = 10;
 export const LINEAGE_MAX_NODES = 500;
 
+/** Both paths refuse the same depths. */
+export function checkMaxDepth(maxDepth: number): void {
+  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > LINEAGE_MAX_DEPTH) {
+    throw badInput(`maxDepth must be between 1 and ${LINEAGE_MAX_DEPTH}, got ${maxDepth}`, {
+      argument: 'maxDepth',
+    });
+  }
+}
 
 /** One direction's walk: how far each artifact it reached lies from the root, and what it expands next. */
 interface Walk {
@@ -36,11 +44,7 @@ export async function lineage(
   maxDepth: number,
   maxNodes = LINEAGE_MAX_NODES,
 ): Promise<LineageAnswer> {
-  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > LINEAGE_MAX_DEPTH) {
-    throw badInput(`maxDepth must be between 1 and ${LINEAGE_MAX_DEPTH}, got ${maxDepth}`, {
-      argument: 'maxDepth',
-    });
-  }
+  checkMaxDepth(maxDepth);
   // The selection of an operation that asks for lineage includes derivedFrom.
   const artifacts = ctx.loaders.artifacts(selection) as ArtifactLoader<LinkedArtifact>;
   // Every id is read once, where it enters the walk: the root's, then each link's far end.

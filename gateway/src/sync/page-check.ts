@@ -29,14 +29,20 @@ export interface Change {
 
 export type PageReading = { changes: Change[]; cursor: number } | { refused: string };
 
-/** Kinds whose member's `id` is local (the entityId is `<slug>:<id>`), and the one keyed by slug. */
+/**
+ * Kinds whose member's `id` may be local (the entityId is `<slug>:<id>`): real nodes serve learning
+ * cycles and contribution roles with global ids, which are taken as they are; and the kind keyed by slug.
+ */
 const LOCAL_ID_KINDS = new Set(['LEARNING_CYCLE', 'CONTRIBUTION_ROLE']);
 const SLUG_KIND = 'COMMUNITY';
 
 /** The entityId a member says it is, by how its kind names itself. */
 function identityOf(kind: string, member: Record<string, unknown>, slug: string): unknown {
   if (kind === SLUG_KIND) return member.slug;
-  if (LOCAL_ID_KINDS.has(kind)) return `${slug}:${String(member.id)}`;
+  if (LOCAL_ID_KINDS.has(kind)) {
+    const id = String(member.id);
+    return id.startsWith(`${slug}:`) ? id : `${slug}:${id}`;
+  }
   return member.id;
 }
 
