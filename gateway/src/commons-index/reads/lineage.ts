@@ -44,7 +44,7 @@ select
   ) as nodes,
   (select coalesce(jsonb_agg(e.doc order by e.id collate "C"), '[]'::jsonb)
     from walked e) as edges,
-  (select coalesce(max(steps), 0)::int from kept) as depth,
+  (select coalesce(max(r.level), 0)::int from reached r where r.id in (select id from kept)) as depth,
   (exists (select 1 from walk where level = $2 + 1 and cardinality(frontier) > 0)
     or (select count(*) from steps) > $5) as truncated`;
 
