@@ -34,12 +34,12 @@ export async function artifactConnection(
 ) {
   checkPageSize(first);
   const selection = artifactSelection(info);
-  const { artifacts: page, cursorOf, hasNextPage, totalCount } = await ctx.reads.artifactPage(
-    selection,
-    filter,
-    first,
-    after,
-  );
+  const {
+    artifacts: page,
+    cursorOf,
+    hasNextPage,
+    totalCount,
+  } = await ctx.reads.artifactPage(selection, filter, first, after);
   ctx.loaders.artifacts(selection).keep(page);
   return {
     edges: page.map((artifact) => new ArtifactEdge(artifact, cursorOf)),
