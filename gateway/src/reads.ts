@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import type { Loaders } from './loaders';
 import type { NodeAsker } from './node-asker';
 import type { ArtifactSelection } from './node-client/fields';
@@ -60,6 +61,8 @@ export interface CommonsReads {
   adoptionsReceived(community: string): Promise<NodeAdoption[]>;
   feedbackReceived(community: string): Promise<NodeFeedback[]>;
   gather(): Promise<Gathered>;
+  /** The error for a community `gather` could not give (a node that did not answer, or one never synced). */
+  unavailable(community: string): GraphQLError;
   lineage(
     selection: ArtifactSelection,
     root: LinkedArtifact,

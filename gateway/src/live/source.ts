@@ -1,3 +1,4 @@
+import { commonsError, ErrorCode } from '@commons-graph/schema';
 import { NODE_FIELDS } from '../node-client/fields';
 import type { NodeAdoption, NodeFeedback, NodeNeed } from '../node-client/types';
 import { inCanonicalOrder, TIME_OF } from '../canonical-order';
@@ -52,6 +53,11 @@ function liveReads(ctx: Reader): CommonsReads {
       );
     },
     gather: () => gatherCommons(ctx),
+    unavailable: (community) =>
+      commonsError(ErrorCode.NODE_UNAVAILABLE, `The node of "${community}" did not answer`, {
+        community,
+        serviceName: community,
+      }),
     lineage: (selection, root, direction, maxDepth) => lineage(ctx, selection, root, direction, maxDepth),
   };
 }

@@ -1,4 +1,4 @@
-import { badInput, commonsError, ErrorCode } from '@commons-graph/schema';
+import { badInput } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
 import { CommonsIndex, computeReport, computeVitality } from '../reports/metrics';
 import { communityRef } from './views';
@@ -29,11 +29,7 @@ export async function communityVitality(ctx: GatewayContext, slug: string, from:
   window(from, to);
   const { communities } = await gatherOnce(ctx);
   const own = communities.find((c) => c.slug === slug);
-  if (!own)
-    throw commonsError(ErrorCode.NODE_UNAVAILABLE, `The node of "${slug}" did not answer`, {
-      community: slug,
-      serviceName: slug,
-    });
+  if (!own) throw ctx.reads.unavailable(slug);
   return computeVitality(new CommonsIndex(communities), own, from, to);
 }
 

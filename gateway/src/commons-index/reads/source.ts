@@ -1,3 +1,4 @@
+import { notFound } from '@commons-graph/schema';
 import type { Registry } from '../../registry/Registry';
 import type { CommonsSource } from '../../reads';
 import { checkMaxDepth, LINEAGE_MAX_NODES } from '../../resolvers/lineage';
@@ -25,6 +26,9 @@ export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs
       adoptionsReceived: (community) => indexAdoptionsReceived(index, participants, community),
       feedbackReceived: (community) => indexFeedbackReceived(index, participants, community),
       gather: () => indexGather(index, participants),
+      // Served from the index, a community is missing only until its first sync.
+      unavailable: (community) =>
+        notFound(`The Commons index has not synced "${community}" yet`, { community }),
       lineage: async (_selection, root, direction, maxDepth) => {
         checkMaxDepth(maxDepth);
         return indexLineage(index, participants, root, direction, maxDepth, LINEAGE_MAX_NODES);
