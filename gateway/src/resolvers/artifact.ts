@@ -38,8 +38,18 @@ export const artifactResolvers = {
   adoptions: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.adoptionsOf.load(a.id),
   derivedFrom: (a: NodeArtifact) => inCanonicalOrder(a.derivedFrom ?? [], TIME_OF.derivation),
   derivatives: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.derivativesOf.load(a.id),
-  lineage: (a: NodeArtifact, { direction, maxDepth }: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
-    ctx.reads.lineage(artifactSelection(info), a as LinkedArtifact, direction, maxDepth),
+  lineage: async (
+    a: NodeArtifact,
+    { direction, maxDepth }: Args,
+    ctx: GatewayContext,
+    info: GraphQLResolveInfo,
+  ) => {
+    const selection = artifactSelection(info);
+    const answer = await ctx.reads.lineage(selection, a as LinkedArtifact, direction, maxDepth);
+    // Fields under the lineage's artifacts that load artifacts find these already.
+    ctx.loaders.artifacts(selection).keep(answer.nodes);
+    return answer;
+  },
   feedback: (a: NodeArtifact, _: Args, ctx: GatewayContext) => ctx.loaders.feedbackOn.load(a.id),
   licenceCheck: (a: NodeArtifact, _: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
     licenceCheck(ctx, artifactSelection(info), a as LinkedArtifact),
