@@ -13,3 +13,4 @@ export * from './web-pages';
 export * from './feed-fixtures';
 export * from './feed-node';
 export * from './indexed-gateway';
+export * from './lineage-reference';
