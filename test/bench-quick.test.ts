@@ -140,6 +140,16 @@ describe('npm run bench -- --quick', () => {
     for (const row of rows) for (const cell of row) expect(hasNumber(cell)).toBe(true);
   });
 
+  it("opens the explorer's artifact page in a browser until its lineage graph is drawn", () => {
+    const rows = tableUnder(text, /^## Pages for people/m);
+    expect(rows.map((row) => row[0])).toEqual([
+      'first render, p50',
+      'first render, p95',
+      'explorer JavaScript, gzipped',
+    ]);
+    for (const row of rows) expect(hasNumber(row[1])).toBe(true);
+  });
+
   it('ends with the targets, computed, and the hand-written findings', () => {
     const targets = tableUnder(text, /^## Targets/m);
     expect(targets.length).toBeGreaterThanOrEqual(7);

@@ -10,6 +10,7 @@ import { endToEnd, renderEndToEnd } from './end-to-end';
 import { gatewayCost, renderGatewayCost } from './gateway-cost';
 import { nodeCost, renderNodeCost } from './node-cost';
 import { planning, renderPlanning } from './planning';
+import { renderWebPages, webPages } from './web-pages';
 import { stopAll } from './processes';
 import { realNodes, renderRealNodes } from './real-nodes';
 import { renderScaling, scaling } from './scaling';
@@ -72,6 +73,13 @@ const SECTIONS = [
     run: planning,
     render: renderPlanning,
   } as Section<'planning'>,
+  {
+    key: 'webPages',
+    name: 'web-pages',
+    title: "Pages for people: the explorer's first render",
+    run: webPages,
+    render: renderWebPages,
+  } as Section<'webPages'>,
 ] as const;
 
 const PACKAGES = [

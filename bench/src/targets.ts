@@ -11,6 +11,7 @@ import {
 import type { RealNodesResult } from './real-nodes';
 import type { ScalingResult } from './scaling';
 import { fmt, ms } from './stats';
+import type { WebPagesResult } from './web-pages';
 
 /** The issue's targets, each computed from this run's numbers: measured, and met or missed. */
 export interface Results {
@@ -20,6 +21,7 @@ export interface Results {
   scaling?: ScalingResult;
   realNodes?: RealNodesResult;
   planning?: PlanningResult;
+  webPages?: WebPagesResult;
 }
 
 interface TargetRow {
@@ -168,6 +170,20 @@ export function targetRows(results: Results): TargetRow[] {
       met: varying.length === 0,
     });
   } else rows.push({ target: 'SQL statements independent of list size', ...NOT_MEASURED });
+
+  const { webPages } = results;
+  if (webPages) {
+    rows.push({
+      target: 'Explorer: first render of a demo artifact page ≤ 1 s (p50, empty cache)',
+      measured: ms(webPages.firstRender.p50, 0),
+      met: webPages.firstRender.p50 <= 1000,
+    });
+    rows.push({
+      target: "Explorer: first load's compressed JavaScript ≤ 150 kB",
+      measured: `${fmt(webPages.explorerJsGzipBytes / 1000, 1)} kB`,
+      met: webPages.explorerJsGzipBytes <= 150_000,
+    });
+  } else rows.push({ target: 'Explorer: first render of an artifact page ≤ 1 s', ...NOT_MEASURED });
   return rows;
 }
 
