@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { readGatewayConfig, startGateway, type RunningGateway } from '@commons-graph/gateway';
 import pino from 'pino';
-import { codesOf, type GraphQLResponse } from '@commons-graph/testing';
+import { codesOf, createTestDatabase, type GraphQLResponse, type TestDatabase } from '@commons-graph/testing';
 
 /** What a portal or a probe meets at the gateway's HTTP door, before any GraphQL runs. */
 describe('the gateway over HTTP', () => {
@@ -137,14 +137,27 @@ describe('the gateway over HTTP', () => {
 
 describe('the gateway over HTTP with the default configuration', () => {
   let gateway: RunningGateway;
+  let index: TestDatabase;
   beforeAll(async () => {
-    // Only what readGatewayConfig makes of an empty environment, on a free port.
+    // Only what readGatewayConfig makes of an empty environment, on a free port (and the Commons
+    // index on a test database rather than an embedded PostgreSQL in the working folder).
+    index = await createTestDatabase('gateway_http_index');
     gateway = await startGateway(
-      { ...readGatewayConfig({ PORT: '0', LOG_LEVEL: 'silent', PROBE_INTERVAL_MS: '0' }) },
+      {
+        ...readGatewayConfig({
+          PORT: '0',
+          LOG_LEVEL: 'silent',
+          PROBE_INTERVAL_MS: '0',
+          DATABASE_URL: index.url,
+        }),
+      },
       { logger: pino({ level: 'silent' }) },
     );
   });
-  afterAll(() => gateway?.stop());
+  afterAll(async () => {
+    await gateway?.stop();
+    await index?.drop();
+  });
 
   it('lets any origin read answers from a browser (CORS_ORIGINS defaults to *)', async () => {
     const preflight = await fetch(gateway.graphqlUrl, {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCommunityNode, type RunningNode } from '@commons-graph/community-node';
 import { createDatabase, startEmbeddedPostgres } from '@commons-graph/postgres';
-import { startGateway, type RunningGateway } from '@commons-graph/gateway';
+import { startGateway, SYNC_DEFAULTS, type RunningGateway } from '@commons-graph/gateway';
 import pino, { type Logger } from 'pino';
 import { DEMO_COMMUNITIES } from './seed-data';
 import { backdateDemo } from './backdate';
@@ -40,6 +40,8 @@ export interface RunningDemo {
 }
 
 const databaseName = (slug: string) => `commons_${slug.replace(/-/g, '_')}`;
+/** Not `commons_…`, which could be a community's. */
+const INDEX_DATABASE = 'gateway_index';
 
 /** Demo admin tokens are generated once and kept beside the data, so a restart prints the same ones. */
 function demoTokens(dataDir: string, slugs: string[]): Record<string, string> {
@@ -124,6 +126,12 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
         breakerCooldownMs: 30_000,
         corsOrigins: '*',
         logLevel: logger.level,
+        // The Commons index on the same server, following every demo node from the start.
+        index: {
+          databaseUrl: (await createDatabase(serverUrl, INDEX_DATABASE, { reuse: true })).url,
+          dataDir: options.dataDir,
+          ...SYNC_DEFAULTS,
+        },
       },
       { logger },
     );

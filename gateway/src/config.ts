@@ -74,6 +74,13 @@ export const CLIENT_LIMIT_DEFAULTS: ClientLimitsConfig = {
   trustProxy: 0,
 };
 
+/** How the Commons index follows the nodes, unless configured otherwise (README). */
+export const SYNC_DEFAULTS = {
+  syncIntervalMs: 30_000,
+  syncBackoffMs: 1_000,
+  syncBackoffCapMs: 600_000,
+} as const;
+
 /** Every environment variable the gateway reads (the compose test checks against this list). */
 export const GATEWAY_ENV_VARS = [
   'HOST',
@@ -219,9 +226,9 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     index: {
       databaseUrl: env.DATABASE_URL || undefined,
       dataDir: env.DATA_DIR || './.commons-data/gateway',
-      syncIntervalMs: integer(env, 'SYNC_INTERVAL_MS', 30_000, 0, 86_400_000),
-      syncBackoffMs: integer(env, 'SYNC_BACKOFF_MS', 1_000, 1, 3_600_000),
-      syncBackoffCapMs: integer(env, 'SYNC_BACKOFF_CAP_MS', 600_000, 1, 86_400_000),
+      syncIntervalMs: integer(env, 'SYNC_INTERVAL_MS', SYNC_DEFAULTS.syncIntervalMs, 0, 86_400_000),
+      syncBackoffMs: integer(env, 'SYNC_BACKOFF_MS', SYNC_DEFAULTS.syncBackoffMs, 1, 3_600_000),
+      syncBackoffCapMs: integer(env, 'SYNC_BACKOFF_CAP_MS', SYNC_DEFAULTS.syncBackoffCapMs, 1, 86_400_000),
     },
     source,
   };

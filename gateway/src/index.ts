@@ -3,6 +3,7 @@ export {
   parseNodesList,
   GATEWAY_ENV_VARS,
   CLIENT_LIMIT_DEFAULTS,
+  SYNC_DEFAULTS,
   ConfigError,
   type GatewayConfig,
   type NodeEntry,

@@ -13,9 +13,10 @@ describe('the Commons schema (schema/commons.graphql)', () => {
   });
 
   it('is exactly what a running gateway serves to introspection', async () => {
-    const gateway = await startGateway(
-      readGatewayConfig({ PORT: '0', NODES: '', LOG_LEVEL: 'silent', PROBE_INTERVAL_MS: '0' }),
-    );
+    const gateway = await startGateway({
+      ...readGatewayConfig({ PORT: '0', NODES: '', LOG_LEVEL: 'silent', PROBE_INTERVAL_MS: '0' }),
+      index: undefined, // the schema is the same with or without an index; this test needs no database
+    });
     try {
       const response = await fetch(gateway.graphqlUrl, {
         method: 'POST',

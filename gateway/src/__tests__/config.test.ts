@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLIENT_LIMIT_DEFAULTS, ConfigError, readGatewayConfig } from '../config';
+import { CLIENT_LIMIT_DEFAULTS, ConfigError, readGatewayConfig, SYNC_DEFAULTS } from '../config';
 import { CircuitBreaker } from '../node-client/breaker';
 
 describe('gateway configuration', () => {
@@ -116,6 +116,42 @@ describe('client limits configuration', () => {
     expect(() => readGatewayConfig({ MAX_CONCURRENT_REPORTS: '0' })).toThrow(/MAX_CONCURRENT_REPORTS/);
     expect(() => readGatewayConfig({ RATE_LIMIT_WINDOW_S: '0' })).toThrow(/RATE_LIMIT_WINDOW_S/);
     expect(() => readGatewayConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('Commons index configuration', () => {
+  it('keeps the index in an embedded PostgreSQL under DATA_DIR unless DATABASE_URL names one, and serves live for now', () => {
+    expect(readGatewayConfig({})).toMatchObject({
+      index: { databaseUrl: undefined, dataDir: './.commons-data/gateway', ...SYNC_DEFAULTS },
+      source: 'live',
+    });
+    expect(
+      readGatewayConfig({
+        DATABASE_URL: 'postgres://index@db/commons_index',
+        DATA_DIR: '/var/lib/gateway',
+        SYNC_INTERVAL_MS: '0',
+        SYNC_BACKOFF_MS: '250',
+        SYNC_BACKOFF_CAP_MS: '60000',
+        COMMONS_SOURCE: 'index',
+      }),
+    ).toMatchObject({
+      index: {
+        databaseUrl: 'postgres://index@db/commons_index',
+        dataDir: '/var/lib/gateway',
+        syncIntervalMs: 0,
+        syncBackoffMs: 250,
+        syncBackoffCapMs: 60_000,
+      },
+      source: 'index',
+    });
+  });
+
+  it('refuses a source it does not know and a backoff of nothing', () => {
+    expect(() => readGatewayConfig({ COMMONS_SOURCE: 'cache' })).toThrow(
+      /COMMONS_SOURCE must be "live" or "index"/,
+    );
+    expect(() => readGatewayConfig({ SYNC_BACKOFF_MS: '0' })).toThrow(/SYNC_BACKOFF_MS/);
+    expect(() => readGatewayConfig({ SYNC_INTERVAL_MS: 'often' })).toThrow(/SYNC_INTERVAL_MS/);
   });
 });
 

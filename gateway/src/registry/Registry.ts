@@ -67,10 +67,10 @@ export class Registry implements NodeHealth {
     private readonly logger: Logger,
   ) {}
 
-  private client(slug: string, url: string): NodeClient {
+  private client(slug: string, url: string, breakerThreshold = this.config.breakerThreshold): NodeClient {
     return new NodeClient(slug, url, {
       timeoutMs: this.config.nodeTimeoutMs,
-      breakerThreshold: this.config.breakerThreshold,
+      breakerThreshold,
       breakerCooldownMs: this.config.breakerCooldownMs,
       maxConcurrency: this.config.nodeMaxConcurrency,
       maxQueue: this.config.nodeMaxQueue,
@@ -78,6 +78,15 @@ export class Registry implements NodeHealth {
       agent: this.agent,
       onRequest: (s, op, query) => this.onRequest?.(s, op, query),
     });
+  }
+
+  /**
+   * A client of its own for following a node's change feed: the same limits on what the node may
+   * send, but its failures are the follower's to back off from, never a reason to skip the node in
+   * queries (so no circuit breaker).
+   */
+  feedClient(node: RegisteredNode): NodeClient {
+    return this.client(node.slug, node.url, Number.MAX_SAFE_INTEGER);
   }
 
   /** Every node, in slug order. */

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { CommonsIndex, SyncState } from '../commons-index/CommonsIndex';
-import { NodeUnavailableError } from '../node-client/NodeClient';
+import { NodeUnavailableError, type NodeClient } from '../node-client/NodeClient';
 import type { Registry, RegisteredNode } from '../registry/Registry';
 import { backoffDelay } from './backoff';
 import { pullFeed, PAGE_SIZE } from './follow';
@@ -28,6 +28,7 @@ const isDue = (state: SyncState | null, now: number) =>
  */
 export class SyncWorker {
   private readonly pulls = new Map<string, Promise<void>>();
+  private readonly clients = new Map<string, NodeClient>();
   private readonly again = new Set<string>();
   private readonly leadership: Leadership;
   private timer?: NodeJS.Timeout;
@@ -106,6 +107,7 @@ export class SyncWorker {
   async removed(slug: string): Promise<void> {
     this.again.delete(slug);
     await this.pulls.get(slug);
+    this.clients.delete(slug);
     await this.index.forget(slug);
   }
 
@@ -147,12 +149,18 @@ export class SyncWorker {
     const node = this.registry.get(slug);
     if (!node) return;
     try {
-      await pullFeed(this.index, slug, node.client, this.config.pageSize ?? PAGE_SIZE);
+      await pullFeed(this.index, slug, this.clientOf(node), this.config.pageSize ?? PAGE_SIZE);
     } catch (error) {
       await this.failed(slug, error).catch((failure: unknown) =>
         this.logger.error({ err: failure, community: slug }, 'could not record a sync failure'),
       );
     }
+  }
+
+  private clientOf(node: RegisteredNode): NodeClient {
+    let client = this.clients.get(node.slug);
+    if (client?.url !== node.url) this.clients.set(node.slug, (client = this.registry.feedClient(node)));
+    return client;
   }
 
   private async failed(slug: string, error: unknown): Promise<void> {

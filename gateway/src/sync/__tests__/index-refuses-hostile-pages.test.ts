@@ -120,12 +120,12 @@ describe('a failing node is asked again later and later, up to a cap', () => {
     await feed?.stop();
   });
 
-  it('doubles the wait after each failure up to the cap, and a success resets it', async () => {
+  it('doubles the wait after each failure up to the cap, and a success resets it, without closing the node to queries', async () => {
     feed = await startFeedNode('klamath-soil', [change('ARTIFACT', 'klamath-soil', 'guide')]);
     indexed = await startIndexedGateway(
       [{ slug: 'klamath-soil', url: feed.url }],
       { syncBackoffMs: 100, syncBackoffCapMs: 400 },
-      { breakerThreshold: 100 },
+      { breakerThreshold: 3 },
     );
     feed.behave(() => ({ raw: 'down for maintenance', status: 503, contentType: 'text/plain' }));
     const waits: number[] = [];
@@ -139,6 +139,8 @@ describe('a failing node is asked again later and later, up to a cap', () => {
       waits.push(state.nextAttemptAt!.getTime() - state.lastAttemptAt!.getTime());
     }
     expect(waits).toEqual([100, 200, 400, 400, 400]);
+    // The follower's failures are its own to back off from: queries still ask the node.
+    expect(indexed.gateway.registry.get('klamath-soil')!.client.breaker.isOpen).toBe(false);
 
     feed.behave(null);
     feed.append(change('ARTIFACT', 'klamath-soil', 'guide', 2));
