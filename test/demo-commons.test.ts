@@ -1,9 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXAMPLE_QUERIES, startDemoCommons, type RunningDemo } from '@commons-graph/demo';
+import { backdateDemo, EXAMPLE_QUERIES, startDemoCommons, type RunningDemo } from '@commons-graph/demo';
 import pino from 'pino';
 import { graphql, ok, serverUrl, sql } from '@commons-graph/testing';
+import {
+  publicData,
+  readerAt,
+  replay,
+  wholeFeed,
+} from '../subgraphs/community-node/src/__tests__/support/feed';
 
 const DEMO_DATABASES = ['klamath-soil', 'openinfra-sigs', 'valley-clinics', 'commons-organizers'].map(
   (slug) => `commons_${slug.replace(/-/g, '_')}`,
@@ -147,6 +153,28 @@ describe('the demo Commons (npm start)', () => {
     expect(data.needs.filter((n: any) => n.answers.length > 0).length).toBeGreaterThan(0);
     expect(data.needs.filter((n: any) => n.answers.length === 0).length).toBeGreaterThan(0);
     expect(JSON.stringify(data)).not.toContain('NEVER-PUBLIC-DEMO-DRAFT');
+  });
+
+  it('gives each node a change feed that replays into its public data, and tells of backdating', async () => {
+    const readers = demo!.nodes.map((node) => readerAt(node.publicUrl));
+    const before = await Promise.all(readers.map((reader) => wholeFeed(reader)));
+    // Backdating again moves the links' dates (they are relative to now): a follower that synced
+    // before must learn of it from the events that follow, not by starting over.
+    const urls = Object.fromEntries(
+      demo!.nodes.map((node) => {
+        const url = new URL(serverUrl());
+        url.pathname = `/commons_${node.slug.replace(/-/g, '_')}`;
+        return [node.slug, url.toString()];
+      }),
+    );
+    await backdateDemo(urls);
+    for (const [i, reader] of readers.entries()) {
+      const after = await wholeFeed(reader, before[i].length);
+      expect(after.length).toBeGreaterThan(0);
+      const index = replay([...before[i], ...after]);
+      expect(index.size).toBeGreaterThan(5);
+      expect(index).toEqual(await publicData(reader));
+    }
   });
 
   it('keeps the data across a restart and adds nothing twice', async () => {

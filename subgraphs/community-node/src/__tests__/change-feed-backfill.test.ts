@@ -1,9 +1,9 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { createTestDatabase, ok, sql, startTestNode, type TestDatabase } from '@commons-graph/testing';
+import { createTestDatabase, sql, startTestNode, type TestDatabase } from '@commons-graph/testing';
 import pino from 'pino';
 import { ormConfig } from '../database/orm';
 import { startCommunityNode, type RunningNode } from '../server';
-import { changesOf, feedPage, publicData, replay, wholeFeed, type PublicReader } from './support/feed';
+import { changesOf, feedPage, publicData, readerAt, replay, wholeFeed } from './support/feed';
 
 /** A node at the version before the change feed, with data of every kind, public and private. */
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -51,9 +51,7 @@ const start = (databaseUrl: string, slug: string) =>
     { slug, name: slug, host: '127.0.0.1', port: 0, databaseUrl, dataDir: '', logLevel: 'silent' },
     { logger: pino({ level: 'silent' }) },
   );
-const reader = (node: RunningNode): PublicReader => ({
-  publicOk: (query, variables) => ok(node.publicUrl, query, variables),
-});
+const reader = (node: RunningNode) => readerAt(node.publicUrl);
 
 describe('an upgraded node gets its whole history from the migration', () => {
   let database: TestDatabase;

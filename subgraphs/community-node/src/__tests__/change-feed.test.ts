@@ -8,9 +8,10 @@ import {
   type TestNode,
 } from '@commons-graph/testing';
 import { openDatabase } from '../database/orm';
+import { seedLinks, seedPublishedArtifacts } from '../database/seed';
 import { ChangeKind, Need } from '../entities';
 import { appendChange } from '../feed/outbox';
-import { changesOf, feedPage, memberOf, wholeFeed } from './support/feed';
+import { changesOf, feedPage, memberOf, publicData, replay, wholeFeed } from './support/feed';
 
 /**
  * The change feed (docs/feed-protocol.md) as a follower reads it: one event per public change, in a
@@ -286,5 +287,46 @@ describe('a node tells followers every public change, once, in order', () => {
     // The next write takes the very next number.
     await link(node, 'postNeed', { title: 'After the rollback', body: 'next' });
     expect((await wholeFeed(node, head)).map((e) => e.seq)).toEqual([head + 1]);
+  });
+});
+
+describe('the bulk seeders (demo, tests, benchmarks) append like the admin API', () => {
+  let node: TestNode;
+  beforeAll(async () => {
+    node = await startTestNode('seeded-circle');
+  });
+  afterAll(() => node?.stop());
+
+  it('tells of every public row they write, and of none on a draft', async () => {
+    const draft = await draftArtifact(node, { title: 'Draft', handle: 'draft' });
+    const head = (await feedPage(node)).head;
+    const now = Date.now();
+    await seedPublishedArtifacts(node.database.url, node.slug, [
+      { handle: 'newer', publishedAt: new Date(now) },
+      { handle: 'older', publishedAt: new Date(now - 86_400_000) },
+    ]);
+    await seedLinks(node.database.url, {
+      derivations: [
+        { handle: 'newer', sourceId: 'other:x' },
+        { handle: 'draft', sourceId: 'other:y' },
+      ],
+      adoptions: [{ artifactId: 'other:a' }],
+      feedback: [{ artifactId: 'other:a' }],
+      responses: [{ feedbackId: 'other:fb', handle: 'older' }],
+      needAnswers: [{ needId: 'other:need', handle: 'newer' }],
+    });
+    const events = await wholeFeed(node, head);
+    expect(events.map((e) => e.kind)).toEqual([
+      'ARTIFACT',
+      'ARTIFACT',
+      'DERIVATION',
+      'ADOPTION',
+      'FEEDBACK',
+      'RESPONSE',
+      'NEED_ANSWER',
+    ]);
+    expect(events.slice(0, 2).map((e) => e.entityId)).toEqual(['seeded-circle:older', 'seeded-circle:newer']);
+    expect(JSON.stringify(events)).not.toContain(draft);
+    expect(replay(await wholeFeed(node))).toEqual(await publicData(node));
   });
 });

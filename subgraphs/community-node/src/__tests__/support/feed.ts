@@ -1,17 +1,22 @@
-import type { TestNode } from '@commons-graph/testing';
+import { ok, type TestNode } from '@commons-graph/testing';
 
 /** Whatever answers the node's public API: a TestNode, or a node a test started itself. */
 export type PublicReader = Pick<TestNode, 'publicOk'>;
 
+/** The public API of a node a test started without the harness (by its /graphql URL). */
+export const readerAt = (publicUrl: string): PublicReader => ({
+  publicOk: (query, variables) => ok(publicUrl, query, variables),
+});
+
 /** What a test reads of each member: enough to tell the entity and its state. */
 export const SELECTIONS = {
-  artifact: '{ id status version title body retiredAt derivedFrom { id } }',
+  artifact: '{ id status version title body publishedAt updatedAt retiredAt derivedFrom { id } }',
   derivation: '{ id artifactId sourceId relation note assertedAt }',
-  adoption: '{ id artifactId status context impact adaptedAsId updatedAt }',
-  feedback: '{ id artifactId kind body }',
-  response: '{ id feedbackId artifactId kind body resultingVersion }',
-  need: '{ id status title tags closedAt }',
-  needAnswer: '{ id needId artifactId note }',
+  adoption: '{ id artifactId status context impact adaptedAsId recordedAt updatedAt }',
+  feedback: '{ id artifactId kind body givenAt }',
+  response: '{ id feedbackId artifactId kind body resultingVersion respondedAt }',
+  need: '{ id status title tags postedAt closedAt }',
+  needAnswer: '{ id needId artifactId note answeredAt }',
   community: '{ slug name description region website }',
   learningCycle: '{ id becameClear harvestedArtifactIds }',
   contributionRole: '{ id personName role endsOn }',
