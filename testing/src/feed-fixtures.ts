@@ -145,8 +145,8 @@ const MAKERS: Record<ChangeKind, (slug: string, local: string, version: number) 
     website: null,
     software: { name: 'scripted-feed', version: '1', protocol: '1' },
   }),
-  LEARNING_CYCLE: (_slug, local, version) => ({
-    id: local,
+  LEARNING_CYCLE: (slug, local, version) => ({
+    id: `${slug}:${local}`,
     cadence: 'MONTHLY',
     startsOn: '2026-01-01',
     endsOn: '2026-01-31',
@@ -155,8 +155,8 @@ const MAKERS: Record<ChangeKind, (slug: string, local: string, version: number) 
     failed: 'Nothing',
     harvestedArtifactIds: [],
   }),
-  CONTRIBUTION_ROLE: (_slug, local, version) => ({
-    id: local,
+  CONTRIBUTION_ROLE: (slug, local, version) => ({
+    id: `${slug}:${local}`,
     personName: `Person ${local}`,
     role: 'translator',
     hoursPerMonth: 10 + version,

@@ -29,15 +29,12 @@ export interface Change {
 
 export type PageReading = { changes: Change[]; cursor: number } | { refused: string };
 
-/** Kinds whose member's `id` is local (the entityId is `<slug>:<id>`), and the one keyed by slug. */
-const LOCAL_ID_KINDS = new Set(['LEARNING_CYCLE', 'CONTRIBUTION_ROLE']);
+/** The one kind keyed by slug; every other member's `id` is its global entityId (as nodes serve it). */
 const SLUG_KIND = 'COMMUNITY';
 
 /** The entityId a member says it is, by how its kind names itself. */
-function identityOf(kind: string, member: Record<string, unknown>, slug: string): unknown {
-  if (kind === SLUG_KIND) return member.slug;
-  if (LOCAL_ID_KINDS.has(kind)) return `${slug}:${String(member.id)}`;
-  return member.id;
+function identityOf(kind: string, member: Record<string, unknown>): unknown {
+  return kind === SLUG_KIND ? member.slug : member.id;
 }
 
 const isOwn = (kind: string, entityId: string, slug: string) =>
@@ -60,9 +57,9 @@ function checkEvent(event: FeedEvent, path: string, slug: string, members: reado
       refuse(`answered ${path}.${name} on an event of kind ${event.kind}, which carries only ${own}`);
   }
   const member = event[own] as Record<string, unknown> | null;
-  if (member !== null && identityOf(event.kind, member, slug) !== event.entityId)
+  if (member !== null && identityOf(event.kind, member) !== event.entityId)
     refuse(
-      `answered ${path}.${own} with the entity ${shown(identityOf(event.kind, member, slug))} for ${shown(event.entityId)}`,
+      `answered ${path}.${own} with the entity ${shown(identityOf(event.kind, member))} for ${shown(event.entityId)}`,
     );
 }
 
