@@ -12,3 +12,4 @@ export * from './operation-generator';
 export * from './feed-fixtures';
 export * from './feed-node';
 export * from './indexed-gateway';
+export * from './restartable-node';

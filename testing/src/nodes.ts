@@ -46,6 +46,10 @@ export interface TestNodeOptions {
   logger?: Logger;
   /** FEED_PING_URLS: followers the node pings after each change. */
   feedPingUrls?: string[];
+  /** Start on this database (a restart keeps its data) instead of a new one. */
+  database?: TestDatabase;
+  /** Listen on this port (a restart keeps its URL); 0, the default, picks a free one. */
+  port?: number;
 }
 
 export async function startTestNode(
@@ -53,7 +57,7 @@ export async function startTestNode(
   name = slug,
   options: TestNodeOptions = {},
 ): Promise<TestNode> {
-  const database = await createTestDatabase(slug);
+  const database = options.database ?? (await createTestDatabase(slug));
   const statements: string[] = [];
   const setup = await openDatabase({ databaseUrl: database.url, poolMax: 1 });
   const tokens = {} as TestNode['tokens'];
@@ -67,7 +71,7 @@ export async function startTestNode(
       slug,
       name,
       host: '127.0.0.1',
-      port: 0,
+      port: options.port ?? 0,
       databaseUrl: database.url,
       dataDir: '',
       logLevel: 'silent',
