@@ -11,6 +11,7 @@ import {
 import type { RealNodesResult } from './real-nodes';
 import type { ScalingResult } from './scaling';
 import { fmt, ms } from './stats';
+import type { IndexResult } from './commons-index';
 
 /** The issue's targets, each computed from this run's numbers: measured, and met or missed. */
 export interface Results {
@@ -20,6 +21,8 @@ export interface Results {
   scaling?: ScalingResult;
   realNodes?: RealNodesResult;
   planning?: PlanningResult;
+  /** Its targets are in its own section's table (issue 12). */
+  index?: IndexResult;
 }
 
 interface TargetRow {
