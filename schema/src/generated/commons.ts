@@ -193,6 +193,8 @@ export type CommunityNode = {
   slug: Scalars['String']['output'];
   softwareVersion: Maybe<Scalars['String']['output']>;
   status: NodeStatus;
+  /** How far the Commons index follows this node's change feed; null when the gateway keeps no index. */
+  sync: Maybe<NodeSync>;
   url: Scalars['String']['output'];
 };
 
@@ -340,6 +342,11 @@ export type Mutation = {
   registerNode: CommunityNode;
   /** Stops federating a node. Needs the gateway admin token. */
   removeNode: Scalars['Boolean']['output'];
+  /**
+   * Drops what the Commons index holds of a node and follows its feed again from the start (at once
+   * on the replica that syncs). Needs the gateway admin token.
+   */
+  resyncNode: CommunityNode;
 };
 
 
@@ -350,6 +357,11 @@ export type MutationRegisterNodeArgs = {
 
 
 export type MutationRemoveNodeArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type MutationResyncNodeArgs = {
   slug: Scalars['String']['input'];
 };
 
@@ -384,6 +396,26 @@ export type NodeStatus =
   | 'DOWN'
   | 'INCOMPATIBLE'
   | 'UP';
+
+/** How far the Commons index has followed one node's change feed. */
+export type NodeSync = {
+  /** The node's feed epoch (a new one means its data was started over); null before its first page. */
+  epoch: Maybe<Scalars['ID']['output']>;
+  /** Failed pulls in a row: the index waits longer after each, up to a cap. */
+  failures: Scalars['Int']['output'];
+  /** The node's latest event when it was last asked. */
+  head: Scalars['Int']['output'];
+  /** Events the index is behind the node: head − syncedSeq. */
+  lag: Scalars['Int']['output'];
+  /** Why the last pull failed (a refused page says what the node sent); null after a success. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When a pull last succeeded. */
+  lastSyncAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the index asks again after a failure. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** The last event of the node applied to the index. */
+  syncedSeq: Scalars['Int']['output'];
+};
 
 export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;

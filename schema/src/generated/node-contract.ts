@@ -113,6 +113,52 @@ export type ArtifactStatus =
   | 'PUBLISHED'
   | 'RETIRED';
 
+/** One public change. The member named by `kind` carries the entity as it is now. */
+export type ChangeEvent = {
+  adoption: Maybe<Adoption>;
+  artifact: Maybe<Artifact>;
+  at: Scalars['DateTime']['output'];
+  community: Maybe<Community>;
+  contributionRole: Maybe<ContributionRole>;
+  derivation: Maybe<DerivationLink>;
+  /** The public id of the entity that changed. */
+  entityId: Scalars['ID']['output'];
+  feedback: Maybe<Feedback>;
+  kind: ChangeKind;
+  learningCycle: Maybe<LearningCycleSummary>;
+  need: Maybe<Need>;
+  needAnswer: Maybe<NeedAnswer>;
+  response: Maybe<FeedbackResponse>;
+  seq: Scalars['Int']['output'];
+};
+
+/** A page of this node's public changes, oldest first. */
+export type ChangeFeed = {
+  /** Fixed when the node's database was created. A new epoch means: drop what you have, start over. */
+  epoch: Scalars['ID']['output'];
+  /** At most `first` (≤ 1000) events with seq > after, in seq order, without gaps. */
+  events: Array<ChangeEvent>;
+  /** Whether events after `next` exist. */
+  hasMore: Scalars['Boolean']['output'];
+  /** The latest sequence number at the time of the answer. */
+  head: Scalars['Int']['output'];
+  /** Where to continue: the last event's seq, or `after` when there were none. */
+  next: Scalars['Int']['output'];
+};
+
+/** Which kind of public entity a change-feed event is about. */
+export type ChangeKind =
+  | 'ADOPTION'
+  | 'ARTIFACT'
+  | 'COMMUNITY'
+  | 'CONTRIBUTION_ROLE'
+  | 'DERIVATION'
+  | 'FEEDBACK'
+  | 'LEARNING_CYCLE'
+  | 'NEED'
+  | 'NEED_ANSWER'
+  | 'RESPONSE';
+
 /** A Community of Practice and what it shares with the Commons. */
 export type Community = {
   /** Adoptions this community recorded, of anyone’s artifacts. */
@@ -320,6 +366,8 @@ export type Query = {
   artifact: Maybe<Artifact>;
   /** Published and retired artifacts, newest first. `first` is at most 100. */
   artifacts: ArtifactConnection;
+  /** This node's public changes after `after` (a sequence number; 0 = from the start), oldest first. */
+  changes: ChangeFeed;
   /** This node's community. */
   community: Community;
   /** This community's published artifacts derived from the given ones. */
@@ -358,6 +406,12 @@ export type QueryArtifactArgs = {
 export type QueryArtifactsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ArtifactFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryChangesArgs = {
+  after?: Scalars['Int']['input'];
   first?: Scalars['Int']['input'];
 };
 
