@@ -6,7 +6,6 @@ import {
   DEFAULT_PAGE_SIZE,
   encodeArtifactCursor,
   MAX_PAGE_SIZE,
-  readGlobalId,
 } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
 import type { NodeArtifact } from '../node-client/types';
