@@ -89,13 +89,14 @@ export function routes<C extends BaseContext>(options: Routes<C>) {
       pingJson(
         req,
         res,
-        after(() =>
-          ping((req as { body?: unknown }).body).then(({ status, body }) => {
+        after(() => {
+          // Answered when the ping is handled; a failure goes to `fail`, so nothing floats.
+          void ping((req as { body?: unknown }).body).then(({ status, body }) => {
             res.statusCode = status;
             res.setHeader('content-type', 'application/json; charset=utf-8');
             res.end(body);
-          }, fail),
-        ),
+          }, fail);
+        }),
       );
       return;
     }
