@@ -49,6 +49,8 @@ export interface IndexConfig {
   /** The wait after a node's first failed pull, doubled per failure up to the cap. */
   syncBackoffMs: number;
   syncBackoffCapMs: number;
+  /** An answer from the index names the communities whose last successful sync is older than this. */
+  freshnessMs?: number;
   /** Events asked per page (the feed allows up to 1000, the default); tests use small pages. */
   syncPageSize?: number;
 }
@@ -79,6 +81,8 @@ export const SYNC_DEFAULTS = {
   syncIntervalMs: 30_000,
   syncBackoffMs: 1_000,
   syncBackoffCapMs: 600_000,
+  /** Four sync periods: a node missed by a few pulls is stale. */
+  freshnessMs: 120_000,
 } as const;
 
 /** Every environment variable the gateway reads (the compose test checks against this list). */
@@ -109,6 +113,7 @@ export const GATEWAY_ENV_VARS = [
   'SYNC_BACKOFF_MS',
   'SYNC_BACKOFF_CAP_MS',
   'COMMONS_SOURCE',
+  'INDEX_FRESHNESS_MS',
 ] as const;
 
 export class ConfigError extends Error {}
@@ -229,6 +234,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       syncIntervalMs: integer(env, 'SYNC_INTERVAL_MS', SYNC_DEFAULTS.syncIntervalMs, 0, 86_400_000),
       syncBackoffMs: integer(env, 'SYNC_BACKOFF_MS', SYNC_DEFAULTS.syncBackoffMs, 1, 3_600_000),
       syncBackoffCapMs: integer(env, 'SYNC_BACKOFF_CAP_MS', SYNC_DEFAULTS.syncBackoffCapMs, 1, 86_400_000),
+      freshnessMs: integer(env, 'INDEX_FRESHNESS_MS', SYNC_DEFAULTS.freshnessMs, 1, 86_400_000),
     },
     source,
   };

@@ -3,8 +3,10 @@ import type { NodeField } from './node-client/fields';
 import { NodeBatch } from './node-client/NodeBatch';
 import { NodeUnavailableError } from './node-client/NodeClient';
 import type { Registry, RegisteredNode } from './registry/Registry';
-import { createLoaders, type Loaders } from './loaders';
+import { liveSource } from './live/source';
+import type { Loaders } from './loaders';
 import type { NodeAsker } from './node-asker';
+import type { CommonsReads, CommonsSource } from './reads';
 
 /**
  * Per-request state: one batch per node (so one request per node per level), the loaders, and the
@@ -15,6 +17,10 @@ export interface GatewayContext extends NodeAsker {
   /** Why each node that failed did not answer, by slug: every distinct reason. */
   failures: Map<string, Set<string>>;
   loaders: Loaders;
+  /** The Commons reads beyond the loaders, from the request's source. */
+  reads: CommonsReads;
+  /** Where this gateway reads the Commons from: the nodes (live) or its index. */
+  source: CommonsSource;
   /** The Authorization header, for the admin mutations. */
   authorization?: string;
   /** Who is asking, for per-client limits: an IP address (see limits/client-identity.ts). */
@@ -30,6 +36,7 @@ export function createContext(
   logger: Logger,
   authorization?: string,
   client = 'unknown',
+  source: CommonsSource = liveSource,
 ): GatewayContext {
   const failures = new Map<string, Set<string>>();
   const batches = new Map<RegisteredNode, NodeBatch>();
@@ -38,7 +45,7 @@ export function createContext(
     if (!batch) batches.set(node, (batch = new NodeBatch(node.client, registry)));
     return batch;
   };
-  const ctx = { registry, logger, failures, authorization, client } as GatewayContext;
+  const ctx = { registry, logger, failures, authorization, client, source } as GatewayContext;
   const underway = new Set<Promise<unknown>>();
   let asked = false;
   ctx.ask = async <T>(node: RegisteredNode, field: NodeField, variables: Record<string, unknown> = {}) => {
@@ -94,8 +101,10 @@ export function createContext(
   // On the object execution sees, which may be Apollo Server's copy of this one.
   ctx.restart = function restart(this: GatewayContext) {
     failures.clear();
-    this.loaders = createLoaders(this);
+    this.loaders = source.loaders(this);
+    this.reads = source.reads(this);
   };
-  ctx.loaders = createLoaders(ctx);
+  ctx.loaders = source.loaders(ctx);
+  ctx.reads = source.reads(ctx);
   return ctx;
 }

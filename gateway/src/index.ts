@@ -19,3 +19,4 @@ export { SyncWorker } from './sync/SyncWorker';
 export { feedNodeSdl } from './sync/feed-contract';
 export { PINGS_PER_MINUTE } from './sync/ping';
 export { untilSynced, isSynced, NotSyncedError } from './sync/until-synced';
+export { indexLineage } from './commons-index/reads/lineage';

@@ -18,7 +18,7 @@ import {
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import pino, { type Logger } from 'pino';
 import { CommonsIndex } from './commons-index/CommonsIndex';
-import type { GatewayConfig, IndexConfig } from './config';
+import { SYNC_DEFAULTS, type GatewayConfig, type IndexConfig } from './config';
 import { createContext, type GatewayContext } from './context';
 import { routes } from './http/routes';
 import { compiledExecution } from './execution/compiled';
@@ -26,7 +26,11 @@ import { clientOf } from './limits/client-identity';
 import { clientLimitsPlugin } from './limits/client-limits';
 import { partialResultsPlugin } from './partial-results';
 import { Registry } from './registry/Registry';
+import { indexSource } from './commons-index/reads/source';
+import { liveSource } from './live/source';
+import type { CommonsSource } from './reads';
 import { createResolvers } from './resolvers';
+import { staleResultsPlugin } from './stale-results';
 import { pingHandler } from './sync/ping';
 import { SyncWorker } from './sync/SyncWorker';
 
@@ -92,6 +96,16 @@ async function followNodes(
   return sync;
 }
 
+/** Where Commons queries are answered from: the index when configured so, else the nodes. */
+function commonsSource(
+  config: GatewayConfig,
+  index: CommonsIndex | undefined,
+  registry: Registry,
+): CommonsSource {
+  if (config.source !== 'index' || !index) return liveSource;
+  return indexSource(index, registry, config.index?.freshnessMs ?? SYNC_DEFAULTS.freshnessMs);
+}
+
 /** Starts the gateway: registry (checks every configured node), Commons schema, HTTP server. */
 export async function startGateway(
   config: GatewayConfig,
@@ -99,11 +113,14 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   // Errors are logged by name, code and stack only: their messages and bodies may hold values.
   const logger = withSafeErrors(options.logger ?? pino({ level: config.logLevel, base: undefined }));
+  if (config.source === 'index' && !config.index)
+    throw new Error('COMMONS_SOURCE=index needs the Commons index (DATABASE_URL or DATA_DIR)');
   const index = config.index ? await CommonsIndex.open(config.index) : undefined;
   const registry = new Registry(config, logger);
   registry.onRequest = options.onNodeRequest;
   await registry.start(config.nodes);
   const sync = index && config.index ? await followNodes(index, registry, config.index, logger) : undefined;
+  const source = commonsSource(config, index, registry);
 
   const httpServer = createServer();
   // Lineage and report queries nest deeper than a node's, so depth and cost are higher here.
@@ -125,6 +142,7 @@ export async function startGateway(
       ...armor.plugins,
       wellFormedStringsPlugin<GatewayContext>(),
       partialResultsPlugin,
+      staleResultsPlugin,
       clientLimitsPlugin(config.limits, { nodes: () => registry.participants().length }),
       // The Commons sets no cache hints; Apollo's default plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
@@ -146,6 +164,7 @@ export async function startGateway(
           logger,
           req.headers.authorization,
           clientOf(req, config.limits?.trustProxy ?? 0),
+          source,
         ),
       corsOrigins: config.corsOrigins,
       health: () => ({

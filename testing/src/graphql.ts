@@ -2,6 +2,7 @@
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
+  extensions?: Record<string, any>;
 }
 
 export async function graphql<T = Record<string, any>>(

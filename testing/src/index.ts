@@ -13,3 +13,4 @@ export * from './feed-fixtures';
 export * from './feed-node';
 export * from './indexed-gateway';
 export * from './restartable-node';
+export * from './lineage-reference';

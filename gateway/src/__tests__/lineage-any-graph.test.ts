@@ -1,6 +1,12 @@
 import DataLoader from 'dataloader';
 import fc from 'fast-check';
 import { requireGlobalId } from '@commons-graph/schema';
+import {
+  lineageGraphs,
+  referenceLineage,
+  type LineageDirection,
+  type ReferenceGraph,
+} from '@commons-graph/testing';
 import type { GatewayContext } from '../context';
 import { ArtifactLoader } from '../loaders';
 import type { ArtifactSelection } from '../node-client/fields';
@@ -10,37 +16,9 @@ import { lineage } from '../resolvers/lineage';
 const RUNS = Number(process.env.FC_RUNS ?? 300);
 const SEED = Number(process.env.FC_SEED ?? 20260614);
 
-type Direction = 'UP' | 'DOWN' | 'BOTH';
-interface Graph {
-  ids: string[];
-  links: NodeDerivation[];
-}
-
-/** Artifacts spread over three communities, with derivation links drawn at random: cycles, diamonds, self-loops. */
-const graphs = fc
-  .integer({ min: 1, max: 14 })
-  .chain((n) =>
-    fc.record({
-      ids: fc.constant(Array.from({ length: n }, (_, i) => `c${i % 3}:a${i}`)),
-      pairs: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 30 }),
-      root: fc.nat(n - 1),
-    }),
-  )
-  .map(({ ids, pairs, root }) => ({
-    graph: {
-      ids,
-      links: pairs.map(([derivative, source], i) => ({
-        id: `link-${i}`,
-        artifactId: ids[derivative],
-        sourceId: ids[source],
-        relation: 'ADAPTS' as const,
-        note: null,
-        assertedBy: ids[derivative].split(':')[0],
-        assertedAt: '2026-01-01T00:00:00.000Z',
-      })),
-    },
-    rootId: ids[root],
-  }));
+type Direction = LineageDirection;
+type Graph = ReferenceGraph;
+const graphs = lineageGraphs;
 
 /** The gateway's loaders over an in-memory graph: artifacts with their derivedFrom, derivatives by source. */
 function fakeContext({ ids, links }: Graph): GatewayContext {
@@ -59,41 +37,7 @@ function fakeContext({ ids, links }: Graph): GatewayContext {
   return { loaders: { artifacts: () => artifacts, derivativesOf } } as unknown as GatewayContext;
 }
 
-/** The specification, as plainly as it can be said: breadth-first over an edge list, one direction at a time. */
-function referenceWalk(graph: Graph, rootId: string, up: boolean, maxDepth: number) {
-  const near = (l: NodeDerivation) => (up ? l.artifactId : l.sourceId);
-  const far = (l: NodeDerivation) => (up ? l.sourceId : l.artifactId);
-  const distance = new Map([[rootId, 0]]);
-  for (let frontier = [rootId], d = 0; frontier.length > 0; d += 1) {
-    const next: string[] = [];
-    for (const link of graph.links) {
-      if (frontier.includes(near(link)) && !distance.has(far(link))) {
-        distance.set(far(link), d + 1);
-        next.push(far(link));
-      }
-    }
-    frontier = next;
-  }
-  const within = [...distance].filter(([, d]) => d <= maxDepth);
-  return {
-    nodes: within.map(([id]) => id),
-    edges: graph.links.filter((l) => (distance.get(near(l)) ?? Infinity) < maxDepth).map((l) => l.id),
-    depth: Math.max(...within.map(([, d]) => d)),
-    truncated: [...distance.values()].some((d) => d > maxDepth),
-  };
-}
-
-function reference(graph: Graph, rootId: string, direction: Direction, maxDepth: number) {
-  const walks = (direction === 'BOTH' ? [true, false] : [direction === 'UP']).map((up) =>
-    referenceWalk(graph, rootId, up, maxDepth),
-  );
-  return {
-    nodes: new Set(walks.flatMap((w) => w.nodes)),
-    edges: new Set(walks.flatMap((w) => w.edges)),
-    depth: Math.max(...walks.map((w) => w.depth)),
-    truncated: walks.some((w) => w.truncated),
-  };
-}
+const reference = referenceLineage;
 
 async function walk(graph: Graph, rootId: string, direction: Direction, maxDepth: number, maxNodes?: number) {
   const ctx = fakeContext(graph);

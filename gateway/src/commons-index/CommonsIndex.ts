@@ -150,6 +150,11 @@ export class CommonsIndex {
     }
   }
 
+  /** One read statement on the index: queries are raw SQL, in commons-index/reads/. */
+  async read<T>(text: string, values: readonly unknown[] = []): Promise<T[]> {
+    return (await this.pool.query(text, values as unknown[])).rows as T[];
+  }
+
   /** Starts following a node (or keeps following it at a new URL), from where it was. */
   async follow(slug: string, url: string): Promise<void> {
     await this.pool.query(

@@ -90,7 +90,7 @@ export function routes<C extends BaseContext>(options: Routes<C>) {
         req,
         res,
         after(() => {
-          // Answered when the ping is handled; a failure goes to `fail`, so nothing floats.
+          // The answer is written by the promise's own handlers; nothing awaits it.
           void ping((req as { body?: unknown }).body).then(({ status, body }) => {
             res.statusCode = status;
             res.setHeader('content-type', 'application/json; charset=utf-8');

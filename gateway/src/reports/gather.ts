@@ -1,5 +1,6 @@
 import { mapLimit } from '@commons-graph/schema';
-import type { GatewayContext } from '../context';
+import { inCanonicalOrder, TIME_OF } from '../canonical-order';
+import type { NodeAsker } from '../node-asker';
 import type { NodeField } from '../node-client/fields';
 import type { RegisteredNode } from '../registry/Registry';
 import type { ReportArtifactsFragment, ReportLinksFragment } from '../generated/report-answers';
@@ -9,7 +10,7 @@ import type { ReportArtifactsFragment, ReportLinksFragment } from '../generated/
  * their answers from schema/node.graphql (generated/report-answers.ts), and the batch sends the
  * fragment's selection, so each field a report reads is named once, here.
  */
-const LINKS_FRAGMENT = /* GraphQL */ `
+export const LINKS_FRAGMENT = /* GraphQL */ `
   fragment ReportLinks on Community {
     slug
     name
@@ -64,7 +65,7 @@ const LINKS_FRAGMENT = /* GraphQL */ `
   }
 `;
 
-const PAGE_FRAGMENT = /* GraphQL */ `
+export const PAGE_FRAGMENT = /* GraphQL */ `
   fragment ReportArtifacts on ArtifactConnection {
     pageInfo {
       hasNextPage
@@ -121,7 +122,7 @@ export const REPORT_FIELDS: readonly NodeField[] = [LINKS, PAGE];
 const GATHER_CONCURRENCY = 32;
 
 /** The links and the first page go in one request; further pages follow one by one. */
-async function gatherOne(ctx: GatewayContext, node: RegisteredNode): Promise<CommunityData | null> {
+async function gatherOne(ctx: NodeAsker, node: RegisteredNode): Promise<CommunityData | null> {
   const pageAfter = (after: string | null) => ctx.ask<Page>(node, PAGE, { first: 100, after });
   const [links, firstPage] = await Promise.all([ctx.ask<ReportLinksFragment>(node, LINKS), pageAfter(null)]);
   if (!links) return null;
@@ -132,15 +133,26 @@ async function gatherOne(ctx: GatewayContext, node: RegisteredNode): Promise<Com
     if (!page.pageInfo.hasNextPage) break;
     page = await pageAfter(page.pageInfo.endCursor);
   }
-  return { ...links, artifacts };
+  return { ...inCanonicalOrders(links), artifacts };
 }
+
+/** A node's lists in the order both paths give them (canonical-order.ts). */
+const inCanonicalOrders = (links: ReportLinksFragment): ReportLinksFragment => ({
+  ...links,
+  adoptionsGiven: inCanonicalOrder(links.adoptionsGiven, TIME_OF.adoption),
+  feedbackGiven: inCanonicalOrder(links.feedbackGiven, TIME_OF.feedback),
+  responsesGiven: inCanonicalOrder(links.responsesGiven, TIME_OF.response),
+  derivations: inCanonicalOrder(links.derivations, TIME_OF.derivation),
+  needs: inCanonicalOrder(links.needs, TIME_OF.need),
+  needAnswersGiven: inCanonicalOrder(links.needAnswersGiven, TIME_OF.needAnswer),
+});
 
 /**
  * Gathers every community's data once, in parallel with bounded concurrency. A node that does not
  * answer is named in `unavailable`, never silently counted as zero.
  */
 export async function gatherCommons(
-  ctx: GatewayContext,
+  ctx: NodeAsker,
   onProgress?: (done: number, total: number, slug: string) => void,
 ): Promise<{ communities: CommunityData[]; unavailable: string[] }> {
   const nodes = ctx.registry.participants();

@@ -1,4 +1,5 @@
 import { checkAdaptation, groupBy, isAdaptation, parseGlobalId, type Commons } from '@commons-graph/schema';
+import { danglingLinks } from './dangling';
 import type { CommunityData } from './gather';
 import { stateOf, VITALITY_RULES, type Measures, type MetricKey } from './vitality-rules';
 
@@ -510,6 +511,7 @@ export function computeReport(
     to,
     communities,
     unavailableCommunities: unavailable,
+    danglingLinks: danglingLinks(data, unavailable),
     crossCommunityAdoptionShare: adoptions.length ? round(cross.length / adoptions.length) : null,
     adoptionMatrix: [...matrix]
       .map(([key, count]) => {

@@ -1,22 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  badInput,
-  compareArtifactKeys,
-  decodeArtifactCursor,
-  DEFAULT_PAGE_SIZE,
-  encodeArtifactCursor,
-  MAX_PAGE_SIZE,
-} from '@commons-graph/schema';
+import { badInput, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
 import type { NodeArtifact } from '../node-client/types';
-import type { RegisteredNode } from '../registry/Registry';
 import { artifactSelection } from './artifact-selection';
 
-interface NodePage {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean };
-  edges: Array<{ node: NodeArtifact }>;
-}
+export { mergeSorted, perNodeFirst } from '../live/artifact-page';
 
 export function checkPageSize(first: number): void {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
@@ -26,56 +14,17 @@ export function checkPageSize(first: number): void {
 
 /** An edge encodes its cursor only if the client asks for it. */
 class ArtifactEdge {
-  constructor(readonly node: NodeArtifact) {}
+  constructor(
+    readonly node: NodeArtifact,
+    readonly cursorOf: (artifact: NodeArtifact) => string,
+  ) {}
 
   get cursor(): string {
-    return cursorOf(this.node);
+    return this.cursorOf(this.node);
   }
 }
 
-const keyOf = (a: NodeArtifact) => ({ publishedAt: new Date(a.publishedAt), id: a.id });
-const cursorOf = (a: NodeArtifact) => encodeArtifactCursor(keyOf(a));
-
-/**
- * The first `first` artifacts of lists each already in the shared order (newest first publication,
- * then id): a merge that looks only at the heads, so N nodes cost N + first key reads, not a sort.
- */
-export function mergeSorted(lists: NodeArtifact[][], first: number): { page: NodeArtifact[]; more: boolean } {
-  if (lists.length === 1) return { page: lists[0].slice(0, first), more: lists[0].length > first };
-  const heads = lists.filter((list) => list.length > 0).map((list) => ({ list, at: 0, key: keyOf(list[0]) }));
-  const page: NodeArtifact[] = [];
-  while (page.length < first && heads.length > 0) {
-    let best = 0;
-    for (let i = 1; i < heads.length; i++)
-      if (compareArtifactKeys(heads[i].key, heads[best].key) < 0) best = i;
-    const head = heads[best];
-    page.push(head.list[head.at]);
-    head.at += 1;
-    if (head.at < head.list.length) head.key = keyOf(head.list[head.at]);
-    else heads.splice(best, 1);
-  }
-  return { page, more: heads.length > 0 };
-}
-
-/**
- * How many artifacts to ask each of `nodes` nodes for. Asking all `first` of each is exact in one
- * round but moves N × first artifacts to keep `first`; a share of the page with a margin fills it in
- * one round unless a few nodes hold most of the newest work, and those are asked again for more.
- */
-export function perNodeFirst(first: number, nodes: number): number {
-  return Math.min(first, Math.ceil((3 * first) / Math.max(1, nodes)) + 3);
-}
-
-interface NodeList {
-  node: RegisteredNode;
-  items: NodeArtifact[];
-  hasNextPage: boolean;
-}
-
-/**
- * One connection over every node. All nodes order artifacts the same way and accept the same
- * cursor, so the gateway passes its last key to each, merges their pages and keeps the first N.
- */
+/** One connection over the whole Commons, from whichever source the gateway reads. */
 export async function artifactConnection(
   ctx: GatewayContext,
   info: GraphQLResolveInfo,
@@ -84,57 +33,18 @@ export async function artifactConnection(
   after?: string | null,
 ) {
   checkPageSize(first);
-  if (after && !decodeArtifactCursor(after))
-    throw badInput('after is not a cursor this API issued', { argument: 'after' });
-  const wanted = filter?.communities as string[] | undefined;
-  const nodes = ctx.registry.participants().filter((node) => !wanted || wanted.includes(node.slug));
   const selection = artifactSelection(info);
-  const share = perNodeFirst(first, nodes.length);
-  const answers = await ctx.askAll<NodePage>(
-    selection.page,
-    { filter, first: share, after: after ?? null },
-    nodes,
-  );
-  const lists: NodeList[] = answers.map(({ node, data }) => ({
-    node,
-    items: data.edges.map((edge) => edge.node),
-    hasNextPage: data.pageInfo.hasNextPage,
-  }));
-  let { page, more } = mergeSorted(
-    lists.map((list) => list.items),
-    first,
-  );
-
-  // A node all of whose answer made the page may hold more that belong in it: ask it for a whole
-  // page after its last artifact, which makes the merge exact.
-  const boundary = page.length > 0 && page.length === first ? keyOf(page[page.length - 1]) : null;
-  const short = lists.filter(
-    ({ items, hasNextPage }) =>
-      hasNextPage &&
-      items.length > 0 &&
-      (!boundary || compareArtifactKeys(keyOf(items[items.length - 1]), boundary) <= 0),
-  );
-  if (share < first && short.length > 0) {
-    await Promise.all(
-      short.map(async (list) => {
-        const after = cursorOf(list.items[list.items.length - 1]);
-        const next = await ctx.ask<NodePage>(list.node, selection.page, { filter, first, after });
-        if (!next) return;
-        list.items.push(...next.edges.map((edge) => edge.node));
-        list.hasNextPage = next.pageInfo.hasNextPage;
-      }),
-    );
-    ({ page, more } = mergeSorted(
-      lists.map((list) => list.items),
-      first,
-    ));
-  }
-
+  const {
+    artifacts: page,
+    cursorOf,
+    hasNextPage,
+    totalCount,
+  } = await ctx.reads.artifactPage(selection, filter, first, after);
   ctx.loaders.artifacts(selection).keep(page);
   return {
-    edges: page.map((artifact) => new ArtifactEdge(artifact)),
+    edges: page.map((artifact) => new ArtifactEdge(artifact, cursorOf)),
     pageInfo: {
-      hasNextPage: more || lists.some((list) => list.hasNextPage),
+      hasNextPage,
       hasPreviousPage: Boolean(after),
       get startCursor() {
         return page.length ? cursorOf(page[0]) : null;
@@ -143,6 +53,6 @@ export async function artifactConnection(
         return page.length ? cursorOf(page[page.length - 1]) : null;
       },
     },
-    totalCount: answers.reduce((sum, { data }) => sum + data.totalCount, 0),
+    totalCount,
   };
 }

@@ -1,17 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context';
-import { NODE_FIELDS } from '../node-client/fields';
-import type { NodeAdoption, NodeFeedback, NodeNeed } from '../node-client/types';
+import type { NodeAdoption, NodeFeedback } from '../node-client/types';
 import type { Args } from './args';
 import { artifactConnection } from './artifact-connection';
 import { communityVitality } from './reports';
 import { nodeView } from './views';
 
 type Community = { slug: string };
-
-/** What others say of a community is stored on their nodes: every other participant is asked. */
-const othersOf = (ctx: GatewayContext, slug: string) =>
-  ctx.registry.participants().filter((n) => n.slug !== slug);
 
 /** A community: its profile and the links it gave from its own node, what it received from the others. */
 export const communityResolvers = {
@@ -37,27 +32,9 @@ export const communityResolvers = {
     (await ctx.loaders.given.load(slug))?.learningCycles ?? [],
   contributionRoles: async ({ slug }: Community, _: Args, ctx: GatewayContext) =>
     (await ctx.loaders.given.load(slug))?.contributionRoles ?? [],
-  adoptionsReceived: async ({ slug }: Community, _: Args, ctx: GatewayContext) =>
-    (
-      await ctx.askAll<NodeAdoption[]>(
-        NODE_FIELDS.adoptionsOfCommunity,
-        { community: slug },
-        othersOf(ctx, slug),
-      )
-    ).flatMap(({ data }) => data),
-  feedbackReceived: async ({ slug }: Community, _: Args, ctx: GatewayContext) =>
-    (
-      await ctx.askAll<NodeFeedback[]>(
-        NODE_FIELDS.feedbackOnCommunity,
-        { community: slug },
-        othersOf(ctx, slug),
-      )
-    ).flatMap(({ data }) => data),
+  adoptionsReceived: ({ slug }: Community, _: Args, ctx: GatewayContext) => ctx.reads.adoptionsReceived(slug),
+  feedbackReceived: ({ slug }: Community, _: Args, ctx: GatewayContext) => ctx.reads.feedbackReceived(slug),
   vitality: ({ slug }: Community, { from, to }: Args, ctx: GatewayContext) =>
     communityVitality(ctx, slug, from, to),
-  needs: async ({ slug }: Community, { status }: Args, ctx: GatewayContext) => {
-    const node = ctx.registry.get(slug);
-    if (!node) return [];
-    return (await ctx.ask<NodeNeed[]>(node, NODE_FIELDS.needs, { status })) ?? [];
-  },
+  needs: ({ slug }: Community, { status }: Args, ctx: GatewayContext) => ctx.reads.needs(status, slug),
 };

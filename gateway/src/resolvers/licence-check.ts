@@ -1,4 +1,5 @@
 import { checkAdaptation, isAdaptation, readGlobalId } from '@commons-graph/schema';
+import { inCanonicalOrder, TIME_OF } from '../canonical-order';
 import type { GatewayContext } from '../context';
 import type { ArtifactLoader } from '../loaders';
 import type { ArtifactSelection } from '../node-client/fields';
@@ -10,7 +11,9 @@ export async function licenceCheck(
   selection: ArtifactSelection,
   artifact: LinkedArtifact,
 ) {
-  const adaptations = artifact.derivedFrom.filter((link) => isAdaptation(link.relation));
+  const adaptations = inCanonicalOrder(artifact.derivedFrom, TIME_OF.derivation).filter((link) =>
+    isAdaptation(link.relation),
+  );
   const artifacts = ctx.loaders.artifacts(selection) as ArtifactLoader<LinkedArtifact>;
   // A source id was checked as a global id as the node's answer arrived; one that is not reads as
   // unread, and so does one whose loading failed (as DataLoader's loadMany gives it).

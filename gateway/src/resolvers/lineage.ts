@@ -1,13 +1,20 @@
 import { badInput, readGlobalId, type ParsedGlobalId } from '@commons-graph/schema';
-import type { GatewayContext } from '../context';
 import type { ArtifactLoader } from '../loaders';
 import type { ArtifactSelection } from '../node-client/fields';
 import type { LinkedArtifact, NodeDerivation } from '../node-client/types';
+import type { LineageAnswer, LineageDirection, Reader } from '../reads';
 
 export const LINEAGE_MAX_DEPTH = 10;
 export const LINEAGE_MAX_NODES = 500;
 
-type Direction = 'UP' | 'DOWN' | 'BOTH';
+/** Both paths refuse the same depths. */
+export function checkMaxDepth(maxDepth: number): void {
+  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > LINEAGE_MAX_DEPTH) {
+    throw badInput(`maxDepth must be between 1 and ${LINEAGE_MAX_DEPTH}, got ${maxDepth}`, {
+      argument: 'maxDepth',
+    });
+  }
+}
 
 /** One direction's walk: how far each artifact it reached lies from the root, and what it expands next. */
 interface Walk {
@@ -30,18 +37,14 @@ interface Walk {
  *   reaches `maxDepth` with artifacts still to expand.
  */
 export async function lineage(
-  ctx: GatewayContext,
+  ctx: Reader,
   selection: ArtifactSelection,
   root: LinkedArtifact,
-  direction: Direction,
+  direction: LineageDirection,
   maxDepth: number,
   maxNodes = LINEAGE_MAX_NODES,
-) {
-  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > LINEAGE_MAX_DEPTH) {
-    throw badInput(`maxDepth must be between 1 and ${LINEAGE_MAX_DEPTH}, got ${maxDepth}`, {
-      argument: 'maxDepth',
-    });
-  }
+): Promise<LineageAnswer> {
+  checkMaxDepth(maxDepth);
   // The selection of an operation that asks for lineage includes derivedFrom.
   const artifacts = ctx.loaders.artifacts(selection) as ArtifactLoader<LinkedArtifact>;
   // Every id is read once, where it enters the walk: the root's, then each link's far end.
@@ -101,11 +104,31 @@ export async function lineage(
   const nodes = (await artifacts.loadMany(ids)).filter(
     (a): a is LinkedArtifact => Boolean(a) && !(a instanceof Error),
   );
-  return {
+  const stepsTo = (id: string) => Math.min(...walks.map((walk) => walk.reached.get(id) ?? Infinity));
+  return inLineageOrder({
     rootId: root.id,
-    nodes,
+    nodes: nodes.map((node) => ({ node, steps: stepsTo(node.id) })),
     edges: [...edges.values()].map((e) => ({ ...e, derivativeId: e.artifactId })),
     depth,
     truncated,
+  });
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The one order of a lineage, on both paths: artifacts by their fewest steps from the root, then
+ * id (so the root comes first); edges by id. The walk's own order is an accident of which node
+ * answered what first.
+ */
+export function inLineageOrder(
+  lineage: Omit<LineageAnswer, 'nodes'> & { nodes: Array<{ node: LinkedArtifact; steps: number }> },
+): LineageAnswer {
+  return {
+    ...lineage,
+    nodes: [...lineage.nodes]
+      .sort((a, b) => a.steps - b.steps || byText(a.node.id, b.node.id))
+      .map(({ node }) => node),
+    edges: [...lineage.edges].sort((a, b) => byText(a.id, b.id)),
   };
 }

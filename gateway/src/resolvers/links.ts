@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context';
 import type { NodeAdoption, NodeAnswer, NodeDerivation, NodeFeedback, NodeNeed } from '../node-client/types';
 import type { Args } from './args';
-import { artifactOrNull } from './artifact';
+import { artifactOrNull, danglingTarget } from './artifact';
 import { communityRef } from './views';
 
 type Info = GraphQLResolveInfo;
@@ -12,6 +12,8 @@ export const linkResolvers = {
   Derivation: {
     source: (d: NodeDerivation, _: Args, ctx: GatewayContext, info: Info) =>
       artifactOrNull(ctx, info, d.sourceId),
+    sourceDangling: (d: NodeDerivation, _: Args, ctx: GatewayContext, info: Info) =>
+      danglingTarget(ctx, info, d.sourceId),
     derivativeId: (d: NodeDerivation) => d.artifactId,
     derivative: (d: NodeDerivation, _: Args, ctx: GatewayContext, info: Info) =>
       artifactOrNull(ctx, info, d.artifactId),
@@ -20,6 +22,8 @@ export const linkResolvers = {
   Adoption: {
     artifact: (a: NodeAdoption, _: Args, ctx: GatewayContext, info: Info) =>
       artifactOrNull(ctx, info, a.artifactId),
+    artifactDangling: (a: NodeAdoption, _: Args, ctx: GatewayContext, info: Info) =>
+      danglingTarget(ctx, info, a.artifactId),
     community: (a: NodeAdoption) => communityRef(a.community),
     adaptedAs: (a: NodeAdoption, _: Args, ctx: GatewayContext, info: Info) =>
       artifactOrNull(ctx, info, a.adaptedAsId),
@@ -27,6 +31,8 @@ export const linkResolvers = {
   Feedback: {
     artifact: (f: NodeFeedback, _: Args, ctx: GatewayContext, info: Info) =>
       artifactOrNull(ctx, info, f.artifactId),
+    artifactDangling: (f: NodeFeedback, _: Args, ctx: GatewayContext, info: Info) =>
+      danglingTarget(ctx, info, f.artifactId),
     community: (f: NodeFeedback) => communityRef(f.community),
     // Only the origin answers feedback: a response about another artifact (from any node) is not one.
     responses: async (f: NodeFeedback, _: Args, ctx: GatewayContext) =>
@@ -43,5 +49,7 @@ export const linkResolvers = {
     community: (a: NodeAnswer) => communityRef(a.community),
     artifact: (a: NodeAnswer, _: Args, ctx: GatewayContext, info: Info) =>
       artifactOrNull(ctx, info, a.artifactId),
+    artifactDangling: (a: NodeAnswer, _: Args, ctx: GatewayContext, info: Info) =>
+      danglingTarget(ctx, info, a.artifactId),
   },
 };

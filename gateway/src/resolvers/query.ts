@@ -1,8 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { badInput, isValidSlug, requireGlobalId } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
-import { NODE_FIELDS } from '../node-client/fields';
-import type { NodeNeed } from '../node-client/types';
 import type { Args } from './args';
 import { artifactConnection } from './artifact-connection';
 import { loadArtifact } from './artifact';
@@ -22,8 +20,7 @@ export const queryResolvers = {
     loadArtifact(ctx, info, requireGlobalId(id, { id })),
   artifacts: (_: unknown, { filter, first, after }: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
     artifactConnection(ctx, info, filter, first, after),
-  needs: async (_: unknown, { status }: Args, ctx: GatewayContext) =>
-    (await ctx.askAll<NodeNeed[]>(NODE_FIELDS.needs, { status })).flatMap(({ data }) => data),
+  needs: (_: unknown, { status }: Args, ctx: GatewayContext) => ctx.reads.needs(status),
   nodes: (_: unknown, __: Args, ctx: GatewayContext) => ctx.registry.all().map(nodeView),
   commonsReport: (_: unknown, { from, to }: Args, ctx: GatewayContext) => commonsReport(ctx, from, to),
 };

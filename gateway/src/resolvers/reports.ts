@@ -1,6 +1,5 @@
-import { badInput, commonsError, ErrorCode } from '@commons-graph/schema';
+import { badInput } from '@commons-graph/schema';
 import type { GatewayContext } from '../context';
-import { gatherCommons } from '../reports/gather';
 import { CommonsIndex, computeReport, computeVitality } from '../reports/metrics';
 import { communityRef } from './views';
 
@@ -12,10 +11,10 @@ function window(from: Date, to: Date): void {
  * One gathering per execution, however many vitality fields the query asks for: kept with the
  * execution's loaders, so an execution started again (`ctx.restart`) gathers afresh.
  */
-const gathered = new WeakMap<GatewayContext['loaders'], ReturnType<typeof gatherCommons>>();
+const gathered = new WeakMap<GatewayContext['loaders'], ReturnType<GatewayContext['reads']['gather']>>();
 function gatherOnce(ctx: GatewayContext) {
   let pending = gathered.get(ctx.loaders);
-  if (!pending) gathered.set(ctx.loaders, (pending = gatherCommons(ctx)));
+  if (!pending) gathered.set(ctx.loaders, (pending = ctx.reads.gather()));
   return pending;
 }
 
@@ -30,11 +29,7 @@ export async function communityVitality(ctx: GatewayContext, slug: string, from:
   window(from, to);
   const { communities } = await gatherOnce(ctx);
   const own = communities.find((c) => c.slug === slug);
-  if (!own)
-    throw commonsError(ErrorCode.NODE_UNAVAILABLE, `The node of "${slug}" did not answer`, {
-      community: slug,
-      serviceName: slug,
-    });
+  if (!own) throw ctx.reads.unavailable(slug);
   return computeVitality(new CommonsIndex(communities), own, from, to);
 }
 

@@ -29,12 +29,21 @@ export interface Change {
 
 export type PageReading = { changes: Change[]; cursor: number } | { refused: string };
 
-/** The one kind keyed by slug; every other member's `id` is its global entityId (as nodes serve it). */
+/**
+ * Kinds whose member's `id` may be local (the entityId is `<slug>:<id>`): real nodes serve learning
+ * cycles and contribution roles with global ids, which are taken as they are; and the kind keyed by slug.
+ */
+const LOCAL_ID_KINDS = new Set(['LEARNING_CYCLE', 'CONTRIBUTION_ROLE']);
 const SLUG_KIND = 'COMMUNITY';
 
 /** The entityId a member says it is, by how its kind names itself. */
-function identityOf(kind: string, member: Record<string, unknown>): unknown {
-  return kind === SLUG_KIND ? member.slug : member.id;
+function identityOf(kind: string, member: Record<string, unknown>, slug: string): unknown {
+  if (kind === SLUG_KIND) return member.slug;
+  if (LOCAL_ID_KINDS.has(kind)) {
+    const id = String(member.id);
+    return id.startsWith(`${slug}:`) ? id : `${slug}:${id}`;
+  }
+  return member.id;
 }
 
 const isOwn = (kind: string, entityId: string, slug: string) =>
@@ -57,9 +66,9 @@ function checkEvent(event: FeedEvent, path: string, slug: string, members: reado
       refuse(`answered ${path}.${name} on an event of kind ${event.kind}, which carries only ${own}`);
   }
   const member = event[own] as Record<string, unknown> | null;
-  if (member !== null && identityOf(event.kind, member) !== event.entityId)
+  if (member !== null && identityOf(event.kind, member, slug) !== event.entityId)
     refuse(
-      `answered ${path}.${own} with the entity ${shown(identityOf(event.kind, member))} for ${shown(event.entityId)}`,
+      `answered ${path}.${own} with the entity ${shown(identityOf(event.kind, member, slug))} for ${shown(event.entityId)}`,
     );
 }
 

@@ -14,6 +14,8 @@ export type Scalars = {
 export type Adoption = {
   adaptedAs: Maybe<Artifact>;
   artifact: Maybe<Artifact>;
+  /** True when nothing the gateway reads knows the adopted artifact (see Derivation.sourceDangling). */
+  artifactDangling: Scalars['Boolean']['output'];
   artifactId: Scalars['ID']['output'];
   community: Community;
   context: Scalars['String']['output'];
@@ -129,6 +131,11 @@ export type CommonsReport = {
   adoptionMatrix: Array<AdoptionCell>;
   communities: Array<Vitality>;
   crossCommunityAdoptionShare: Maybe<Scalars['Float']['output']>;
+  /**
+   * Per community, the links it asserts whose target no gathered community holds (derivation
+   * sources, adopted, commented and offered artifacts); a target of an unavailable community is not counted.
+   */
+  danglingLinks: Array<DanglingLinks>;
   dormantCommunities: Array<Scalars['String']['output']>;
   fewestCommunitiesForHalfOfArtifacts: Scalars['Int']['output'];
   from: Scalars['DateTime']['output'];
@@ -208,6 +215,14 @@ export type ContributionRole = {
   startsOn: Scalars['String']['output'];
 };
 
+/** The links one community asserts that point at artifacts nobody holds. */
+export type DanglingLinks = {
+  community: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+  /** The ids of those links. */
+  linkIds: Array<Scalars['ID']['output']>;
+};
+
 /** A derivation edge, asserted (and stored) by the deriving community. */
 export type Derivation = {
   assertedAt: Scalars['DateTime']['output'];
@@ -219,6 +234,11 @@ export type Derivation = {
   relation: DerivationRelation;
   /** Null when the source's node is unavailable or the id is unknown. */
   source: Maybe<Artifact>;
+  /**
+   * True when nothing the gateway reads knows the source (another community's draft, a typo, an
+   * unregistered community): the link is shown, not hidden. False while the source's node is only unavailable.
+   */
+  sourceDangling: Scalars['Boolean']['output'];
   sourceId: Scalars['ID']['output'];
 };
 
@@ -233,6 +253,8 @@ export type DerivationRelation =
 
 export type Feedback = {
   artifact: Maybe<Artifact>;
+  /** True when nothing the gateway reads knows the artifact (see Derivation.sourceDangling). */
+  artifactDangling: Scalars['Boolean']['output'];
   artifactId: Scalars['ID']['output'];
   body: Scalars['String']['output'];
   community: Community;
@@ -381,6 +403,8 @@ export type Need = {
 export type NeedAnswer = {
   answeredAt: Scalars['DateTime']['output'];
   artifact: Maybe<Artifact>;
+  /** True when nothing the gateway reads knows the offered artifact (see Derivation.sourceDangling). */
+  artifactDangling: Scalars['Boolean']['output'];
   artifactId: Scalars['ID']['output'];
   community: Community;
   id: Scalars['ID']['output'];
@@ -438,7 +462,13 @@ export type Provenance = {
 export type Query = {
   /** One artifact, asked only of the node that owns its id. */
   artifact: Maybe<Artifact>;
-  /** All nodes' artifacts in one order (newest first publication, then id). `first` ≤ 100. */
+  /**
+   * All nodes' artifacts in one order (newest first publication, then id). `first` ≤ 100.
+   * Read from the Commons index, `filter.text` is a full-text search over titles, tags, summaries
+   * and bodies (words unstemmed; "quoted phrases", `or` and `-word` as in a web search) ordered by
+   * rank, highest first, then the usual order; its cursors carry the rank and page through the same
+   * ranking. Read live from the nodes, `filter.text` matches a substring and keeps the usual order.
+   */
   artifacts: ArtifactConnection;
   /** Every community's vitality and the ecosystem figures over a window; gathers each node once. */
   commonsReport: CommonsReport;

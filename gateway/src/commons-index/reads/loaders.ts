@@ -1,0 +1,87 @@
+import DataLoader from 'dataloader';
+import { TIME_OF } from '../../canonical-order';
+import { ArtifactLoader, type Given, type Loaders } from '../../loaders';
+import type { NodeArtifact, NodeProfile } from '../../node-client/types';
+import type { CommonsIndex } from '../CommonsIndex';
+import { ARTIFACT_DOC, docsIn, inCanonicalOrder } from './sql';
+
+/** Which communities a read may answer from: the registry's participants, as live queries ask them. */
+export type Participants = () => string[];
+
+/** Links of a kind by the column that names what they point at: one statement per batch of keys. */
+function linksBy<T>(
+  index: CommonsIndex,
+  participants: Participants,
+  table: string,
+  column: string,
+  time: string,
+) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows = await index.read<{ key: string; doc: T }>(
+      `select ${column} as key, doc from "${table}" where ${column} = any($1) and community = any($2)
+        order by ${inCanonicalOrder(time)}`,
+      [keys, participants()],
+    );
+    const groups = new Map<string, T[]>();
+    for (const { key, doc } of rows) (groups.get(key) ?? groups.set(key, []).get(key)!).push(doc);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/** Artifacts by id, each with its derivation links, in one statement per batch. */
+export function indexArtifactLoader(index: CommonsIndex, participants: Participants): ArtifactLoader {
+  return new ArtifactLoader(async (ids) => {
+    const rows = await index.read<{ doc: NodeArtifact }>(
+      `select ${ARTIFACT_DOC} as doc from artifact a where a.id = any($1) and a.community = any($2)`,
+      [ids.map(({ id }) => id), participants()],
+    );
+    const found = new Map(rows.map(({ doc }) => [doc.id, doc]));
+    return ids.map(({ id }) => found.get(id) ?? null);
+  });
+}
+
+/** What each community gave, its cycles and roles, for a batch of communities in one statement. */
+function givenLoader(index: CommonsIndex, participants: Participants) {
+  return new DataLoader<string, Given | null>(async (slugs) => {
+    const rows = await index.read<Given & { slug: string }>(
+      `select s.slug,
+          ${docsIn('adoption', TIME_OF.adoption, 'x.community = s.slug')} as "adoptionsGiven",
+          ${docsIn('feedback', TIME_OF.feedback, 'x.community = s.slug')} as "feedbackGiven",
+          coalesce((select jsonb_agg(x.doc order by x.doc->>'startsOn' desc, x.id collate "C")
+            from learning_cycle x where x.community = s.slug), '[]'::jsonb) as "learningCycles",
+          coalesce((select jsonb_agg(x.doc order by x.doc->>'startsOn', x.id collate "C")
+            from contribution_role x where x.community = s.slug), '[]'::jsonb) as "contributionRoles"
+        from unnest($1::text[]) s(slug) where s.slug = any($2)`,
+      [slugs, participants()],
+    );
+    const bySlug = new Map(rows.map(({ slug, ...given }) => [slug, given]));
+    return slugs.map((slug) => bySlug.get(slug) ?? null);
+  });
+}
+
+function profileLoader(index: CommonsIndex, participants: Participants) {
+  return new DataLoader<string, NodeProfile | null>(async (slugs) => {
+    const rows = await index.read<{ doc: NodeProfile }>(
+      `select doc from community_profile where community = any($1) and community = any($2)`,
+      [slugs, participants()],
+    );
+    const bySlug = new Map(rows.map(({ doc }) => [doc.slug, doc]));
+    return slugs.map((slug) => bySlug.get(slug) ?? null);
+  });
+}
+
+/** The loaders of one request, answered from the index: the same shapes the nodes answer. */
+export function indexLoaders(index: CommonsIndex, participants: Participants): Loaders {
+  const artifacts = indexArtifactLoader(index, participants);
+  return {
+    // Every selection reads the whole doc: one loader serves them all.
+    artifacts: () => artifacts,
+    adoptionsOf: linksBy(index, participants, 'adoption', 'artifact_id', TIME_OF.adoption),
+    derivativesOf: linksBy(index, participants, 'derivation', 'source_id', TIME_OF.derivation),
+    feedbackOn: linksBy(index, participants, 'feedback', 'artifact_id', TIME_OF.feedback),
+    responsesTo: linksBy(index, participants, 'response', 'feedback_id', TIME_OF.response),
+    answersTo: linksBy(index, participants, 'need_answer', 'need_id', TIME_OF.needAnswer),
+    profile: profileLoader(index, participants),
+    given: givenLoader(index, participants),
+  };
+}

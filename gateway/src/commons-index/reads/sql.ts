@@ -1,0 +1,22 @@
+/**
+ * SQL the index's reads share. Every list is ordered as the gateway orders both paths
+ * (canonical-order.ts): by the community the row came from, its time, then its id in code units.
+ */
+
+/** The canonical order of a kind's rows by its time field (`alias.` prefixes the table). */
+export const inCanonicalOrder = (time: string, alias = '') =>
+  `${alias}community collate "C", (${alias}doc->>'${time}')::timestamptz, ${alias}id collate "C"`;
+
+/** A list of docs in one jsonb array, in the canonical order by `time`. */
+export const docsIn = (table: string, time: string, where: string) =>
+  `coalesce((select jsonb_agg(x.doc order by ${inCanonicalOrder(time, 'x.')}) from "${table}" x where ${where}), '[]'::jsonb)`;
+
+/**
+ * An artifact as a node serves it, from its row `a`: its doc, with the derivation links its
+ * community asserts on it (the feed carries them as events of their own).
+ */
+export const ARTIFACT_DOC = `a.doc || jsonb_build_object('derivedFrom', ${docsIn(
+  'derivation',
+  'assertedAt',
+  'x.artifact_id = a.id and x.community = a.community',
+)})`;

@@ -1,0 +1,81 @@
+import type { GraphQLError } from 'graphql';
+import type { Loaders } from './loaders';
+import type { NodeAsker } from './node-asker';
+import type { ArtifactSelection } from './node-client/fields';
+import type {
+  LinkedArtifact,
+  NodeAdoption,
+  NodeArtifact,
+  NodeDerivation,
+  NodeFeedback,
+  NodeNeed,
+} from './node-client/types';
+import type { CommunityData } from './reports/gather';
+
+/** What the live reads need of a request: asking nodes, and its loaders. */
+export type Reader = NodeAsker & { loaders: Loaders };
+
+/** One page of artifacts in the Commons order, with how to name the place after each. */
+export interface ArtifactPage {
+  artifacts: NodeArtifact[];
+  cursorOf(artifact: NodeArtifact): string;
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export interface Gathered {
+  communities: CommunityData[];
+  /** Communities whose data could not be had: named, never counted as zero. */
+  unavailable: string[];
+}
+
+export type LineageDirection = 'UP' | 'DOWN' | 'BOTH';
+
+export interface LineageAnswer {
+  rootId: string;
+  nodes: LinkedArtifact[];
+  edges: Array<NodeDerivation & { derivativeId: string }>;
+  depth: number;
+  truncated: boolean;
+}
+
+/** A community whose last successful sync is older than the freshness bound. */
+export interface StaleCommunity {
+  community: string;
+  syncedAt: string | null;
+  lag: number;
+}
+
+/**
+ * The Commons reads beyond the loaders, as both sources answer them: the nodes at query time
+ * (`live`) or the Commons index (`index`). Resolvers call these and never ask which source it is.
+ */
+export interface CommonsReads {
+  artifactPage(
+    selection: ArtifactSelection,
+    filter: Record<string, unknown> | undefined,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<ArtifactPage>;
+  needs(status: string | null | undefined, community?: string): Promise<NodeNeed[]>;
+  adoptionsReceived(community: string): Promise<NodeAdoption[]>;
+  feedbackReceived(community: string): Promise<NodeFeedback[]>;
+  gather(): Promise<Gathered>;
+  /** The error for a community `gather` could not give (a node that did not answer, or one never synced). */
+  unavailable(community: string): GraphQLError;
+  lineage(
+    selection: ArtifactSelection,
+    root: LinkedArtifact,
+    direction: LineageDirection,
+    maxDepth: number,
+  ): Promise<LineageAnswer>;
+}
+
+/** Where a request's answers come from: its loaders and its reads, and which communities are stale. */
+export interface CommonsSource {
+  readonly name: 'live' | 'index';
+  loaders(ctx: NodeAsker): Loaders;
+  reads(ctx: Reader): CommonsReads;
+  /** The communities whose data is older than the freshness bound (the live path has none). */
+  stale(): Promise<StaleCommunity[]>;
+}
