@@ -161,4 +161,24 @@ describe('npm run bench -- --quick', () => {
     );
     expect(text).toMatch(/^## Findings$/m);
   });
+
+  /** The index section's first table: N, events served / indexed, …, node requests per indexed query. */
+  const indexRows = () =>
+    tableUnder(text, /^## The Commons index/m).filter((row) => /^\d+ \/ \d+$/.test(row[1] ?? ''));
+
+  it('backfills every event the stub feeds serve into the Commons index', () => {
+    const rows = indexRows();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      const [served, indexed] = row[1].split(' / ').map(Number);
+      expect(served).toBeGreaterThan(0);
+      expect(indexed).toBe(served);
+    }
+  });
+
+  it('answers every indexed query from the index alone, asking no node', () => {
+    const rows = indexRows();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(Number(row[5])).toBe(0);
+  });
 });

@@ -26,16 +26,21 @@ const interpolate = (env: Record<string, string>) =>
 const nodeServices = Object.entries(compose.services).filter(([, s]) =>
   s.command?.join(' ').includes('community-node'),
 );
+const gatewayServices = Object.entries(compose.services).filter(([, s]) =>
+  s.command?.join(' ').includes('gateway/dist'),
+);
 const gateway = compose.services.gateway;
+const databaseOf = (service: Service) =>
+  new URL(interpolate(service.environment!).DATABASE_URL).pathname.slice(1);
+const INIT = readFileSync(join(ROOT, 'deploy', 'postgres-init.sql'), 'utf8');
 
 describe('docker-compose.yml matches the configuration the code reads', () => {
   it('runs three community nodes, each with its own database, built from the repo', () => {
     expect(nodeServices).toHaveLength(3);
     const databases = nodeServices.map(([, s]) => new URL(interpolate(s.environment!).DATABASE_URL).pathname);
     expect(new Set(databases).size).toBe(3);
-    const init = readFileSync(join(ROOT, 'deploy', 'postgres-init.sql'), 'utf8');
-    for (const db of databases) expect(init).toContain(`CREATE DATABASE ${db.slice(1)};`);
-    for (const [, s] of [...nodeServices, ['gateway', gateway] as const]) {
+    for (const db of databases) expect(INIT).toContain(`CREATE DATABASE ${db.slice(1)};`);
+    for (const [, s] of [...nodeServices, ...gatewayServices]) {
       expect(s.build).toBe('.');
       // Each health check asks the service's own port (test/production-image.test.ts runs them).
       const port = interpolate((s as Service).environment!).PORT;
@@ -70,5 +75,35 @@ describe('docker-compose.yml matches the configuration the code reads', () => {
       expect(Object.keys(gateway.depends_on!)).toContain(url.hostname);
     }
     expect(config.port).toBe(4000);
+  });
+
+  it('runs two gateway replicas, the same but for the host port, on one index database of their own', () => {
+    expect(gatewayServices.map(([name]) => name).sort()).toEqual(['gateway', 'gateway-replica']);
+    const [[, first], [, second]] = gatewayServices;
+    const { ports: firstPorts, ...firstRest } = first as Service & { ports?: string[] };
+    const { ports: secondPorts, ...secondRest } = second as Service & { ports?: string[] };
+    expect(secondRest).toEqual(firstRest);
+    expect(new Set([...firstPorts!, ...secondPorts!].map((p) => p.split(':')[0])).size).toBe(2);
+
+    const index = databaseOf(first);
+    expect(INIT).toContain(`CREATE DATABASE ${index};`);
+    expect(nodeServices.map(([, s]) => databaseOf(s))).not.toContain(index);
+    expect(readGatewayConfig(interpolate(first.environment!)).index?.databaseUrl).toMatch(/@postgres:5432\//);
+    expect(Object.keys(first.depends_on!)).toContain('postgres');
+  });
+
+  it('has every node ping every replica at the port it listens on, so whichever syncs hears of each change', () => {
+    for (const [, service] of nodeServices) {
+      const pings = readNodeConfig(interpolate(service.environment!)).feedPingUrls ?? [];
+      expect(
+        pings.map((url) => {
+          const parsed = new URL(url);
+          const replica = compose.services[parsed.hostname];
+          expect(parsed.pathname).toBe('/feed/ping');
+          expect(Number(parsed.port)).toBe(readGatewayConfig(interpolate(replica.environment!)).port);
+          return parsed.hostname;
+        }),
+      ).toEqual(gatewayServices.map(([name]) => name));
+    }
   });
 });

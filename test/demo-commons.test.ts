@@ -42,6 +42,8 @@ describe('the demo Commons (npm start)', () => {
       basePort: 0,
       gatewayPort: 0,
       demo: true,
+      // No periodic pull: whatever the index learns after the start, a node's ping told it.
+      syncIntervalMs: 0,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     });
 
@@ -177,6 +179,30 @@ describe('the demo Commons (npm start)', () => {
       expect(node.sync!.head).toBeGreaterThan(0);
       expect(node.sync!.syncedSeq).toBe(node.sync!.head);
     }
+  });
+
+  it('is ready only once its index holds every node, and each change reaches the index by a ping', async () => {
+    const SYNC = `{ nodes { slug sync { syncedSeq head lag failures } } }`;
+    const before = await ok(demo!.gatewayUrl, SYNC);
+    expect(before.nodes.map((n: any) => n.slug).sort()).toEqual(demo!.nodes.map((n) => n.slug).sort());
+    for (const node of before.nodes) {
+      expect(node.sync).toMatchObject({ lag: 0, failures: 0 });
+      expect(node.sync.syncedSeq).toBeGreaterThan(0);
+    }
+    const klamath = demo!.nodes.find((n) => n.slug === 'klamath-soil')!;
+    await ok(
+      klamath.adminUrl,
+      `mutation { postNeed(input: { title: "Ping test need", body: "Does the index hear of it?" }) { id } }`,
+      {},
+      { authorization: `Bearer ${klamath.adminToken}` },
+    );
+    const seqOf = (data: any) => data.nodes.find((n: any) => n.slug === 'klamath-soil').sync.syncedSeq;
+    let after = before;
+    for (let i = 0; i < 200 && seqOf(after) === seqOf(before); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await ok(demo!.gatewayUrl, SYNC);
+    }
+    expect(seqOf(after)).toBeGreaterThan(seqOf(before));
   });
 
   it('gives each node a change feed that replays into its public data, and tells of backdating', async () => {

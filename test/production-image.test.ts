@@ -96,7 +96,9 @@ describe('the production image and compose file', () => {
   });
 
   it('runs every service as compose does, healthy, with the gateway answering over every node', async () => {
-    const order = [...built].sort(([a], [b]) => (a === 'gateway' ? 1 : b === 'gateway' ? -1 : 0));
+    // Nodes first, then the gateway replicas (compose's depends_on).
+    const isGateway = ([, service]: [string, Service]) => service.command!.join(' ').includes('gateway/dist');
+    const order = [...built.filter((s) => !isGateway(s)), ...built.filter(isGateway)];
     for (const [name, service] of order) {
       const env = {
         ...image.env,
@@ -132,14 +134,37 @@ describe('the production image and compose file', () => {
         output: '',
       });
     }
-    const gateway = `http://${addresses.get('gateway')}:${compose.services.gateway.environment!.PORT}/graphql`;
-    const data = await ok(gateway, `{ nodes { slug status } artifacts(first: 5) { totalCount } }`);
-    expect(data.nodes).toEqual(
-      built
-        .filter(([name]) => name !== 'gateway')
-        .map(([slug]) => ({ slug, status: 'UP' }))
-        .sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+    const nodeSlugs = built
+      .filter((s) => !isGateway(s))
+      .map(([slug]) => slug)
+      .sort();
+    // Both replicas serve; the index they read is the one database the syncing replica writes.
+    const SYNCED = `{ nodes { slug status sync { lag lastSyncAt } } artifacts(first: 5) { totalCount } }`;
+    for (const [name, service] of built.filter(isGateway)) {
+      const url = `http://${addresses.get(name)}:${service.environment!.PORT}/graphql`;
+      let data = await ok(url, SYNCED);
+      for (let i = 0; i < 100 && data.nodes.some((n: any) => !n.sync?.lastSyncAt); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        data = await ok(url, SYNCED);
+      }
+      expect({ replica: name, nodes: data.nodes }).toEqual({
+        replica: name,
+        nodes: nodeSlugs.map((slug) => ({
+          slug,
+          status: 'UP',
+          sync: { lag: 0, lastSyncAt: expect.any(String) },
+        })),
+      });
+      expect(data.artifacts.totalCount).toBe(0);
+    }
+    // Exactly one replica holds the sync lock on the index database.
+    const index = new URL(localise(compose.services.gateway.environment!.DATABASE_URL, 'gateway'));
+    const [{ holders }] = await sql<{ holders: string }>(
+      serverUrl(),
+      `select count(*) as holders from pg_locks l join pg_database d on d.oid = l.database
+       where l.locktype = 'advisory' and l.granted and d.datname = $1`,
+      [index.pathname.slice(1)],
     );
-    expect(data.artifacts.totalCount).toBe(0);
+    expect(Number(holders)).toBe(1);
   });
 });

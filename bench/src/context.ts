@@ -32,6 +32,20 @@ export interface Profile {
   };
   realNodes: { counts: number[]; runs: number };
   planning: { counts: number[]; budgetMs: number };
+  /**
+   * The Commons index beside the live path over stub feeds: `publishes` timed with pings and
+   * `periodPublishes` without (on a gateway pulling every `periodMs`); the live path's runs are cut
+   * to fit `liveBudgetMs` per query.
+   */
+  index: {
+    counts: number[];
+    runs: number;
+    reportRuns: number;
+    publishes: number;
+    periodPublishes: number;
+    periodMs: number;
+    liveBudgetMs: number;
+  };
 }
 
 export const FULL: Profile = {
@@ -50,6 +64,15 @@ export const FULL: Profile = {
   },
   realNodes: { counts: [1, 5, 20], runs: 20 },
   planning: { counts: [1, 10, 50, 100, 200], budgetMs: 20_000 },
+  index: {
+    counts: [10, 200, 1000],
+    runs: 30,
+    reportRuns: 3,
+    publishes: 20,
+    periodPublishes: 3,
+    periodMs: 2000,
+    liveBudgetMs: 20_000,
+  },
 };
 
 export const QUICK: Profile = {
@@ -68,6 +91,15 @@ export const QUICK: Profile = {
   },
   realNodes: { counts: [1, 2], runs: 5 },
   planning: { counts: [1, 5, 10], budgetMs: 20_000 },
+  index: {
+    counts: [3, 6],
+    runs: 5,
+    reportRuns: 1,
+    publishes: 3,
+    periodPublishes: 1,
+    periodMs: 500,
+    liveBudgetMs: 3000,
+  },
 };
 
 export interface SectionContext {

@@ -185,6 +185,26 @@ export async function startOurGateway(
   });
 }
 
+/** Our gateway keeping a Commons index on `databaseUrl` and answering from it (see servers/indexed.ts). */
+export async function startIndexedGateway(
+  dir: string,
+  nodes: Record<string, string>,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const list = Object.entries(nodes).map(([slug, url]) => ({ slug, url }));
+  return startServer('indexed gateway', 'indexed.js', {
+    NODES: '',
+    NODES_FILE: await configFile(dir, list),
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_POINTS: '1000000000',
+    DATABASE_URL: databaseUrl,
+    COMMONS_SOURCE: 'index',
+    SYNC_INTERVAL_MS: '0',
+    ...env,
+  });
+}
+
 export function startApolloGateway(nodeUrl: string): Promise<ServerProcess> {
   return startServer('@apollo/gateway', 'apollo.js', { NODE_URL: nodeUrl });
 }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FULL, QUICK, type SectionContext } from './context';
 import { startDatabase, type BenchDatabase } from './database';
+import { commonsIndex, renderIndex } from './commons-index';
 import { endToEnd, renderEndToEnd } from './end-to-end';
 import { gatewayCost, renderGatewayCost } from './gateway-cost';
 import { nodeCost, renderNodeCost } from './node-cost';
@@ -80,6 +81,13 @@ const SECTIONS = [
     run: webPages,
     render: renderWebPages,
   } as Section<'webPages'>,
+  {
+    key: 'index',
+    name: 'index',
+    title: 'The Commons index beside the live path (stub feeds)',
+    run: commonsIndex,
+    render: renderIndex,
+  } as Section<'index'>,
 ] as const;
 
 const PACKAGES = [

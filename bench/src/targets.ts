@@ -12,6 +12,7 @@ import type { RealNodesResult } from './real-nodes';
 import type { ScalingResult } from './scaling';
 import { fmt, ms } from './stats';
 import type { WebPagesResult } from './web-pages';
+import type { IndexResult } from './commons-index';
 
 /** The issue's targets, each computed from this run's numbers: measured, and met or missed. */
 export interface Results {
@@ -22,6 +23,8 @@ export interface Results {
   realNodes?: RealNodesResult;
   planning?: PlanningResult;
   webPages?: WebPagesResult;
+  /** Its targets are in its own section's table (issue 12). */
+  index?: IndexResult;
 }
 
 interface TargetRow {

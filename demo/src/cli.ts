@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { reportCommand } from '@commons-graph/cli';
 import { keepServingOnStrayErrors } from '@commons-graph/schema';
+import { readGatewayConfig } from '@commons-graph/gateway';
 import pino from 'pino';
 import { startDemoCommons, type RunningDemo } from './commons';
 import { EXAMPLE_QUERIES } from './examples';
@@ -28,6 +29,7 @@ function banner(demo: RunningDemo): string {
     `  Commons explorer:         ${demo.explorerUrl}`,
     `  Gateway (Commons graph):  ${demo.gatewayUrl}`,
     `  Sandbox:                  open ${demo.gatewayUrl} in a browser`,
+    `  Commons index:            every node synced; queries answered from ${demo.source === 'index' ? 'the index' : 'the nodes (COMMONS_SOURCE=live)'}`,
     '',
     '  Community nodes:',
     ...demo.nodes.flatMap((n) => [
@@ -70,6 +72,8 @@ program
       gatewayPort: Number(process.env.PORT || 4000),
       demo: demoMode,
       communities,
+      // Validated as the gateway validates it.
+      source: readGatewayConfig({ COMMONS_SOURCE: process.env.COMMONS_SOURCE }).source,
       logger,
     });
     process.stdout.write(banner(demo));

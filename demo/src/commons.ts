@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startCommunityNode, type RunningNode } from '@commons-graph/community-node';
 import { createDatabase, startEmbeddedPostgres } from '@commons-graph/postgres';
-import { startGateway, SYNC_DEFAULTS, type RunningGateway } from '@commons-graph/gateway';
+import { startGateway, SYNC_DEFAULTS, untilSynced, type RunningGateway } from '@commons-graph/gateway';
 import pino, { type Logger } from 'pino';
 import { DEMO_COMMUNITIES } from './seed-data';
 import { backdateDemo } from './backdate';
@@ -21,6 +22,12 @@ export interface DemoOptions {
   /** Seed the demo communities; false starts the `communities` given, empty. */
   demo: boolean;
   communities?: Array<{ slug: string; name: string }>;
+  /** Where Commons queries are answered from (COMMONS_SOURCE); the gateway's default when unset. */
+  source?: 'live' | 'index';
+  /** The index's periodic pull (SYNC_DEFAULTS); 0 leaves only the nodes' pings and the start. */
+  syncIntervalMs?: number;
+  /** How long the start waits for the index to sync every node before it fails. */
+  syncTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -38,12 +45,26 @@ export interface RunningDemo {
   gatewayUrl: string;
   /** The Commons explorer, the gateway's page for people. */
   explorerUrl: string;
+  /** Where the gateway answers Commons queries from; its index is synced either way. */
+  source: 'live' | 'index';
   nodes: DemoNode[];
   seeded: boolean;
   stop(): Promise<void>;
 }
 
 const databaseName = (slug: string) => `commons_${slug.replace(/-/g, '_')}`;
+
+/** A free port now, so the nodes can be told where to ping before the gateway listens on it. */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
 /** Not `commons_…`, which could be a community's. */
 const INDEX_DATABASE = 'gateway_index';
 
@@ -84,9 +105,13 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
       communities.map((c) => c.slug),
     );
 
-    // The desks read the Commons from the gateway, which starts last: its address is known when its port is.
+    const gatewayPort = options.gatewayPort || (await freePort(options.host));
     const gatewayHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
-    const gatewayUrl = options.gatewayPort === 0 ? undefined : `http://${gatewayHost}:${options.gatewayPort}`;
+    // The desks read the Commons from the gateway, which starts last: its address is known from its port.
+    const gatewayUrl = `http://${gatewayHost}:${gatewayPort}`;
+    // Each change on a node tells the gateway's index to pull at once (FEED_PING_URLS).
+    const feedPingUrls = [`${gatewayUrl}/feed/ping`];
+
     const nodes: RunningNode[] = [];
     for (const [i, community] of communities.entries()) {
       const node = await startCommunityNode(
@@ -100,6 +125,7 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
           adminToken: tokens[community.slug],
           logLevel: logger.level,
           gatewayUrl,
+          feedPingUrls,
         },
         { logger },
       );
@@ -127,7 +153,7 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
     const gateway: RunningGateway = await startGateway(
       {
         host: options.host,
-        port: options.gatewayPort,
+        port: gatewayPort,
         nodes: demoNodes.map((n) => ({ slug: n.slug, url: n.publicUrl })),
         nodeTimeoutMs: 2000,
         probeIntervalMs: 30_000,
@@ -135,19 +161,28 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
         breakerCooldownMs: 30_000,
         corsOrigins: '*',
         logLevel: logger.level,
+        source: options.source,
         // The Commons index on the same server, following every demo node from the start.
         index: {
           databaseUrl: (await createDatabase(serverUrl, INDEX_DATABASE, { reuse: true })).url,
           dataDir: options.dataDir,
           ...SYNC_DEFAULTS,
+          syncIntervalMs: options.syncIntervalMs ?? SYNC_DEFAULTS.syncIntervalMs,
         },
       },
       { logger },
     );
     stops.push(() => gateway.stop());
+    // Ready means the index holds every node: queries served from it see the whole demo.
+    await untilSynced(
+      gateway.sync!,
+      demoNodes.map((n) => n.slug),
+      options.syncTimeoutMs ?? 60_000,
+    );
     return {
       gatewayUrl: gateway.graphqlUrl,
       explorerUrl: `${gateway.url}/`,
+      source: options.source ?? 'live',
       nodes: demoNodes,
       seeded,
       stop: stopAll,

@@ -18,4 +18,5 @@ export { KIND_TABLES } from './commons-index/tables';
 export { SyncWorker } from './sync/SyncWorker';
 export { feedNodeSdl } from './sync/feed-contract';
 export { PINGS_PER_MINUTE } from './sync/ping';
+export { untilSynced, isSynced, NotSyncedError } from './sync/until-synced';
 export { indexLineage } from './commons-index/reads/lineage';

@@ -13,4 +13,5 @@ export * from './web-pages';
 export * from './feed-fixtures';
 export * from './feed-node';
 export * from './indexed-gateway';
+export * from './restartable-node';
 export * from './lineage-reference';

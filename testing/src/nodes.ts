@@ -48,6 +48,10 @@ export interface TestNodeOptions {
   feedPingUrls?: string[];
   /** The gateway the node's desk reads the Commons from (GATEWAY_URL). */
   gatewayUrl?: string;
+  /** Start on this database (a restart keeps its data) instead of a new one. */
+  database?: TestDatabase;
+  /** Listen on this port (a restart keeps its URL); 0, the default, picks a free one. */
+  port?: number;
 }
 
 export async function startTestNode(
@@ -55,7 +59,7 @@ export async function startTestNode(
   name = slug,
   options: TestNodeOptions = {},
 ): Promise<TestNode> {
-  const database = await createTestDatabase(slug);
+  const database = options.database ?? (await createTestDatabase(slug));
   const statements: string[] = [];
   const setup = await openDatabase({ databaseUrl: database.url, poolMax: 1 });
   const tokens = {} as TestNode['tokens'];
@@ -69,7 +73,7 @@ export async function startTestNode(
       slug,
       name,
       host: '127.0.0.1',
-      port: 0,
+      port: options.port ?? 0,
       databaseUrl: database.url,
       dataDir: '',
       logLevel: 'silent',

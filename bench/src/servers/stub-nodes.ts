@@ -3,6 +3,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { execute, validate, type GraphQLError } from 'graphql';
 import { globalIds, inspect, parsed, type GraphQLBody, type Inspection } from '../stubs/inspect';
+import { changesPage, feedOf, publishNext } from '../stubs/feed';
 import { syntheticCommons, syntheticSchema, type NodeData } from '../stubs/synthetic';
 import { announceReady, failStart, readConfig, serveIpc } from './ipc';
 
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
 
   const answers = new Map<string, Map<string, Answer>>(config.nodes.map((node) => [node.slug, new Map()]));
   let answer: (slug: string, body: string) => Promise<Answer>;
+  let publish: (slug: string) => { id: string; seq: number } = () => {
+    throw new Error('only synthetic stubs publish');
+  };
+  let feedEvents = () => 0;
   if (config.mode === 'replay') {
     const recording = JSON.parse(readFileSync(config.recording, 'utf8')) as Recording;
     answer = async (slug, body) => {
@@ -88,7 +93,18 @@ async function main(): Promise<void> {
       artifactsPerNode: config.artifactsPerNode,
       seed: config.seed,
     });
-    const schema = syntheticSchema();
+    // Each stub serves a change feed; one epoch per stub process (a restarted stub is a new database).
+    const epoch = `stub-${process.pid}-${Date.now()}`;
+    const schema = syntheticSchema({
+      changes: (_, { after, first }, node) => changesPage(node, epoch, after as number, first as number),
+    });
+    publish = (slug) => {
+      const node = data.get(slug);
+      if (!node) throw new Error(`no stub node ${slug}`);
+      answers.get(slug)!.clear(); // its cached answers are out of date
+      return publishNext(node);
+    };
+    feedEvents = () => [...data.values()].reduce((sum, node) => sum + feedOf(node).length, 0);
     const invalid = new Map<string, readonly GraphQLError[]>();
     answer = async (slug, body) => {
       const request = JSON.parse(body) as GraphQLBody;
@@ -219,6 +235,20 @@ async function main(): Promise<void> {
         return log;
       },
       counters: () => counters,
+      /** Every event the stubs' feeds hold now. */
+      feedEvents: () => feedEvents(),
+      /** Publishes an artifact on a stub node and, given `pingUrl`, pings it as a node does. */
+      publish: async (payload) => {
+        const { slug, pingUrl } = payload as { slug: string; pingUrl?: string };
+        const published = publish(slug);
+        if (pingUrl)
+          await fetch(pingUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ community: slug, head: published.seq }),
+          }).then((response) => response.body?.cancel());
+        return published;
+      },
       hold: (payload) => {
         const { slug, hold } = payload as { slug: string; hold: boolean };
         const spec = config.nodes.find((node) => node.slug === slug);

@@ -255,8 +255,10 @@ const among = (ids: string[]) => {
 };
 const ofCommunity = (slug: string) => (id: string) => parseGlobalId(id)?.community === slug;
 
-/** The node contract's schema with resolvers over the `NodeData` passed as context. */
-export function syntheticSchema(): GraphQLSchema {
+/** The node contract's schema with resolvers over the `NodeData` passed as context (and any more root fields). */
+export function syntheticSchema(
+  extraQuery: Record<string, (root: unknown, args: Row, node: NodeData) => unknown> = {},
+): GraphQLSchema {
   const resolvers = {
     Query: {
       artifact: (_: unknown, { id }: Row, node: NodeData) => node.byId.get(id) ?? null,
@@ -279,6 +281,7 @@ export function syntheticSchema(): GraphQLSchema {
         node.adoptions.filter((a) => ofCommunity(community)(a.artifactId)),
       feedbackOnCommunity: (_: unknown, { community }: Row, node: NodeData) =>
         node.feedback.filter((f) => ofCommunity(community)(f.artifactId)),
+      ...extraQuery,
     },
     Artifact: { __resolveReference: ({ id }: Row, node: NodeData) => node.byId.get(id) ?? null },
     Community: {

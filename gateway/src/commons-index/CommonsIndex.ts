@@ -136,6 +136,9 @@ export class CommonsIndex {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
+      // The index is rebuilt from the feeds: a crash may lose the last pages applied (their cursor
+      // with them, so they are pulled again), never half a page. No commit waits for the disk.
+      await client.query('set local synchronous_commit = off');
       const result = await work(client);
       await client.query('commit');
       return result;

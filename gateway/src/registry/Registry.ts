@@ -39,6 +39,8 @@ export interface NodeFollower {
   removed(slug: string): Promise<void>;
   /** How far the node's feed is followed, or null when it is not. */
   state(slug: string): Promise<SyncState | null>;
+  /** Drops what was kept of the node and follows it again from the start. */
+  resync(slug: string): Promise<void>;
 }
 
 /**

@@ -21,7 +21,7 @@ function requireAdmin(ctx: GatewayContext, adminToken: string | undefined): void
     throw forbidden('That is not the gateway admin token');
 }
 
-/** The mutations: registering and removing nodes, for whoever holds the gateway admin token. */
+/** The mutations: registering, removing and re-syncing nodes, for whoever holds the gateway admin token. */
 export function adminMutations(adminToken: string | undefined) {
   return {
     registerNode: async (_: unknown, { url, slug }: Args, ctx: GatewayContext) => {
@@ -40,6 +40,14 @@ export function adminMutations(adminToken: string | undefined) {
       if (!(await ctx.registry.remove(slug)))
         throw commonsError(ErrorCode.NOT_FOUND, `No node "${slug}" is registered`);
       return true;
+    },
+    resyncNode: async (_: unknown, { slug }: Args, ctx: GatewayContext) => {
+      requireAdmin(ctx, adminToken);
+      const node = ctx.registry.get(slug);
+      if (!node) throw commonsError(ErrorCode.NOT_FOUND, `No node "${slug}" is registered`);
+      if (!ctx.registry.follower) throw forbidden('This gateway keeps no Commons index to re-sync');
+      await ctx.registry.follower.resync(slug);
+      return nodeView(node);
     },
   };
 }

@@ -111,6 +111,18 @@ export class SyncWorker {
     await this.index.forget(slug);
   }
 
+  /**
+   * Drops what the index holds of a node and starts its feed over from 0, at its epoch; this replica
+   * pulls at once if it syncs (backoff or not), otherwise the one that does on its next pass.
+   */
+  async resync(slug: string): Promise<void> {
+    this.again.delete(slug);
+    await this.pulls.get(slug);
+    const state = await this.index.state(slug);
+    if (state?.epoch) await this.index.restart(slug, state.epoch, 0);
+    if (state && this.leading && !this.stopped) await this.pull(slug);
+  }
+
   /** Resolves once no pass and no pull is running (nor queued behind one). */
   async settled(): Promise<void> {
     while (this.passing || this.pulls.size) {

@@ -364,6 +364,11 @@ export type Mutation = {
   registerNode: CommunityNode;
   /** Stops federating a node. Needs the gateway admin token. */
   removeNode: Scalars['Boolean']['output'];
+  /**
+   * Drops what the Commons index holds of a node and follows its feed again from the start (at once
+   * on the replica that syncs). Needs the gateway admin token.
+   */
+  resyncNode: CommunityNode;
 };
 
 
@@ -374,6 +379,11 @@ export type MutationRegisterNodeArgs = {
 
 
 export type MutationRemoveNodeArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type MutationResyncNodeArgs = {
   slug: Scalars['String']['input'];
 };
 

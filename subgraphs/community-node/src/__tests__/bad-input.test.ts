@@ -383,6 +383,15 @@ describe('bad input gets a clear error and writes nothing', () => {
     expect(again.errors).toBeUndefined();
   });
 
+  it('clears a profile region or website given as null, and keeps the name when it is null', async () => {
+    const set = `mutation($i: ProfileInput!) { updateProfile(input: $i) { name region website } }`;
+    await node.adminOk(set, { i: { region: 'Valley', website: 'https://example.org' } });
+    const cleared = await node.admin(set, { i: { name: null, region: null, website: null } });
+    expect(cleared).toEqual({
+      data: { updateProfile: { name: 'openinfra-sigs', region: null, website: null } },
+    });
+  });
+
   /** Posts a raw body and reads the answer, whatever it is. */
   async function post(url: string, body: string, headers: Record<string, string> = {}) {
     const response = await fetch(url, {

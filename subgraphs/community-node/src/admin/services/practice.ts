@@ -75,10 +75,11 @@ export class PracticeService {
   updateProfile(input: ProfileInput): Promise<CommunityProfile> {
     return this.em.transactional(async (em) => {
       const profile = await em.findOneOrFail(CommunityProfile, { slug: this.slug });
-      if (input.name !== undefined) profile.name = input.name.trim();
-      if (input.description !== undefined) profile.description = input.description;
-      if (input.region !== undefined) profile.region = input.region.trim() || null;
-      if (input.website !== undefined) profile.website = input.website.trim() || null;
+      // GraphQL lets a nullable input be null: null clears what may be empty and leaves the rest.
+      if (input.name != null) profile.name = input.name.trim();
+      if (input.description != null) profile.description = input.description;
+      if (input.region !== undefined) profile.region = input.region?.trim() || null;
+      if (input.website !== undefined) profile.website = input.website?.trim() || null;
       await appendChange(em, ChangeKind.COMMUNITY, this.slug);
       return profile;
     });
