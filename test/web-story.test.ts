@@ -77,6 +77,20 @@ describe('pages for people: from a draft to a Commons that answers', () => {
     await waitForText(page, 'Status: draft');
     const id = decodeURIComponent(new URL(page.url()).hash.replace('#edit/', ''));
     expect(id).toMatch(/^soil-circle:/);
+    // Emptying a field and saving clears it in the draft: the form sends it as null, not nothing.
+    await fill(page, { 'Media URL': '' });
+    await press(page, 'Save draft');
+    const mediaUrl = async () =>
+      (
+        await soil.adminOk(
+          `query($id: ID!) { managedArtifact(id: $id) { draft { mediaUrl } } }`,
+          { id },
+          'member',
+        )
+      ).managedArtifact.draft.mediaUrl;
+    for (let tries = 0; tries < 50 && (await mediaUrl()) !== null; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await mediaUrl()).toBeNull();
     await press(page, 'Submit for review');
     await waitForText(page, 'Status: in review');
     expect(await page.$$eval('button', (buttons) => buttons.map((b) => b.textContent))).not.toContain(

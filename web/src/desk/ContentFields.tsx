@@ -17,20 +17,25 @@ export interface Content {
   mediaUrl: string | null;
 }
 
+/**
+ * The editor's fields as the API takes them. Every field is sent, an emptied one as null (or an
+ * empty text or list), so that clearing a field in the form clears it in the draft; only the
+ * required kind and title are left out when empty, and the API says they are needed.
+ */
 export function contentInput(values: Record<string, string>): Partial<Content> {
   return {
     kind: values.kind,
     title: values.title,
-    summary: values.summary,
-    body: values.body,
-    tags: listOf(values.tags),
-    licence: values.licence,
-    attribution: values.attribution,
-    authors: listOf(values.authors),
+    summary: values.summary ?? '',
+    body: values.body ?? '',
+    tags: listOf(values.tags) ?? [],
+    licence: values.licence ?? null,
+    attribution: values.attribution ?? null,
+    authors: listOf(values.authors) ?? [],
     // A checkbox sends nothing when unticked, and unticked is an answer too.
     aiAssisted: values.aiAssisted === 'on',
-    aiTools: values.aiTools,
-    mediaUrl: values.mediaUrl,
+    aiTools: values.aiTools ?? null,
+    mediaUrl: values.mediaUrl ?? null,
   };
 }
 
