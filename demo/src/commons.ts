@@ -4,7 +4,13 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startCommunityNode, type RunningNode } from '@commons-graph/community-node';
 import { createDatabase, startEmbeddedPostgres } from '@commons-graph/postgres';
-import { startGateway, SYNC_DEFAULTS, untilSynced, type RunningGateway } from '@commons-graph/gateway';
+import {
+  DEFAULT_COMMONS_SOURCE,
+  startGateway,
+  SYNC_DEFAULTS,
+  untilSynced,
+  type RunningGateway,
+} from '@commons-graph/gateway';
 import pino, { type Logger } from 'pino';
 import { DEMO_COMMUNITIES } from './seed-data';
 import { backdateDemo } from './backdate';
@@ -182,7 +188,7 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
     return {
       gatewayUrl: gateway.graphqlUrl,
       explorerUrl: `${gateway.url}/`,
-      source: options.source ?? 'live',
+      source: options.source ?? DEFAULT_COMMONS_SOURCE,
       nodes: demoNodes,
       seeded,
       stop: stopAll,

@@ -85,6 +85,9 @@ export const SYNC_DEFAULTS = {
   freshnessMs: 120_000,
 } as const;
 
+/** Where Commons queries are answered from when COMMONS_SOURCE is unset. */
+export const DEFAULT_COMMONS_SOURCE = 'live' as const;
+
 /** Every environment variable the gateway reads (the compose test checks against this list). */
 export const GATEWAY_ENV_VARS = [
   'HOST',
@@ -190,7 +193,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   if (execution !== 'compiled' && execution !== 'interpreted') {
     throw new ConfigError(`GRAPHQL_EXECUTION must be "compiled" or "interpreted", got "${execution}"`);
   }
-  const source = env.COMMONS_SOURCE || 'live';
+  const source = env.COMMONS_SOURCE || DEFAULT_COMMONS_SOURCE;
   if (source !== 'live' && source !== 'index') {
     throw new ConfigError(`COMMONS_SOURCE must be "live" or "index", got "${source}"`);
   }

@@ -4,6 +4,7 @@ export {
   GATEWAY_ENV_VARS,
   CLIENT_LIMIT_DEFAULTS,
   SYNC_DEFAULTS,
+  DEFAULT_COMMONS_SOURCE,
   ConfigError,
   type GatewayConfig,
   type NodeEntry,
@@ -16,7 +17,6 @@ export { errorPropagated } from './execution/compiled';
 export { CommonsIndex, type SyncState } from './commons-index/CommonsIndex';
 export { KIND_TABLES } from './commons-index/tables';
 export { SyncWorker } from './sync/SyncWorker';
-export { feedNodeSdl } from './sync/feed-contract';
 export { PINGS_PER_MINUTE } from './sync/ping';
 export { untilSynced, isSynced, NotSyncedError } from './sync/until-synced';
 export { indexLineage } from './commons-index/reads/lineage';

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { feedNodeSdl } from '@commons-graph/gateway';
-import { NODE_PROTOCOL_VERSION } from '@commons-graph/schema';
+import { NODE_PROTOCOL_VERSION, readNodeContract } from '@commons-graph/schema';
 import { graphql, parse, type ExecutionResult } from 'graphql';
 import { CHANGE_KINDS, type ChangeKind, type Member, type ScriptedChange } from './feed-fixtures';
 
@@ -47,7 +46,7 @@ const MEMBER_OF: Record<ChangeKind, string> = Object.fromEntries(
   ]),
 ) as Record<ChangeKind, string>;
 
-const schema = buildSubgraphSchema(parse(feedNodeSdl()));
+const schema = buildSubgraphSchema(parse(readNodeContract()));
 
 /**
  * A real HTTP server speaking the node contract's probe and the change feed from an in-memory log

@@ -2,7 +2,7 @@ import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import type { CommonsIndex } from '../commons-index/CommonsIndex';
 import { answerCheckIn } from '../node-client/answer-check';
 import type { NodeClient } from '../node-client/NodeClient';
-import { feedContractSchema } from './feed-contract';
+import { nodeContractSchema } from '../node-client/answer-check';
 import { changesField, changesOperation } from './feed-query';
 import { readPage, type FeedPage } from './page-check';
 
@@ -11,7 +11,7 @@ export class SyncRefusal extends Error {}
 
 /** What the feed asks and how its answers are checked, built once from the contract. */
 const feed = (() => {
-  const schema = feedContractSchema();
+  const schema = nodeContractSchema();
   const field = changesField(schema);
   const event = schema.getType('ChangeEvent') as GraphQLObjectType;
   return {

@@ -11,11 +11,11 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { backoffDelay } from '../backoff';
-import { feedContractSchema } from '../feed-contract';
+import { nodeContractSchema } from '../../node-client/answer-check';
 import { memberOf } from '../feed-query';
 import { CHANGES_OPERATION } from '../follow';
 
-const schema = feedContractSchema();
+const schema = nodeContractSchema();
 const typeOf = (name: string) => schema.getType(name) as GraphQLObjectType;
 
 describe('what the follower asks of a node’s feed', () => {
