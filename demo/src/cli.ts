@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { reportCommand } from '@commons-graph/cli';
+import { stopOnSignals } from '@commons-graph/postgres';
 import { keepServingOnStrayErrors } from '@commons-graph/schema';
 import { readGatewayConfig } from '@commons-graph/gateway';
 import pino from 'pino';
@@ -77,15 +78,10 @@ program
       logger,
     });
     process.stdout.write(banner(demo));
-    const shutdown = () => {
-      process.stdout.write('\nStopping the Commons…\n');
-      demo.stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    stopOnSignals(
+      () => demo.stop(),
+      () => process.stdout.write('\nStopping the Commons…\n'),
+    );
   });
 
 // The steward's report is the CLI package's command; `commons report` runs it as it is.

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { printSchema } from 'graphql';
+import { stopOnSignals } from '@commons-graph/postgres';
 import { keepServingOnStrayErrors } from '@commons-graph/schema';
 import pino from 'pino';
 import { ConfigError, readGatewayConfig } from './config';
@@ -20,15 +21,10 @@ program
     const logger = pino({ level: config.logLevel, base: undefined });
     keepServingOnStrayErrors(logger);
     const gateway = await startGateway(config, { logger });
-    const shutdown = (signal: string) => {
-      logger.info({ signal }, 'shutting down');
-      gateway.stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
+    stopOnSignals(
+      () => gateway.stop(),
+      (signal) => logger.info({ signal }, 'shutting down'),
+    );
   });
 
 program

