@@ -118,6 +118,11 @@ describe('pages that stay safe and accessible', () => {
       ],
       ['needs board', () => page.goto(`${commons.gateway.url}/needs`).then(() => undefined), [`Need ${IMG}`]],
       [
+        "steward's report",
+        () => page.goto(`${commons.gateway.url}/report`).then(() => undefined),
+        [`Need ${IMG}`, `Source ${SCRIPT}`, 'Who adopts whose work'],
+      ],
+      [
         'desk drafts',
         () => signInAtDesk(page, soil.node.url, soil.tokens.admin),
         [`Trap ${IMG}`, `Source ${SCRIPT}`],
@@ -155,4 +160,37 @@ describe('pages that stay safe and accessible', () => {
     expect(troubles).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it("shows the steward's report as tables: who adopted whose work, reach, answers", async () => {
+    const { page, troubles } = await watchedPage(browser);
+    await page.goto(`${commons.gateway.url}/report`);
+    await waitForText(page, 'Who adopts whose work');
+    const tables: Record<string, string[][]> = await page.$$eval('main section', (sections) =>
+      Object.fromEntries(
+        sections.map((section) => [
+          section.querySelector('h2')!.textContent,
+          [...section.querySelectorAll('tbody tr')].map((row) =>
+            [...row.children].map((cell) => cell.textContent),
+          ),
+        ]),
+      ),
+    );
+    expect(tables['Who adopts whose work']).toEqual([['clinic-net', '1']]);
+    // The derivative is the circle's own: it reaches no other community yet.
+    expect(tables['Farthest-reaching work']).toEqual([[`Source ${SCRIPT}`, '0', '1']]);
+    expect(tables['Answering feedback']).toEqual([
+      ['soil-circle', '1', '0', expect.stringMatching(/^\d+\.\d$/)],
+    ]);
+    // Every month of the window is a column: the circle published its two artifacts, the clinic none.
+    const published = tables['Artifacts published per month'].map(([community, ...months]) => [
+      community,
+      months.reduce((sum, count) => sum + Number(count), 0),
+    ]);
+    expect(published).toEqual([
+      ['clinic-net', 0],
+      ['soil-circle', 2],
+    ]);
+    expect(troubles).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

@@ -1,0 +1,312 @@
+import type { ComponentChildren } from 'preact';
+import { artifactPath, communityPath } from './routes';
+
+/** The steward's report as the explorer shows it: each part a table people can read and sort by eye. */
+export interface ReportAnswer {
+  commonsReport: {
+    unavailableCommunities: string[];
+    crossCommunityAdoptionShare: number | null;
+    reciprocity: number | null;
+    reciprocalCommunities: string[];
+    dormantCommunities: string[];
+    fewestCommunitiesForHalfOfArtifacts: number;
+    communities: { community: { slug: string; name: string }; decaySigns: number; replant: boolean }[];
+    adoptionMatrix: { adopter: string; origin: string; count: number }[];
+    lineageReach: {
+      artifactId: string;
+      title: string;
+      communitiesReached: number;
+      artifactsReached: number;
+    }[];
+    monthlyFlow: { community: string; month: string; count: number }[];
+    responseTimes: { community: string; feedbackId: string; days: number | null }[];
+    danglingLinks: { community: string; count: number }[];
+    licenceConflicts: {
+      derivativeId: string;
+      sourceId: string;
+      relation: string;
+      rule: string;
+      community: string;
+    }[];
+    unansweredNeeds: { id: string; title: string; community: string; postedAt: string }[];
+  };
+}
+export type Report = ReportAnswer['commonsReport'];
+
+export const REPORT_QUERY = `query Report($from: DateTime!, $to: DateTime!) {
+  commonsReport(from: $from, to: $to) {
+    unavailableCommunities crossCommunityAdoptionShare reciprocity reciprocalCommunities dormantCommunities
+    fewestCommunitiesForHalfOfArtifacts
+    communities { community { slug name } decaySigns replant }
+    adoptionMatrix { adopter origin count }
+    lineageReach { artifactId title communitiesReached artifactsReached }
+    monthlyFlow { community month count }
+    responseTimes { community feedbackId days }
+    danglingLinks { community count }
+    licenceConflicts { derivativeId sourceId relation rule community }
+    unansweredNeeds { id title community postedAt }
+  }
+}`;
+
+/** How many of the longest lists the page shows; the CLI's report has them all. */
+const SHOWN = 20;
+
+const percent = (share: number | null) =>
+  share === null ? 'not measurable yet' : `${Math.round(share * 100)}%`;
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+
+function Section(props: { title: string; empty: boolean; none: string; children: ComponentChildren }) {
+  return (
+    <section>
+      <h2>{props.title}</h2>
+      {props.empty ? <p class="muted">{props.none}</p> : props.children}
+    </section>
+  );
+}
+
+const CommunityLink = ({ slug }: { slug: string }) => <a href={communityPath(slug)}>{slug}</a>;
+
+export function Headlines({ report }: { report: Report }) {
+  return (
+    <ul>
+      <li>Adoptions across communities: {percent(report.crossCommunityAdoptionShare)}</li>
+      <li>
+        Reciprocity: {percent(report.reciprocity)}
+        {report.reciprocalCommunities.length ? ` (${report.reciprocalCommunities.join(', ')})` : ''}
+      </li>
+      <li>Communities holding half of the artifacts: {report.fewestCommunitiesForHalfOfArtifacts}</li>
+      <li>Dormant: {report.dormantCommunities.join(', ') || 'none'}</li>
+    </ul>
+  );
+}
+
+export function Communities({ report }: { report: Report }) {
+  return (
+    <Section title="Communities" empty={report.communities.length === 0} none="No community answered.">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Community</th>
+            <th scope="col">Decay signs</th>
+            <th scope="col">Time to replant</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.communities.map((v) => (
+            <tr key={v.community.slug}>
+              <th scope="row">
+                <a href={communityPath(v.community.slug)}>{v.community.name}</a>
+              </th>
+              <td>{v.decaySigns}</td>
+              <td>{v.replant ? 'yes' : 'no'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+/** Who adopted whose work: adopters down, origins across. */
+export function AdoptionMatrix({ report }: { report: Report }) {
+  const adopters = sorted(report.adoptionMatrix.map((c) => c.adopter));
+  const origins = sorted(report.adoptionMatrix.map((c) => c.origin));
+  const count = new Map(report.adoptionMatrix.map((c) => [`${c.adopter}\n${c.origin}`, c.count]));
+  return (
+    <Section title="Who adopts whose work" empty={adopters.length === 0} none="No adoptions in this window.">
+      <table>
+        <caption class="muted">
+          Adopting community (rows) and the community whose work it adopted (columns)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Adopter</th>
+            {origins.map((origin) => (
+              <th scope="col" key={origin}>
+                {origin}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {adopters.map((adopter) => (
+            <tr key={adopter}>
+              <th scope="row">
+                <CommunityLink slug={adopter} />
+              </th>
+              {origins.map((origin) => (
+                <td key={origin}>{count.get(`${adopter}\n${origin}`) ?? 0}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+export function LineageReach({ report }: { report: Report }) {
+  const reach = report.lineageReach.slice(0, SHOWN);
+  return (
+    <Section title="Farthest-reaching work" empty={reach.length === 0} none="No derivations yet.">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Artifact</th>
+            <th scope="col">Other communities reached</th>
+            <th scope="col">Artifacts derived from it</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reach.map((r) => (
+            <tr key={r.artifactId}>
+              <th scope="row">
+                <a href={artifactPath(r.artifactId)}>{r.title}</a>
+              </th>
+              <td>{r.communitiesReached}</td>
+              <td>{r.artifactsReached}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+/** Publications per community and month. */
+export function MonthlyFlow({ report }: { report: Report }) {
+  const months = sorted(report.monthlyFlow.map((p) => p.month));
+  const communities = sorted(report.monthlyFlow.map((p) => p.community));
+  const count = new Map(report.monthlyFlow.map((p) => [`${p.community}\n${p.month}`, p.count]));
+  return (
+    <Section
+      title="Artifacts published per month"
+      empty={months.length === 0}
+      none="Nothing flowed in this window."
+    >
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Community</th>
+            {months.map((month) => (
+              <th scope="col" key={month}>
+                {month}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {communities.map((community) => (
+            <tr key={community}>
+              <th scope="row">
+                <CommunityLink slug={community} />
+              </th>
+              {months.map((month) => (
+                <td key={month}>{count.get(`${community}\n${month}`) ?? 0}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+const median = (values: number[]) => {
+  const ordered = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(ordered.length / 2);
+  return ordered.length % 2 ? ordered[middle] : (ordered[middle - 1] + ordered[middle]) / 2;
+};
+
+/** Per community, how soon feedback on its work was first answered. */
+export function ResponseTimes({ report }: { report: Report }) {
+  const communities = sorted(report.responseTimes.map((r) => r.community));
+  const rows = communities.map((community) => {
+    const mine = report.responseTimes.filter((r) => r.community === community);
+    const answered = mine.flatMap((r) => (r.days === null ? [] : [r.days]));
+    return { community, feedback: mine.length, answered, unanswered: mine.length - answered.length };
+  });
+  return (
+    <Section title="Answering feedback" empty={rows.length === 0} none="No feedback in this window.">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Community</th>
+            <th scope="col">Feedback received</th>
+            <th scope="col">Unanswered</th>
+            <th scope="col">Median days to a first response</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.community}>
+              <th scope="row">
+                <CommunityLink slug={r.community} />
+              </th>
+              <td>{r.feedback}</td>
+              <td>{r.unanswered}</td>
+              <td>{r.answered.length ? median(r.answered).toFixed(1) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+export function DanglingLinks({ report }: { report: Report }) {
+  const dangling = report.danglingLinks.filter((d) => d.count > 0);
+  return (
+    <Section
+      title="Links to artifacts nobody holds"
+      empty={dangling.length === 0}
+      none="Every link points at an artifact the Commons holds."
+    >
+      <ul>
+        {dangling.map((d) => (
+          <li key={d.community}>
+            <CommunityLink slug={d.community} />: {d.count}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+export function LicenceConflicts({ report }: { report: Report }) {
+  return (
+    <Section
+      title={`Licence conflicts (${report.licenceConflicts.length})`}
+      empty={report.licenceConflicts.length === 0}
+      none="No derivation breaks its source's licence."
+    >
+      <ul>
+        {report.licenceConflicts.map((c) => (
+          <li key={`${c.derivativeId}>${c.sourceId}`}>
+            <a href={artifactPath(c.derivativeId)}>{c.derivativeId}</a> {c.relation.toLowerCase()}{' '}
+            <a href={artifactPath(c.sourceId)}>{c.sourceId}</a>: {c.rule}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+export function UnansweredNeeds({ report, day }: { report: Report; day: (iso: string) => string }) {
+  const needs = report.unansweredNeeds.slice(0, SHOWN);
+  return (
+    <Section
+      title={`Unanswered needs (${report.unansweredNeeds.length})`}
+      empty={needs.length === 0}
+      none="Every need has an answer."
+    >
+      <ul>
+        {needs.map((n) => (
+          <li key={n.id}>
+            {n.title} (<CommunityLink slug={n.community} />, {day(n.postedAt)})
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
