@@ -138,6 +138,11 @@ describe('pages that stay safe and accessible', () => {
         [`Gap ${IMG}`, `Impact: Impact ${SCRIPT}`],
       ],
       [
+        'desk: our community',
+        () => page.goto(`${soil.node.url}/desk#community`).then(() => undefined),
+        ['Save profile', 'Record cycle'],
+      ],
+      [
         'desk tokens',
         () => page.goto(`${soil.node.url}/desk#tokens`).then(() => undefined),
         ['Create token'],

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import '../shared/style.css';
 import { Field } from '../shared/ui';
 import { formValues, useAction } from './action';
+import { Community } from './Community';
 import { Drafts } from './Drafts';
 import { Editor, NewDraft } from './Editor';
 import { Needs } from './Needs';
@@ -44,6 +45,7 @@ function Page({ session, at }: { session: Session; at: string }) {
   if (at === 'commons') return <OurWork session={session} />;
   if (at === 'record') return <RecordUse session={session} />;
   if (at === 'needs') return <Needs session={session} />;
+  if (at === 'community') return <Community session={session} />;
   if (at === 'tokens' && mayManageTokens(session)) return <Tokens session={session} />;
   return <Drafts session={session} />;
 }
@@ -71,6 +73,7 @@ function Desk() {
     ['commons', 'What the Commons did with our work'],
     ['record', 'Record what we use'],
     ['needs', 'Needs'],
+    ['community', 'Our community'],
     ...(mayManageTokens(session) ? [['tokens', 'Tokens'] as [string, string]] : []),
   ];
   return (
