@@ -166,5 +166,37 @@ describe('the production image and compose file', () => {
       [index.pathname.slice(1)],
     );
     expect(Number(holders)).toBe(1);
+
+    // The pages for people ship in the image: the explorer on each replica, the desk on each node,
+    // each with its bundle, under the strict policy.
+    const pages = [];
+    for (const [name, service] of built) {
+      const page = new URL(
+        isGateway([name, service]) ? '/' : '/desk',
+        `http://${addresses.get(name)}:${service.environment!.PORT}`,
+      );
+      const answer = await fetch(page);
+      const html = await answer.text();
+      const script = /<script[^>]+src="([^"]+)"/.exec(html)?.[1];
+      const bundle = script ? await fetch(new URL(script, page)) : undefined;
+      pages.push({
+        service: name,
+        status: answer.status,
+        policy: answer.headers.get('content-security-policy'),
+        bundle: bundle && {
+          status: bundle.status,
+          type: bundle.headers.get('content-type'),
+          size: (await bundle.arrayBuffer()).byteLength > 1000,
+        },
+      });
+    }
+    expect(pages).toEqual(
+      built.map(([name]) => ({
+        service: name,
+        status: 200,
+        policy: expect.stringContaining("script-src 'self'"),
+        bundle: { status: 200, type: expect.stringContaining('javascript'), size: true },
+      })),
+    );
   });
 });
