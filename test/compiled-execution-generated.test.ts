@@ -98,7 +98,7 @@ describe('compiled execution answers generated operations exactly as graphql-js 
         ...Object.values(commons.nodes).map((n) => ({ slug: n.slug, url: n.node.publicUrl })),
         { slug: 'odd-node', url: odd.url },
       ],
-      { breakerThreshold: 1_000_000, execution: 'interpreted', limits: UNLIMITED },
+      { breakerThreshold: 1_000_000, execution: 'interpreted', limits: UNLIMITED, source: 'live' },
     );
     const { artifacts } = await commons.queryOk(`{ artifacts(first: 1) { edges { cursor } } }`);
     const slugs = ['klamath-soil', 'openinfra-sigs', 'odd-node'];

@@ -70,7 +70,7 @@ describe('compiled execution answers exactly as graphql-js does', () => {
         ...Object.values(commons.nodes).map((n) => ({ slug: n.slug, url: n.node.publicUrl })),
         { slug: 'odd-node', url: odd.url },
       ],
-      { execution: 'interpreted' },
+      { execution: 'interpreted', source: 'live' },
     );
   });
   afterAll(async () => {

@@ -59,6 +59,7 @@ describe('the demo Commons (npm start)', () => {
   });
 
   it('answers every example query with seeded cross-community data and no errors', async () => {
+    expect(demo!.source).toBe('index'); // the gateway's default: its index, synced before ready
     const [adoption, lineage, feedback] = await Promise.all(
       EXAMPLE_QUERIES.map((q) => ok(demo!.gatewayUrl, q.query)),
     );

@@ -124,6 +124,7 @@ describe('periodic probes', () => {
     gateway = await startTestGateway([{ slug: 'probed-circle', url: fake.url }], {
       nodeTimeoutMs: 500,
       probeIntervalMs: 100,
+      source: 'live',
     });
   });
   afterAll(async () => {

@@ -196,7 +196,7 @@ describe('many clients asking for reports at once', () => {
   const gatewayOver = async (limits: Partial<ClientLimitsConfig>) => {
     const gateway = await startTestGateway(
       [{ slug: 'valley-clinics', url: gate.url }],
-      { nodeTimeoutMs: 60_000, limits: { trustProxy: 1, ...limits } },
+      { nodeTimeoutMs: 60_000, limits: { trustProxy: 1, ...limits }, source: 'live' },
       { onNodeRequest: (_slug, operation) => requests.push(operation) },
     );
     gateways.push(gateway);

@@ -69,7 +69,10 @@ describe('the Commons answered from its index, as the nodes answer it live', () 
     await backdateDemo(Object.fromEntries(nodes.map((n) => [n.slug, n.database.url])));
     for (const slug of SLUGS) expect(await commons.gateway.sync!.syncNode(slug)).toBe(true);
     for (const state of await commons.gateway.index!.states()) expect(state.lastError).toBeNull();
-    live = await startTestGateway(nodes.map((n) => ({ slug: n.slug, url: n.node.publicUrl })));
+    live = await startTestGateway(
+      nodes.map((n) => ({ slug: n.slug, url: n.node.publicUrl })),
+      { source: 'live' },
+    );
   });
 
   afterAll(async () => {

@@ -61,6 +61,7 @@ describe('search and dangling links, read from the index', () => {
     for (const slug of ['soil-circle', 'water-circle']) await commons.gateway.sync!.syncNode(slug);
     live = await startTestGateway(
       Object.values(commons.nodes).map((n) => ({ slug: n.slug, url: n.node.publicUrl })),
+      { source: 'live' },
     );
   });
 

@@ -35,7 +35,10 @@ export interface GatewayConfig {
   limits?: Partial<ClientLimitsConfig>;
   /** The Commons index and its follower; unset, the gateway keeps no index (only the live path). */
   index?: IndexConfig;
-  /** Where Commons queries are answered from: the nodes at query time (`live`, for now the only one served) or the index. */
+  /**
+   * Where Commons queries are answered from: the index (the default when there is one) or the nodes
+   * at query time (`live`, the default without an index, and the index's test oracle).
+   */
   source?: 'live' | 'index';
 }
 
@@ -53,6 +56,8 @@ export interface IndexConfig {
   freshnessMs?: number;
   /** Events asked per page (the feed allows up to 1000, the default); tests use small pages. */
   syncPageSize?: number;
+  /** Reload the list of followed nodes on this period, in case a notification of a change was missed (0: never). */
+  registryReloadMs?: number;
 }
 
 /** How much expensive work (points, see limits/operation-weight.ts) clients may ask for. */
@@ -83,10 +88,15 @@ export const SYNC_DEFAULTS = {
   syncBackoffCapMs: 600_000,
   /** Four sync periods: a node missed by a few pulls is stale. */
   freshnessMs: 120_000,
+  registryReloadMs: 30_000,
 } as const;
 
-/** Where Commons queries are answered from when COMMONS_SOURCE is unset. */
-export const DEFAULT_COMMONS_SOURCE = 'live' as const;
+/**
+ * Where Commons queries are answered from when COMMONS_SOURCE is unset. The environment always
+ * gives the gateway an index (DATABASE_URL, else an embedded PostgreSQL under DATA_DIR, which has a
+ * default); only a gateway started without one (tests, the live benchmarks) answers live by default.
+ */
+export const DEFAULT_COMMONS_SOURCE = 'index' as const;
 
 /** Every environment variable the gateway reads (the compose test checks against this list). */
 export const GATEWAY_ENV_VARS = [
@@ -117,6 +127,7 @@ export const GATEWAY_ENV_VARS = [
   'SYNC_BACKOFF_CAP_MS',
   'COMMONS_SOURCE',
   'INDEX_FRESHNESS_MS',
+  'REGISTRY_RELOAD_MS',
 ] as const;
 
 export class ConfigError extends Error {}
@@ -238,6 +249,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       syncBackoffMs: integer(env, 'SYNC_BACKOFF_MS', SYNC_DEFAULTS.syncBackoffMs, 1, 3_600_000),
       syncBackoffCapMs: integer(env, 'SYNC_BACKOFF_CAP_MS', SYNC_DEFAULTS.syncBackoffCapMs, 1, 86_400_000),
       freshnessMs: integer(env, 'INDEX_FRESHNESS_MS', SYNC_DEFAULTS.freshnessMs, 1, 86_400_000),
+      registryReloadMs: integer(env, 'REGISTRY_RELOAD_MS', SYNC_DEFAULTS.registryReloadMs, 0, 86_400_000),
     },
     source,
   };

@@ -19,7 +19,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { EXPLORER_PAGES, pagesHandler } from '@commons-graph/web';
 import pino, { type Logger } from 'pino';
 import { CommonsIndex } from './commons-index/CommonsIndex';
-import { SYNC_DEFAULTS, type GatewayConfig, type IndexConfig } from './config';
+import { DEFAULT_COMMONS_SOURCE, SYNC_DEFAULTS, type GatewayConfig, type IndexConfig } from './config';
 import { createContext, type GatewayContext } from './context';
 import { routes } from './http/routes';
 import { compiledExecution } from './execution/compiled';
@@ -27,6 +27,7 @@ import { clientOf } from './limits/client-identity';
 import { clientLimitsPlugin } from './limits/client-limits';
 import { partialResultsPlugin } from './partial-results';
 import { Registry } from './registry/Registry';
+import { IndexNodeList } from './registry/shared-list';
 import { indexSource } from './commons-index/reads/source';
 import { liveSource } from './live/source';
 import type { CommonsSource } from './reads';
@@ -42,6 +43,8 @@ export interface RunningGateway {
   /** The Commons index and its follower, when the configuration keeps one. */
   index?: CommonsIndex;
   sync?: SyncWorker;
+  /** The index's followed nodes, the list of nodes every replica serves. */
+  nodeList?: IndexNodeList;
   stop(): Promise<void>;
 }
 
@@ -97,13 +100,13 @@ async function followNodes(
   return sync;
 }
 
-/** Where Commons queries are answered from: the index when configured so, else the nodes. */
+/** Where Commons queries are answered from: the index, unless configured live or kept without one. */
 function commonsSource(
   config: GatewayConfig,
   index: CommonsIndex | undefined,
   registry: Registry,
 ): CommonsSource {
-  if (config.source !== 'index' || !index) return liveSource;
+  if ((config.source ?? DEFAULT_COMMONS_SOURCE) !== 'index' || !index) return liveSource;
   return indexSource(index, registry, config.index?.freshnessMs ?? SYNC_DEFAULTS.freshnessMs);
 }
 
@@ -121,6 +124,16 @@ export async function startGateway(
   registry.onRequest = options.onNodeRequest;
   await registry.start(config.nodes);
   const sync = index && config.index ? await followNodes(index, registry, config.index, logger) : undefined;
+  // The configured nodes are listed now; the index's list adds those registered on any replica.
+  const nodeList = index
+    ? new IndexNodeList(
+        index,
+        registry,
+        config.index?.registryReloadMs ?? SYNC_DEFAULTS.registryReloadMs,
+        logger,
+      )
+    : undefined;
+  await nodeList?.start();
   const source = commonsSource(config, index, registry);
 
   const httpServer = createServer();
@@ -208,9 +221,11 @@ export async function startGateway(
     registry,
     index,
     sync,
+    nodeList,
     stop: () =>
       (stopped ??= (async () => {
         await server.stop();
+        await nodeList?.stop();
         await sync?.stop();
         await registry.stop();
         await index?.close();

@@ -29,7 +29,10 @@ export interface TestCommons {
   stop(): Promise<void>;
 }
 
-/** A gateway on a free port over the given nodes, with the tests' defaults (no probes, silent logs). */
+/**
+ * A gateway on a free port over the given nodes, with the tests' defaults (no probes, silent logs).
+ * Like the product, it answers from its index when given one, live without; tests say which.
+ */
 export function startTestGateway(
   nodes: GatewayConfig['nodes'],
   overrides: Partial<GatewayConfig> = {},
@@ -91,6 +94,9 @@ export async function startTestCommons(
       breakerThreshold: options.breakerThreshold ?? 5,
       limits: options.limits,
       port: gatewayPort,
+      // The scatter-gather path these tests are about (request counts, batching, partial results);
+      // a test of the index says so in options.gateway.
+      source: 'live',
       ...options.gateway,
     },
     { onNodeRequest: (slug, operation, query) => requests.push({ slug, operation, query }) },

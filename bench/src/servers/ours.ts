@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     probeIntervalMs: 0,
     logLevel: 'silent',
     index: undefined,
+    source: 'live' as const,
   };
   const started = performance.now();
   const gateway = await startGateway(config, { logger: pino({ level: 'silent' }) });

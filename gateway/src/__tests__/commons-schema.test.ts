@@ -15,7 +15,9 @@ describe('the Commons schema (schema/commons.graphql)', () => {
   it('is exactly what a running gateway serves to introspection', async () => {
     const gateway = await startGateway({
       ...readGatewayConfig({ PORT: '0', NODES: '', LOG_LEVEL: 'silent', PROBE_INTERVAL_MS: '0' }),
-      index: undefined, // the schema is the same with or without an index; this test needs no database
+      // The schema is the same with or without an index; this test needs no database.
+      index: undefined,
+      source: 'live',
     });
     try {
       const response = await fetch(gateway.graphqlUrl, {

@@ -120,11 +120,12 @@ describe('client limits configuration', () => {
 });
 
 describe('Commons index configuration', () => {
-  it('keeps the index in an embedded PostgreSQL under DATA_DIR unless DATABASE_URL names one, and serves live for now', () => {
+  it('keeps the index in an embedded PostgreSQL under DATA_DIR unless DATABASE_URL names one, and serves from it', () => {
     expect(readGatewayConfig({})).toMatchObject({
       index: { databaseUrl: undefined, dataDir: './.commons-data/gateway', ...SYNC_DEFAULTS },
-      source: 'live',
+      source: 'index',
     });
+    expect(readGatewayConfig({ COMMONS_SOURCE: 'live' }).source).toBe('live');
     expect(
       readGatewayConfig({
         DATABASE_URL: 'postgres://index@db/commons_index',
@@ -132,6 +133,7 @@ describe('Commons index configuration', () => {
         SYNC_INTERVAL_MS: '0',
         SYNC_BACKOFF_MS: '250',
         SYNC_BACKOFF_CAP_MS: '60000',
+        REGISTRY_RELOAD_MS: '0',
         COMMONS_SOURCE: 'index',
       }),
     ).toMatchObject({
@@ -141,6 +143,7 @@ describe('Commons index configuration', () => {
         syncIntervalMs: 0,
         syncBackoffMs: 250,
         syncBackoffCapMs: 60_000,
+        registryReloadMs: 0,
       },
       source: 'index',
     });

@@ -216,11 +216,16 @@ export class CommonsIndex {
     );
   }
 
-  /** Stops following a node: its entities and its state go, in one transaction. */
-  async forget(slug: string): Promise<void> {
-    await this.inTransaction(async (client) => {
+  /**
+   * Stops following a node: its entities and its state go, in one transaction. Returns whether it
+   * was followed. The state goes first: that waits for a page another replica is applying, whose
+   * rows the purge then sees, and any later page finds no cursor to move.
+   */
+  async forget(slug: string): Promise<boolean> {
+    return this.inTransaction(async (client) => {
+      const { rowCount } = await client.query('delete from followed_node where slug = $1', [slug]);
       await this.purge(client, slug);
-      await client.query('delete from followed_node where slug = $1', [slug]);
+      return rowCount === 1;
     });
   }
 

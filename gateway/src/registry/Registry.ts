@@ -35,13 +35,24 @@ interface ProbeAnswer {
 /** Follows the registered nodes' change feeds (the Commons index): hears of nodes added and removed. */
 export interface NodeFollower {
   added(node: RegisteredNode): Promise<void>;
-  /** Resolves once whatever was kept of the node is gone. */
-  removed(slug: string): Promise<void>;
+  /** Resolves once whatever was kept of the node is gone; false when nothing was. */
+  removed(slug: string): Promise<boolean>;
   /** How far the node's feed is followed, or null when it is not. */
   state(slug: string): Promise<SyncState | null>;
   /** Drops what was kept of the node and follows it again from the start. */
   resync(slug: string): Promise<void>;
 }
+
+/** The list of nodes every gateway replica serves (the Commons index's followed nodes), when there is one. */
+export interface SharedNodeList {
+  /** Lists a node unless its slug is listed at another URL: returns the URL it is listed at now. */
+  claim(slug: string, url: string): Promise<string>;
+  /** Brings the registry in line with the list. */
+  reload(): Promise<void>;
+}
+
+const alreadyRegistered = (slug: string, url: string) =>
+  badInput(`A node with slug "${slug}" is already registered at ${url}`, { slug });
 
 /**
  * The nodes the gateway federates: checked on start and on registration (schema contract, slug,
@@ -54,6 +65,9 @@ export class Registry implements NodeHealth {
   private probing?: Promise<void>;
   onRequest?: (slug: string, operation: string, query: string) => void;
   follower?: NodeFollower;
+  shared?: SharedNodeList;
+  /** Slugs registerNode is listing now: not yet served here, and not to be learnt from the list meanwhile. */
+  private readonly claiming = new Set<string>();
 
   constructor(
     private readonly config: Pick<
@@ -124,11 +138,44 @@ export class Registry implements NodeHealth {
   }
 
   /**
-   * Registers a node by URL (and expected slug). Throws a user error for a duplicate slug and, when
-   * `refuseInvalid` (registerNode), for a node whose probe answer is not one; a configured node
-   * answering so is kept INCOMPATIBLE and probed again.
+   * Adds a node by URL (and expected slug). Throws a user error for a duplicate slug and, when
+   * `refuseInvalid`, for a node whose probe answer is not one; a configured node answering so is
+   * kept INCOMPATIBLE and probed again.
    */
   async add(entry: NodeEntry, { refuseInvalid = false } = {}): Promise<RegisteredNode> {
+    const node = await this.probed(entry, refuseInvalid);
+    const existing = this.nodes.get(node.slug);
+    if (existing && existing.url !== node.url) throw alreadyRegistered(node.slug, existing.url);
+    return this.admit(node);
+  }
+
+  /**
+   * registerNode: adds a node whose probe answer is one. With a shared list, the slug is claimed
+   * there first (the list, not this replica's memory, says whether it is taken), and every replica
+   * learns of the node from the list.
+   */
+  async register(entry: NodeEntry): Promise<RegisteredNode> {
+    if (!this.shared) return this.add(entry, { refuseInvalid: true });
+    const node = await this.probed(entry, true);
+    this.claiming.add(node.slug);
+    try {
+      const listedAt = await this.shared.claim(node.slug, node.url);
+      if (listedAt !== node.url) throw alreadyRegistered(node.slug, listedAt);
+      return await this.admit(node);
+    } finally {
+      this.claiming.delete(node.slug);
+      // What the list said of the slug meanwhile was left for now (a winner of the slug, a removal).
+      void this.shared.reload();
+    }
+  }
+
+  /** Whether registerNode is listing this slug right now. */
+  registering(slug: string): boolean {
+    return this.claiming.has(slug);
+  }
+
+  /** A node probed for adding, refused when `refuseInvalid` and its probe answer is not one. */
+  private async probed(entry: NodeEntry, refuseInvalid: boolean): Promise<RegisteredNode> {
     const provisional = entry.slug ?? new URL(entry.url).host.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
     const node: RegisteredNode = {
       slug: provisional,
@@ -148,12 +195,11 @@ export class Registry implements NodeHealth {
         reason: invalid,
       });
     }
-    const existing = this.nodes.get(node.slug);
-    if (existing && existing.url !== node.url) {
-      throw badInput(`A node with slug "${node.slug}" is already registered at ${existing.url}`, {
-        slug: node.slug,
-      });
-    }
+    return node;
+  }
+
+  /** Serves a probed node (in place of one with its slug) and tells the follower. */
+  private async admit(node: RegisteredNode): Promise<RegisteredNode> {
     if (node.client.slug !== node.slug) node.client = this.client(node.slug, node.url);
     this.nodes.set(node.slug, node);
     this.logger.info(
@@ -168,11 +214,19 @@ export class Registry implements NodeHealth {
     return node;
   }
 
-  /** Stops federating a node, and once the follower has purged what it kept of it, resolves. */
+  /**
+   * Stops federating a node, and once the follower has purged what it kept of it, resolves. False
+   * when neither knew it (the follower's list may hold a node this replica has not learnt of yet).
+   */
   async remove(slug: string): Promise<boolean> {
-    if (!this.nodes.delete(slug)) return false;
-    await this.follower?.removed(slug);
-    return true;
+    const served = this.nodes.delete(slug);
+    const followed = (await this.follower?.removed(slug)) ?? false;
+    return served || followed;
+  }
+
+  /** Stops serving a node gone from the shared list: whoever removed it purged what was kept of it. */
+  forget(slug: string): void {
+    if (this.nodes.delete(slug)) this.logger.info({ community: slug }, 'node removed from the shared list');
   }
 
   /** Probes every node; never rejects, whatever the nodes send (it runs from a timer). */

@@ -33,7 +33,7 @@ export function adminMutations(adminToken: string | undefined) {
       }
       if (slug !== undefined && slug !== null && !isValidSlug(slug))
         throw badInput(`"${slug}" is not a community slug`);
-      return nodeView(await ctx.registry.add({ url, slug: slug ?? undefined }, { refuseInvalid: true }));
+      return nodeView(await ctx.registry.register({ url, slug: slug ?? undefined }));
     },
     removeNode: async (_: unknown, { slug }: Args, ctx: GatewayContext) => {
       requireAdmin(ctx, adminToken);

@@ -97,18 +97,21 @@ export class SyncWorker {
     return true;
   }
 
-  /** A node was registered: follow it, and pull at once if this replica syncs. */
+  /**
+   * A node joined the registry: pull at once if this replica syncs. It is in the index's list of
+   * followed nodes already (configured, claimed by registerNode, or learnt from that list); never
+   * listed again here, so a replica slow to hear of a removal cannot bring the node back.
+   */
   async added(node: RegisteredNode): Promise<void> {
-    await this.index.follow(node.slug, node.url);
     if (this.leading && !this.stopped && node.status !== 'INCOMPATIBLE') void this.pull(node.slug);
   }
 
-  /** A node was removed: let its pull finish, then purge what the index holds of it. */
-  async removed(slug: string): Promise<void> {
+  /** A node was removed: let its pull finish, then purge what the index holds of it; false if it held nothing. */
+  async removed(slug: string): Promise<boolean> {
     this.again.delete(slug);
     await this.pulls.get(slug);
     this.clients.delete(slug);
-    await this.index.forget(slug);
+    return this.index.forget(slug);
   }
 
   /**
