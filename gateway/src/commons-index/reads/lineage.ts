@@ -1,7 +1,10 @@
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import type { ArtifactSelection } from '../../node-client/fields';
 import type { LinkedArtifact, NodeDerivation } from '../../node-client/types';
 import type { LineageAnswer, LineageDirection } from '../../reads';
 import type { CommonsIndex } from '../CommonsIndex';
 import type { Participants } from './loaders';
+import { projectionOf } from './projection';
 import { DERIVED_FROM } from './sql';
 
 /**
@@ -15,11 +18,13 @@ import { DERIVED_FROM } from './sql';
  * The participants come in once, as a set the joins hash: a 1,000-slug array compared in five
  * places cost more planning (its selectivity is estimated per element) than the walk itself.
  * Artifacts come back as [doc, derivedFrom] in a `json` array, which PostgreSQL concatenates as
- * text; merging the links into each doc as jsonb and aggregating jsonb rebuilt every doc twice.
+ * text (merging the links into each doc as jsonb and aggregating jsonb rebuilt every doc twice),
+ * each doc with only the fields the operation selects, as a node answers the live walk: bodies and
+ * versions were most of the bytes.
  *
  * $1 root id, $2 maxDepth, $3 participants, $4 the walks (true: up), $5 the artifact cap.
  */
-const LINEAGE_SQL = `
+const lineageSql = (doc: string) => `
 with recursive participant as materialized (select unnest($3::text[]) as slug),
 walk(up, level, frontier, seen) as (
     select w.up, 0, array[$1::text], array[$1::text] from unnest($4::boolean[]) w(up)
@@ -53,7 +58,7 @@ walked as (
       where not r.up and r.level < least((select level from cut), $2) and l.artifact_id in (select id from kept)
 )
 select
-  (select coalesce(json_agg(json_build_array(a.doc, ${DERIVED_FROM}) order by k.steps, a.id collate "C"), '[]')
+  (select coalesce(json_agg(json_build_array(${doc}, ${DERIVED_FROM}) order by k.steps, a.id collate "C"), '[]')
     from kept k join artifact a on a.id = k.id where a.community in (select slug from participant)) as nodes,
   (select coalesce(json_agg(l.doc order by l.id collate "C"), '[]')
     from derivation l where l.id in (select w.id from walked w where w.community in (select slug from participant))) as edges,
@@ -62,6 +67,22 @@ select
   ((select level from cut) <= $2
     or exists (select 1 from walk where level = $2 + 1 and cardinality(frontier) > 0)) as truncated`;
 
+const WHOLE_DOC = lineageSql('a.doc');
+const bySelection = new WeakMap<ArtifactSelection, string>();
+
+/** The statement returning the fields `selection` names of each artifact (its links come apart). */
+function statementFor(selection: ArtifactSelection | undefined): string {
+  if (!selection?.fields) return WHOLE_DOC;
+  let statement = bySelection.get(selection);
+  if (!statement) {
+    const set = (parse(`{ ${selection.fields} }`).definitions[0] as OperationDefinitionNode).selectionSet;
+    const fields = set.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === 'derivedFrom'));
+    statement = lineageSql(projectionOf({ ...set, selections: fields }, 'a.doc'));
+    bySelection.set(selection, statement);
+  }
+  return statement;
+}
+
 export async function indexLineage(
   index: CommonsIndex,
   participants: Participants,
@@ -69,6 +90,7 @@ export async function indexLineage(
   direction: LineageDirection,
   maxDepth: number,
   maxNodes: number,
+  selection?: ArtifactSelection,
 ): Promise<LineageAnswer> {
   const walks = direction === 'BOTH' ? [true, false] : [direction === 'UP'];
   const [row] = await index.read<{
@@ -76,7 +98,7 @@ export async function indexLineage(
     edges: NodeDerivation[];
     depth: number;
     truncated: boolean;
-  }>(LINEAGE_SQL, [root.id, maxDepth, participants(), walks, maxNodes]);
+  }>(statementFor(selection), [root.id, maxDepth, participants(), walks, maxNodes]);
   return {
     rootId: root.id,
     nodes: row.nodes.map(([doc, derivedFrom]) => ({ ...doc, derivedFrom })),
