@@ -15,3 +15,4 @@ export * from './feed-node';
 export * from './indexed-gateway';
 export * from './restartable-node';
 export * from './lineage-reference';
+export * from './lineage-walks';

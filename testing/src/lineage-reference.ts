@@ -48,7 +48,8 @@ export const lineageGraphs = fc
     rootId: ids[root],
   }));
 
-function referenceWalk(graph: ReferenceGraph, rootId: string, up: boolean, maxDepth: number) {
+/** How many steps from the root each artifact a walk in one direction reaches lies, however far. */
+function distancesFrom(graph: ReferenceGraph, rootId: string, up: boolean): Map<string, number> {
   const near = (l: ReferenceLink) => (up ? l.artifactId : l.sourceId);
   const far = (l: ReferenceLink) => (up ? l.sourceId : l.artifactId);
   const distance = new Map([[rootId, 0]]);
@@ -62,29 +63,56 @@ function referenceWalk(graph: ReferenceGraph, rootId: string, up: boolean, maxDe
     }
     frontier = next;
   }
-  const within = [...distance].filter(([, d]) => d <= maxDepth);
-  return {
-    nodes: within.map(([id]) => id),
-    edges: graph.links.filter((l) => (distance.get(near(l)) ?? Infinity) < maxDepth).map((l) => l.id),
-    depth: Math.max(...within.map(([, d]) => d)),
-    truncated: [...distance.values()].some((d) => d > maxDepth),
-  };
+  return distance;
 }
 
-/** What a lineage must hold: its artifacts and edges (as sets of ids), depth and whether it was cut short. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * What a lineage must hold: its artifacts and edges (as sets of ids), depth and whether it was cut
+ * short. Within the cap: every artifact at most `maxDepth` steps away in a direction walked, and
+ * the links from those fewer than `maxDepth` steps away. Past the cap, at the first level where the
+ * lineage holds more than `cap` artifacts, it keeps every nearer artifact, then that level's by id
+ * up to the cap, and the links from artifacts nearer than that level to kept ones.
+ */
 export function referenceLineage(
   graph: ReferenceGraph,
   rootId: string,
   direction: LineageDirection,
   maxDepth: number,
+  cap = Infinity,
 ) {
-  const walks = (direction === 'BOTH' ? [true, false] : [direction === 'UP']).map((up) =>
-    referenceWalk(graph, rootId, up, maxDepth),
+  const walks = (direction === 'BOTH' ? [true, false] : [direction === 'UP']).map((up) => ({
+    up,
+    distance: distancesFrom(graph, rootId, up),
+  }));
+  const steps = new Map<string, number>();
+  for (const { distance } of walks)
+    for (const [id, d] of distance) if (d <= maxDepth) steps.set(id, Math.min(d, steps.get(id) ?? d));
+  let cut = maxDepth + 1;
+  for (let level = 0; level <= maxDepth && cut > maxDepth; level++)
+    if ([...steps.values()].filter((s) => s <= level).length > cap) cut = level;
+  const kept = new Set(
+    [...steps]
+      .filter(([, s]) => s <= cut)
+      .sort(([a, s], [b, t]) => s - t || byText(a, b))
+      .slice(0, cap)
+      .map(([id]) => id),
+  );
+  const nearerThan = Math.min(cut, maxDepth);
+  const walked = (l: ReferenceLink) =>
+    walks.some(({ up, distance }) => {
+      const [near, far] = up ? [l.artifactId, l.sourceId] : [l.sourceId, l.artifactId];
+      return (distance.get(near) ?? Infinity) < nearerThan && kept.has(far);
+    });
+  const depths = walks.flatMap(({ distance }) =>
+    [...distance].filter(([id, d]) => kept.has(id) && d <= Math.min(cut, maxDepth)).map(([, d]) => d),
   );
   return {
-    nodes: new Set(walks.flatMap((w) => w.nodes)),
-    edges: new Set(walks.flatMap((w) => w.edges)),
-    depth: Math.max(...walks.map((w) => w.depth)),
-    truncated: walks.some((w) => w.truncated),
+    nodes: kept,
+    edges: new Set(graph.links.filter(walked).map((l) => l.id)),
+    depth: Math.max(...depths),
+    truncated:
+      cut <= maxDepth || walks.some(({ distance }) => [...distance.values()].some((d) => d > maxDepth)),
   };
 }

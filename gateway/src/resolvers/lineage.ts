@@ -35,6 +35,12 @@ interface Walk {
  * - `truncated`: the lineage has an artifact that `nodes` leaves out, one step beyond `maxDepth`
  *   or past the cap of `maxNodes` artifacts. Knowing costs one more level of links when the walk
  *   reaches `maxDepth` with artifacts still to expand.
+ *
+ * The cap, on both paths (the index's statement keeps the same rule): at the first level where
+ * the lineage would hold more than `maxNodes` artifacts, every nearer artifact is kept, then that
+ * level's artifacts by id up to the cap, with the links walked to kept artifacts; the walk ends
+ * there. The answer is the nearest part of the lineage, whichever node answered first, and costs
+ * no request beyond that level.
  */
 export async function lineage(
   ctx: Reader,
@@ -79,17 +85,22 @@ export async function lineage(
       truncated ||= walks.some((walk, i) => links[i].some((link) => !walk.reached.has(far(walk, link))));
       break;
     }
+    // The artifacts this level brings into the lineage; past the cap, the first by id.
+    const arriving = new Set<string>();
+    walks.forEach((walk, i) => {
+      for (const link of links[i]) if (!included.has(far(walk, link))) arriving.add(far(walk, link));
+    });
+    const room = maxNodes - included.size;
+    const capped = arriving.size > room;
+    for (const target of capped ? [...arriving].sort(byText).slice(0, room) : arriving)
+      included.set(target, readGlobalId(target));
     walks.forEach((walk, i) => {
       const next: ParsedGlobalId[] = [];
       for (const link of links[i]) {
         const target = far(walk, link);
+        if (!included.has(target)) continue;
         if (!walk.reached.has(target)) {
-          if (!included.has(target) && included.size >= maxNodes) {
-            truncated = true;
-            continue;
-          }
-          const id = included.has(target) ? included.get(target)! : readGlobalId(target);
-          included.set(target, id);
+          const id = included.get(target)!;
           walk.reached.set(target, level);
           if (id) next.push(id);
           depth = Math.max(depth, level);
@@ -98,6 +109,10 @@ export async function lineage(
       }
       walk.frontier = next;
     });
+    if (capped) {
+      truncated = true;
+      break;
+    }
   }
 
   const ids = [...included.values()].filter((id): id is ParsedGlobalId => id !== null);

@@ -29,9 +29,9 @@ export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs
       // Served from the index, a community is missing only until its first sync.
       unavailable: (community) =>
         notFound(`The Commons index has not synced "${community}" yet`, { community }),
-      lineage: async (_selection, root, direction, maxDepth) => {
+      lineage: async (selection, root, direction, maxDepth) => {
         checkMaxDepth(maxDepth);
-        return indexLineage(index, participants, root, direction, maxDepth, LINEAGE_MAX_NODES);
+        return indexLineage(index, participants, root, direction, maxDepth, LINEAGE_MAX_NODES, selection);
       },
     }),
     stale: () => staleCommunities(index, participants(), freshnessMs),

@@ -11,12 +11,12 @@ export const inCanonicalOrder = (time: string, alias = '') =>
 export const docsIn = (table: string, time: string, where: string) =>
   `coalesce((select jsonb_agg(x.doc order by ${inCanonicalOrder(time, 'x.')}) from "${table}" x where ${where}), '[]'::jsonb)`;
 
-/**
- * An artifact as a node serves it, from its row `a`: its doc, with the derivation links its
- * community asserts on it (the feed carries them as events of their own).
- */
-export const ARTIFACT_DOC = `a.doc || jsonb_build_object('derivedFrom', ${docsIn(
+/** The derivation links the community of artifact row `a` asserts on it (the feed carries them as events of their own). */
+export const DERIVED_FROM = docsIn(
   'derivation',
   'assertedAt',
   'x.artifact_id = a.id and x.community = a.community',
-)})`;
+);
+
+/** An artifact as a node serves it, from its row `a`: its doc, with its derivation links. */
+export const ARTIFACT_DOC = `a.doc || jsonb_build_object('derivedFrom', ${DERIVED_FROM})`;

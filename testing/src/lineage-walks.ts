@@ -1,0 +1,71 @@
+import { requireGlobalId } from '@commons-graph/schema';
+import {
+  ArtifactLoader,
+  CommonsIndex,
+  indexLineage,
+  lineage,
+  type Loaders,
+  type NodeArtifact,
+} from '@commons-graph/gateway';
+import type { LineageDirection, ReferenceGraph } from './lineage-reference';
+
+/**
+ * The two lineage walks over one random graph, for property tests: the live walk (the gateway's
+ * breadth-first resolver over in-memory loaders, as nodes would answer) and the index's recursive
+ * statement over the graph written into the index's tables.
+ */
+export type LineageResult = Awaited<ReturnType<typeof lineage>>;
+
+/** The live walk, its loaders answering from the graph: artifacts with their derivedFrom, derivatives by source. */
+export async function liveLineageOver(
+  { ids, links }: ReferenceGraph,
+  rootId: string,
+  direction: LineageDirection,
+  maxDepth: number,
+  cap?: number,
+): Promise<LineageResult> {
+  const artifact = (id: string) =>
+    ({
+      id,
+      community: id.split(':')[0],
+      derivedFrom: links.filter((l) => l.artifactId === id),
+    }) as unknown as NodeArtifact;
+  const artifacts = new ArtifactLoader(async (keys) =>
+    keys.map(({ id }) => (ids.includes(id) ? artifact(id) : null)),
+  );
+  const derivativesOf = {
+    loadMany: async (keys: readonly string[]) => keys.map((id) => links.filter((l) => l.sourceId === id)),
+  };
+  const ctx = { loaders: { artifacts: () => artifacts, derivativesOf } as unknown as Loaders };
+  const root = await artifacts.load(requireGlobalId(rootId));
+  return lineage(ctx as never, {} as never, root as never, direction, maxDepth, cap);
+}
+
+/** Replaces what the index holds with the graph, as a sync of its communities' nodes would leave it. */
+export async function writeLineageGraph(index: CommonsIndex, { ids, links }: ReferenceGraph): Promise<void> {
+  await index.read('truncate artifact, derivation');
+  await index.read(
+    `insert into artifact (id, community, seq, doc, status, kind, licence, tags, published_at, updated_at, search)
+      select a.id, split_part(a.id, ':', 1), 1, jsonb_build_object('id', a.id, 'licence', jsonb_build_object('spdx', 'CC0-1.0')),
+        'PUBLISHED', 'PATTERN', 'CC0-1.0', '{}', now(), now(), ''::tsvector from unnest($1::text[]) a(id)`,
+    [ids],
+  );
+  await index.read(
+    `insert into derivation (id, community, seq, doc, artifact_id, source_id, relation)
+      select l->>'id', l->>'assertedBy', 1, l, l->>'artifactId', l->>'sourceId', l->>'relation'
+      from jsonb_array_elements($1::jsonb) l`,
+    [JSON.stringify(links)],
+  );
+}
+
+/** The index's statement over what `writeLineageGraph` wrote, every community participating. */
+export function indexLineageOver(
+  index: CommonsIndex,
+  communities: string[],
+  rootId: string,
+  direction: LineageDirection,
+  maxDepth: number,
+  cap = 500,
+): Promise<LineageResult> {
+  return indexLineage(index, () => communities, { id: rootId } as never, direction, maxDepth, cap);
+}
