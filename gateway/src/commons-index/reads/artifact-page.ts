@@ -3,7 +3,7 @@ import type { NodeArtifact } from '../../node-client/types';
 import type { ArtifactPage } from '../../reads';
 import type { CommonsIndex } from '../CommonsIndex';
 import { SEARCH_CONFIG } from '../tables';
-import { FOLLOWED_VERSION, leftOut, type Followed } from './followed';
+import { difference, FOLLOWED_VERSION, type Followed } from './followed';
 import type { Participants } from './loaders';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { ARTIFACT_DOC } from './sql';
@@ -132,7 +132,7 @@ export async function indexArtifactPage(
   after: string | null | undefined,
 ): Promise<ArtifactPage> {
   const known = await followed.current();
-  const out = leftOut(known, participants());
+  const out = difference(known, participants()).leftOut;
   const params: unknown[] = out.length ? [out] : [];
   const page = pageStatement(filter, first, after, leavingOut(out.length ? '$1' : null), params);
   let rows = await index.read<PageRow>(page.sql, params);

@@ -42,8 +42,41 @@ export class Followed {
   }
 }
 
-/** The followed communities that do not participate: what a read leaves out. */
-export function leftOut(followed: FollowedNodes, participants: readonly string[]): string[] {
-  const taking = new Set(participants);
-  return [...followed.slugs].filter((slug) => !taking.has(slug));
+let last: { list: readonly string[]; set: ReadonlySet<string> } | undefined;
+
+/**
+ * The participants as a set. The registry lists them afresh for each request, as many as the
+ * Commons' nodes, and almost always the same: an unchanged list (the same slugs in the same
+ * order) reuses the set made for the last one instead of hashing every slug again.
+ */
+export function participantSet(participants: readonly string[]): ReadonlySet<string> {
+  const same =
+    last?.list.length === participants.length && participants.every((slug, i) => slug === last!.list[i]);
+  if (!same) last = { list: participants, set: new Set(participants) };
+  return last!.set;
+}
+
+/** How the participants and the followed nodes differ: each side's communities the other lacks. */
+interface Difference {
+  taking: ReadonlySet<string>;
+  /** Followed, not participating: what a read leaves out (usually none). */
+  leftOut: string[];
+  /** Participating, not followed: never synced (usually none). */
+  unfollowed: string[];
+}
+
+const differences = new WeakMap<FollowedNodes, Difference>();
+
+/** The difference for these participants, computed once per followed set and participant set. */
+export function difference(followed: FollowedNodes, participants: readonly string[]): Difference {
+  const taking = participantSet(participants);
+  const known = differences.get(followed);
+  if (known?.taking === taking) return known;
+  const computed = {
+    taking,
+    leftOut: [...followed.slugs].filter((slug) => !taking.has(slug)),
+    unfollowed: participants.filter((slug) => !followed.slugs.has(slug)),
+  };
+  differences.set(followed, computed);
+  return computed;
 }

@@ -3,6 +3,7 @@ import { TIME_OF } from '../../canonical-order';
 import { ArtifactLoader, type Given, type Loaders } from '../../loaders';
 import type { NodeArtifact, NodeProfile } from '../../node-client/types';
 import type { CommonsIndex } from '../CommonsIndex';
+import { participantSet } from './followed';
 import { ARTIFACT_DOC, docsIn, inCanonicalOrder } from './sql';
 
 /** Which communities a read may answer from: the registry's participants, as live queries ask them. */
@@ -18,7 +19,7 @@ function participating<T>(
   participants: Participants,
   communityOf = (row: T) => (row as { community: string }).community,
 ): T[] {
-  const taking = new Set(participants());
+  const taking = participantSet(participants());
   return rows.filter((row) => taking.has(communityOf(row)));
 }
 

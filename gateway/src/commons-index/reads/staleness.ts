@@ -1,6 +1,6 @@
 import type { StaleCommunity } from '../../reads';
 import type { CommonsIndex } from '../CommonsIndex';
-import { FOLLOWED_VERSION, type Followed } from './followed';
+import { difference, FOLLOWED_VERSION, type Followed } from './followed';
 
 interface StaleRow {
   community: string | null;
@@ -38,13 +38,11 @@ export async function staleCommunities(
     [freshnessMs],
   );
   if (!followed.confirms(kept, rows[0].version)) return namedStale(index, slugs, freshnessMs);
-  const taking = new Set(slugs);
+  const { taking, unfollowed } = difference(kept, slugs);
   const behind = rows.filter((row) => row.community !== null && taking.has(row.community)).map(staleOf);
-  const unfollowed = slugs
-    .filter((slug) => !kept.slugs.has(slug))
-    .map((slug) => staleOf({ community: slug, synced_at: null, lag: null }));
+  const never = unfollowed.map((slug) => staleOf({ community: slug, synced_at: null, lag: null }));
   // Slugs are ASCII: code-unit order is the "C" order the live path's list is in.
-  return [...behind, ...unfollowed].sort((a, b) => (a.community < b.community ? -1 : 1));
+  return [...behind, ...never].sort((a, b) => (a.community < b.community ? -1 : 1));
 }
 
 /** The same, naming every participant in the statement. */
