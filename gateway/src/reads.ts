@@ -76,6 +76,6 @@ export interface CommonsSource {
   readonly name: 'live' | 'index';
   loaders(ctx: NodeAsker): Loaders;
   reads(ctx: Reader): CommonsReads;
-  /** The communities whose data is older than the freshness bound (the live path has none). */
-  stale(): Promise<StaleCommunity[]>;
+  /** The communities of a request whose data is older than the freshness bound (the live path has none). */
+  stale(ctx: Reader): Promise<StaleCommunity[]>;
 }

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { StaleCommunity } from './reads';
 import type { GatewayContext } from './context';
 
 /**
@@ -7,12 +8,20 @@ import type { GatewayContext } from './context';
  * sync is older than the freshness bound (slug, when it was synced, events behind).
  */
 export const staleResultsPlugin: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
+  async requestDidStart({ contextValue }) {
+    if (contextValue.source.name !== 'index') return;
+    let early: Promise<StaleCommunity[]> | undefined;
     return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== 'single' || contextValue.source.name !== 'index') return;
-        const stale = await contextValue.source.stale();
-        if (stale.length === 0) return;
+      async didResolveOperation({ operation }) {
+        // A query changes nothing: its staleness is asked beside its execution rather than after
+        // it, one round trip to the index less on its path. A mutation's is asked once it is done.
+        if (operation?.operation !== 'query') return;
+        early = contextValue.source.stale(contextValue);
+        early.catch(() => undefined); // awaited in willSendResponse; not unhandled meanwhile
+      },
+      async willSendResponse({ response }) {
+        const stale = await (early ?? contextValue.source.stale(contextValue));
+        if (response.body.kind !== 'single' || stale.length === 0) return;
         const result = response.body.singleResult;
         result.extensions = { ...result.extensions, staleCommunities: stale };
       },

@@ -3,11 +3,28 @@ import type { NodeArtifact } from '../../node-client/types';
 import type { ArtifactPage } from '../../reads';
 import type { CommonsIndex } from '../CommonsIndex';
 import { SEARCH_CONFIG } from '../tables';
+import { difference, FOLLOWED_VERSION, type Followed } from './followed';
 import type { Participants } from './loaders';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { ARTIFACT_DOC } from './sql';
 
 type Filter = Record<string, unknown> | undefined;
+
+/**
+ * Which communities a statement keeps, as a condition on a table's `community` (null: all): the
+ * participants themselves ($1, a list as long as the Commons, which PostgreSQL weighs element by
+ * element when it plans), or the followed communities left out of them (usually none).
+ */
+type Scope = (alias: string) => string | null;
+
+const keepingOnly =
+  (param: string): Scope =>
+  (alias) =>
+    `${alias}.community = any(${param})`;
+const leavingOut =
+  (param: string | null): Scope =>
+  (alias) =>
+    param ? `not (${alias}.community = any(${param}))` : null;
 
 /** The filter's conditions on `artifact a`, with their parameters after `params`. */
 function conditionsOf(filter: Filter, params: unknown[]): string[] {
@@ -30,21 +47,29 @@ function conditionsOf(filter: Filter, params: unknown[]): string[] {
 
 const invalidCursor = () => badInput('after is not a cursor this API issued', { argument: 'after' });
 
+const allOf = (conditions: Array<string | null>) => conditions.filter(Boolean).join(' and ') || 'true';
+
 /**
- * One page of the Commons from the index, in one statement: the count of every match and the
- * page after the cursor. Without `filter.text` the order is the Commons order; with it, the
- * `search` vector is matched with websearch_to_tsquery (words unstemmed, quotes and `-` honoured)
- * and ranked, highest first, then the Commons order.
+ * The count of every match. With no condition but the status it is summed from artifact_count
+ * (kept by the index's triggers in the transaction of every write), so no artifact is read
+ * whatever the Commons' size; any other filter counts the matching rows.
  */
-export async function indexArtifactPage(
-  index: CommonsIndex,
-  participants: Participants,
+function countOf(filter: Filter, conditions: string[], scope: Scope, params: unknown[]): string {
+  if (conditions.length > (filter?.status ? 1 : 0))
+    return `(select count(*)::int from artifact a where ${allOf([scope('a'), ...conditions])})`;
+  const status = filter?.status ? `c.status = $${params.push(filter.status)}` : null;
+  return `(select coalesce(sum(c.n), 0)::int from artifact_count c where ${allOf([scope('c'), status])})`;
+}
+
+/** The page's statement within a scope, its scope's parameter first. */
+function pageStatement(
   filter: Filter,
   first: number,
   after: string | null | undefined,
-): Promise<ArtifactPage> {
-  const params: unknown[] = [participants()];
-  const where = ['a.community = any($1)', ...conditionsOf(filter, params)];
+  scope: Scope,
+  params: unknown[],
+) {
+  const where = conditionsOf(filter, params);
   const text = typeof filter?.text === 'string' ? filter.text.trim() : '';
   let rank = 'null::numeric';
   if (text) {
@@ -53,8 +78,7 @@ export async function indexArtifactPage(
     where.push(`a.search @@ ${query}`);
     rank = `round(ts_rank(a.search, ${query})::numeric, 6)`;
   }
-  const matching = where.join(' and ');
-  let keyset = '';
+  const keyset: string[] = [];
   if (after) {
     const key = text ? decodeSearchCursor(after) : decodeArtifactCursor(after);
     if (!key) throw invalidCursor();
@@ -64,24 +88,67 @@ export async function indexArtifactPage(
     if ('rank' in key) {
       params.push(key.rank);
       const r = `$${params.length}::numeric`;
-      keyset = ` and (${rank} < ${r} or (${rank} = ${r} and ${byKey}))`;
-    } else keyset = ` and ${byKey}`;
+      keyset.push(`(${rank} < ${r} or (${rank} = ${r} and ${byKey}))`);
+    } else {
+      // `published_at <=` lets the page's index (published_at desc, id collate "C") start at the cursor.
+      keyset.push(`a.published_at <= ${at}`, byKey);
+    }
   }
+  const total = countOf(filter, where, scope, params);
   params.push(first + 1);
-  const rows = await index.read<{ total: number; doc: NodeArtifact | null; rank: string | null }>(
-    `select t.total, p.doc, p.rank from (select count(*)::int as total from artifact a where ${matching}) t
+  return {
+    searching: Boolean(text),
+    sql: `select ${FOLLOWED_VERSION} as version, t.total, p.doc, p.rank from ${total} t(total)
       left join lateral (select ${ARTIFACT_DOC} as doc, ${rank} as rank, a.published_at, a.id from artifact a
-        where ${matching}${keyset}
+        where ${allOf([scope('a'), ...where, ...keyset])}
         order by ${text ? `${rank} desc, ` : ''}a.published_at desc, a.id collate "C" limit $${params.length}) p on true
       order by ${text ? 'p.rank desc, ' : ''}p.published_at desc, p.id collate "C"`,
-    params,
-  );
+  };
+}
+
+interface PageRow {
+  version: string;
+  total: number;
+  doc: NodeArtifact | null;
+  rank: string | null;
+}
+
+/**
+ * One page of the Commons from the index, in one statement: the count of every match and the
+ * page after the cursor. Without `filter.text` the order is the Commons order; with it, the
+ * `search` vector is matched with websearch_to_tsquery (words unstemmed, quotes and `-` honoured)
+ * and ranked, highest first, then the Commons order.
+ *
+ * The statement leaves out the followed communities that do not participate, as the followed set
+ * kept in the gateway says; if that set changed meanwhile, it is read again and the page is read
+ * once more, naming the participants themselves.
+ */
+export async function indexArtifactPage(
+  index: CommonsIndex,
+  followed: Followed,
+  participants: Participants,
+  filter: Filter,
+  first: number,
+  after: string | null | undefined,
+): Promise<ArtifactPage> {
+  const known = await followed.current();
+  const out = difference(known, participants()).leftOut;
+  const params: unknown[] = out.length ? [out] : [];
+  const page = pageStatement(filter, first, after, leavingOut(out.length ? '$1' : null), params);
+  let rows = await index.read<PageRow>(page.sql, params);
+  if (!followed.confirms(known, rows[0].version)) {
+    const exact: unknown[] = [participants()];
+    rows = await index.read<PageRow>(
+      pageStatement(filter, first, after, keepingOnly('$1'), exact).sql,
+      exact,
+    );
+  }
   const found = rows.filter((row) => row.doc !== null);
   const ranks = new Map(found.map((row) => [row.doc!.id, row.rank ?? '0']));
   const keyOf = (a: NodeArtifact) => ({ publishedAt: new Date(a.publishedAt), id: a.id });
   return {
     artifacts: found.slice(0, first).map((row) => row.doc!),
-    cursorOf: text
+    cursorOf: page.searching
       ? (a) => encodeSearchCursor({ rank: ranks.get(a.id) ?? '0', ...keyOf(a) })
       : (a) => encodeArtifactCursor(keyOf(a)),
     hasNextPage: found.length > first,

@@ -3,10 +3,25 @@ import { TIME_OF } from '../../canonical-order';
 import { ArtifactLoader, type Given, type Loaders } from '../../loaders';
 import type { NodeArtifact, NodeProfile } from '../../node-client/types';
 import type { CommonsIndex } from '../CommonsIndex';
+import { participantSet } from './followed';
 import { ARTIFACT_DOC, docsIn, inCanonicalOrder } from './sql';
 
 /** Which communities a read may answer from: the registry's participants, as live queries ask them. */
 export type Participants = () => string[];
+
+/**
+ * Keeps the rows of participating communities. A batch's statement names its keys only: the
+ * participants are as many as the Commons' nodes, and a list that long in a condition costs
+ * PostgreSQL an estimate per element on every statement, while the rows a batch finds are few.
+ */
+function participating<T>(
+  rows: T[],
+  participants: Participants,
+  communityOf = (row: T) => (row as { community: string }).community,
+): T[] {
+  const taking = participantSet(participants());
+  return rows.filter((row) => taking.has(communityOf(row)));
+}
 
 /** Links of a kind by the column that names what they point at: one statement per batch of keys. */
 function linksBy<T>(
@@ -17,13 +32,14 @@ function linksBy<T>(
   time: string,
 ) {
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await index.read<{ key: string; doc: T }>(
-      `select ${column} as key, doc from "${table}" where ${column} = any($1) and community = any($2)
+    const rows = await index.read<{ key: string; community: string; doc: T }>(
+      `select ${column} as key, community, doc from "${table}" where ${column} = any($1)
         order by ${inCanonicalOrder(time)}`,
-      [keys, participants()],
+      [keys],
     );
     const groups = new Map<string, T[]>();
-    for (const { key, doc } of rows) (groups.get(key) ?? groups.set(key, []).get(key)!).push(doc);
+    for (const { key, doc } of participating(rows, participants))
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push(doc);
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
@@ -31,11 +47,11 @@ function linksBy<T>(
 /** Artifacts by id, each with its derivation links, in one statement per batch. */
 export function indexArtifactLoader(index: CommonsIndex, participants: Participants): ArtifactLoader {
   return new ArtifactLoader(async (ids) => {
-    const rows = await index.read<{ doc: NodeArtifact }>(
-      `select ${ARTIFACT_DOC} as doc from artifact a where a.id = any($1) and a.community = any($2)`,
-      [ids.map(({ id }) => id), participants()],
+    const rows = await index.read<{ community: string; doc: NodeArtifact }>(
+      `select a.community, ${ARTIFACT_DOC} as doc from artifact a where a.id = any($1)`,
+      [ids.map(({ id }) => id)],
     );
-    const found = new Map(rows.map(({ doc }) => [doc.id, doc]));
+    const found = new Map(participating(rows, participants).map(({ doc }) => [doc.id, doc]));
     return ids.map(({ id }) => found.get(id) ?? null);
   });
 }
@@ -51,21 +67,22 @@ function givenLoader(index: CommonsIndex, participants: Participants) {
             from learning_cycle x where x.community = s.slug), '[]'::jsonb) as "learningCycles",
           coalesce((select jsonb_agg(x.doc order by x.doc->>'startsOn', x.id collate "C")
             from contribution_role x where x.community = s.slug), '[]'::jsonb) as "contributionRoles"
-        from unnest($1::text[]) s(slug) where s.slug = any($2)`,
-      [slugs, participants()],
+        from unnest($1::text[]) s(slug)`,
+      [slugs],
     );
-    const bySlug = new Map(rows.map(({ slug, ...given }) => [slug, given]));
+    const taken = participating(rows, participants, (row) => row.slug);
+    const bySlug = new Map(taken.map(({ slug, ...given }) => [slug, given]));
     return slugs.map((slug) => bySlug.get(slug) ?? null);
   });
 }
 
 function profileLoader(index: CommonsIndex, participants: Participants) {
   return new DataLoader<string, NodeProfile | null>(async (slugs) => {
-    const rows = await index.read<{ doc: NodeProfile }>(
-      `select doc from community_profile where community = any($1) and community = any($2)`,
-      [slugs, participants()],
+    const rows = await index.read<{ community: string; doc: NodeProfile }>(
+      `select community, doc from community_profile where community = any($1)`,
+      [slugs],
     );
-    const bySlug = new Map(rows.map(({ doc }) => [doc.slug, doc]));
+    const bySlug = new Map(participating(rows, participants).map(({ doc }) => [doc.slug, doc]));
     return slugs.map((slug) => bySlug.get(slug) ?? null);
   });
 }

@@ -9,6 +9,7 @@ import { indexGather } from './gather';
 import { indexLineage } from './lineage';
 import { indexLoaders, type Participants } from './loaders';
 import { staleCommunities } from './staleness';
+import { Followed } from './followed';
 
 /**
  * The Commons answered from the index: no request to any node. Reads answer from the
@@ -16,24 +17,31 @@ import { staleCommunities } from './staleness';
  */
 export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs: number): CommonsSource {
   const participants: Participants = () => registry.participants().map((node) => node.slug);
+  const followed = new Followed(index);
+  // Listed once per request (by its context), not once per statement: the list is as long as the Commons.
+  const listed = new WeakMap<object, string[]>();
+  const ofRequest =
+    (ctx: object): Participants =>
+    () =>
+      listed.get(ctx) ?? listed.set(ctx, participants()).get(ctx)!;
   return {
     name: 'index',
-    loaders: () => indexLoaders(index, participants),
-    reads: () => ({
+    loaders: (ctx) => indexLoaders(index, ofRequest(ctx)),
+    reads: (ctx) => ({
       artifactPage: (_selection, filter, first, after) =>
-        indexArtifactPage(index, participants, filter, first, after),
-      needs: (status, community) => indexNeeds(index, participants, status, community),
-      adoptionsReceived: (community) => indexAdoptionsReceived(index, participants, community),
-      feedbackReceived: (community) => indexFeedbackReceived(index, participants, community),
-      gather: () => indexGather(index, participants),
+        indexArtifactPage(index, followed, ofRequest(ctx), filter, first, after),
+      needs: (status, community) => indexNeeds(index, ofRequest(ctx), status, community),
+      adoptionsReceived: (community) => indexAdoptionsReceived(index, ofRequest(ctx), community),
+      feedbackReceived: (community) => indexFeedbackReceived(index, ofRequest(ctx), community),
+      gather: () => indexGather(index, ofRequest(ctx)),
       // Served from the index, a community is missing only until its first sync.
       unavailable: (community) =>
         notFound(`The Commons index has not synced "${community}" yet`, { community }),
       lineage: async (selection, root, direction, maxDepth) => {
         checkMaxDepth(maxDepth);
-        return indexLineage(index, participants, root, direction, maxDepth, LINEAGE_MAX_NODES, selection);
+        return indexLineage(index, ofRequest(ctx), root, direction, maxDepth, LINEAGE_MAX_NODES, selection);
       },
     }),
-    stale: () => staleCommunities(index, participants(), freshnessMs),
+    stale: (ctx) => staleCommunities(index, followed, ofRequest(ctx)(), freshnessMs),
   };
 }
