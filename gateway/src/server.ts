@@ -42,6 +42,11 @@ export interface RunningGateway {
   /** The Commons index and its follower, when the configuration keeps one. */
   index?: CommonsIndex;
   sync?: SyncWorker;
+  /**
+   * Resolves once every configured node was probed: at once, unless the gateway answers from an index
+   * that already holds the nodes, which listens first and probes after.
+   */
+  probed: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -80,6 +85,7 @@ async function followNodes(
   registry: Registry,
   config: IndexConfig,
   logger: Logger,
+  firstPass: boolean,
 ): Promise<SyncWorker> {
   const sync = new SyncWorker(
     index,
@@ -93,7 +99,7 @@ async function followNodes(
     logger,
   );
   registry.follower = sync;
-  await sync.start();
+  await sync.start({ firstPass });
   return sync;
 }
 
@@ -107,7 +113,22 @@ function commonsSource(
   return indexSource(index, registry, config.index?.freshnessMs ?? SYNC_DEFAULTS.freshnessMs);
 }
 
-/** Starts the gateway: registry (checks every configured node), Commons schema, HTTP server. */
+/**
+ * The configured nodes an index-served gateway may register unprobed: those the index has synced
+ * at the same URL, so it answers for them at once. The live path needs every node checked first.
+ */
+async function alreadyIndexed(config: GatewayConfig, index: CommonsIndex | undefined) {
+  if (config.source !== 'index' || !index) return [];
+  const synced = await index.synced();
+  return config.nodes.filter(
+    (entry): entry is Required<typeof entry> => !!entry.slug && synced.get(entry.slug) === entry.url,
+  );
+}
+
+/**
+ * Starts the gateway: registry (checks every configured node), Commons schema, HTTP server. Served
+ * from an index that already holds a node, the gateway listens before probing it.
+ */
 export async function startGateway(
   config: GatewayConfig,
   options: GatewayOptions = {},
@@ -119,8 +140,13 @@ export async function startGateway(
   const index = config.index ? await CommonsIndex.open(config.index) : undefined;
   const registry = new Registry(config, logger);
   registry.onRequest = options.onNodeRequest;
-  await registry.start(config.nodes);
-  const sync = index && config.index ? await followNodes(index, registry, config.index, logger) : undefined;
+  const unprobed = await alreadyIndexed(config, index);
+  registry.enlist(unprobed);
+  await registry.start(config.nodes.filter((entry) => !unprobed.includes(entry as Required<typeof entry>)));
+  const sync =
+    index && config.index
+      ? await followNodes(index, registry, config.index, logger, !unprobed.length)
+      : undefined;
   const source = commonsSource(config, index, registry);
 
   const httpServer = createServer();
@@ -194,6 +220,8 @@ export async function startGateway(
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
   });
+  // Pulls wait for the probes: a node found incompatible is not followed.
+  const probed = unprobed.length ? registry.probeAll().then(() => void sync?.pass()) : Promise.resolve();
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   logger.info(
@@ -208,9 +236,11 @@ export async function startGateway(
     registry,
     index,
     sync,
+    probed,
     stop: () =>
       (stopped ??= (async () => {
         await server.stop();
+        await probed;
         await sync?.stop();
         await registry.stop();
         await index?.close();

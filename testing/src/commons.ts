@@ -30,12 +30,13 @@ export interface TestCommons {
 }
 
 /** A gateway on a free port over the given nodes, with the tests' defaults (no probes, silent logs). */
-export function startTestGateway(
+export async function startTestGateway(
   nodes: GatewayConfig['nodes'],
   overrides: Partial<GatewayConfig> = {},
   options: GatewayOptions = {},
 ): Promise<RunningGateway> {
-  return startGateway(
+  // Tests start from nodes probed, as a gateway on the live path always is once it listens.
+  const gateway = await startGateway(
     {
       host: '127.0.0.1',
       port: 0,
@@ -50,6 +51,8 @@ export function startTestGateway(
     },
     { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...options },
   );
+  await gateway.probed;
+  return gateway;
 }
 
 /** A port nobody listens on right now (the OS picks it; another process could take it first, rarely). */

@@ -157,10 +157,25 @@ export class CommonsIndex {
 
   /** Starts following a node (or keeps following it at a new URL), from where it was. */
   async follow(slug: string, url: string): Promise<void> {
+    await this.followAll([{ slug, url }]);
+  }
+
+  /** `follow` for many nodes in one statement (a gateway starting with a thousand of them). */
+  async followAll(nodes: ReadonlyArray<{ slug: string; url: string }>): Promise<void> {
+    if (!nodes.length) return;
     await this.pool.query(
-      `insert into followed_node (slug, url) values ($1, $2) on conflict (slug) do update set url = excluded.url`,
-      [slug, url],
+      `insert into followed_node (slug, url) select * from unnest($1::text[], $2::text[])
+       on conflict (slug) do update set url = excluded.url where followed_node.url <> excluded.url`,
+      [nodes.map((node) => node.slug), nodes.map((node) => node.url)],
     );
+  }
+
+  /** slug → URL of every node the index has synced at least once: what it can answer for already. */
+  async synced(): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ slug: string; url: string }>(
+      'select slug, url from followed_node where last_sync_at is not null',
+    );
+    return new Map(rows.map((row) => [row.slug, row.url]));
   }
 
   async state(slug: string): Promise<SyncState | null> {
