@@ -26,7 +26,7 @@ import { compiledExecution } from './execution/compiled';
 import { clientOf } from './limits/client-identity';
 import { clientLimitsPlugin } from './limits/client-limits';
 import { partialResultsPlugin } from './partial-results';
-import { Registry } from './registry/Registry';
+import { INDEX_KEEP_ALIVE_MS, Registry } from './registry/Registry';
 import { indexSource } from './commons-index/reads/source';
 import { liveSource } from './live/source';
 import type { CommonsSource } from './reads';
@@ -138,7 +138,8 @@ export async function startGateway(
   if (config.source === 'index' && !config.index)
     throw new Error('COMMONS_SOURCE=index needs the Commons index (DATABASE_URL or DATA_DIR)');
   const index = config.index ? await CommonsIndex.open(config.index) : undefined;
-  const registry = new Registry(config, logger);
+  const servedFromIndex = config.source === 'index' && !!index;
+  const registry = new Registry(config, logger, servedFromIndex ? INDEX_KEEP_ALIVE_MS : undefined);
   registry.onRequest = options.onNodeRequest;
   const unprobed = await alreadyIndexed(config, index);
   registry.enlist(unprobed);

@@ -33,6 +33,9 @@ export const PROBE = `query NodeProbe { ${PROBED.map((field) => `${field.name} $
  */
 const PROBES_AT_ONCE = 32;
 
+/** Idle keep-alive of connections to nodes for a gateway answering from the index. */
+export const INDEX_KEEP_ALIVE_MS = 2_000;
+
 interface ProbeAnswer {
   _service: { sdl: string | null };
   community: { slug: string; name: string; software: { name: string; version: string; protocol: string } };
@@ -55,7 +58,7 @@ export interface NodeFollower {
  */
 export class Registry implements NodeHealth {
   private readonly nodes = new Map<string, RegisteredNode>();
-  private readonly agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
+  private readonly agent: Agent;
   private timer?: NodeJS.Timeout;
   private probing?: Promise<void>;
   onRequest?: (slug: string, operation: string, query: string) => void;
@@ -73,7 +76,22 @@ export class Registry implements NodeHealth {
       | 'nodeMaxResponseBytes'
     >,
     private readonly logger: Logger,
-  ) {}
+    /**
+     * When given, how long an idle connection to a node is kept, whatever the node's keep-alive
+     * hint. Queries on the live path reuse connections (30 s, or as the node hints); a gateway
+     * answering from the index asks nodes only to probe and pull, and a thousand idle connections,
+     * each with its undici pool (a 2048-slot queue), held ~26 kB of heap a node (BENCHMARKS.md).
+     */
+    keepAliveMs?: number,
+  ) {
+    // An origin's pool is dropped once its last connection closes: created on demand, idle-closed.
+    this.agent = new Agent({
+      keepAliveTimeout: keepAliveMs ?? 30_000,
+      ...(keepAliveMs ? { keepAliveMaxTimeout: keepAliveMs } : {}),
+      connections: 64,
+      pipelining: 1,
+    });
+  }
 
   private client(slug: string, url: string, breakerThreshold = this.config.breakerThreshold): NodeClient {
     return new NodeClient(slug, url, {
