@@ -19,7 +19,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { EXPLORER_PAGES, pagesHandler } from '@commons-graph/web';
 import pino, { type Logger } from 'pino';
 import { CommonsIndex } from './commons-index/CommonsIndex';
-import { SYNC_DEFAULTS, type GatewayConfig, type IndexConfig } from './config';
+import { SYNC_DEFAULTS, type GatewayConfig, type IndexConfig, type NodeEntry } from './config';
 import { createContext, type GatewayContext } from './context';
 import { routes } from './http/routes';
 import { compiledExecution } from './execution/compiled';
@@ -118,7 +118,7 @@ function commonsSource(
  * at the same URL, so it answers for them at once. The live path needs every node checked first.
  */
 async function alreadyIndexed(config: GatewayConfig, index: CommonsIndex | undefined) {
-  if (config.source !== 'index' || !index) return [];
+  if (!index) return [];
   const synced = await index.synced();
   return config.nodes.filter(
     (entry): entry is Required<typeof entry> => !!entry.slug && synced.get(entry.slug) === entry.url,
@@ -141,9 +141,10 @@ export async function startGateway(
   const servedFromIndex = config.source === 'index' && !!index;
   const registry = new Registry(config, logger, servedFromIndex ? INDEX_KEEP_ALIVE_MS : undefined);
   registry.onRequest = options.onNodeRequest;
-  const unprobed = await alreadyIndexed(config, index);
+  const unprobed = await alreadyIndexed(config, servedFromIndex ? index : undefined);
   registry.enlist(unprobed);
-  await registry.start(config.nodes.filter((entry) => !unprobed.includes(entry as Required<typeof entry>)));
+  const enlisted = new Set<NodeEntry>(unprobed);
+  await registry.start(config.nodes.filter((entry) => !enlisted.has(entry)));
   const sync =
     index && config.index
       ? await followNodes(index, registry, config.index, logger, !unprobed.length)
