@@ -242,9 +242,11 @@ export async function startGateway(
     stop: () =>
       (stopped ??= (async () => {
         await server.stop();
-        await probed;
         await sync?.stop();
+        // Probes still running fail at once on the closed agent: stopping waits for the ones in
+        // flight, not for a thousand unreachable nodes' timeouts.
         await registry.stop();
+        await probed;
         await index?.close();
         logger.info('gateway stopped');
       })()),
