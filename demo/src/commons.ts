@@ -179,7 +179,8 @@ export async function startDemoCommons(options: DemoOptions): Promise<RunningDem
       { logger },
     );
     stops.push(() => gateway.stop());
-    // Ready means the index holds every node: queries served from it see the whole demo.
+    // Ready means the index holds every node and each was probed: queries see the whole demo.
+    await gateway.probed;
     await untilSynced(
       gateway.sync!,
       demoNodes.map((n) => n.slug),

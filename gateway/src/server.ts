@@ -19,14 +19,20 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { EXPLORER_PAGES, pagesHandler } from '@commons-graph/web';
 import pino, { type Logger } from 'pino';
 import { CommonsIndex } from './commons-index/CommonsIndex';
-import { DEFAULT_COMMONS_SOURCE, SYNC_DEFAULTS, type GatewayConfig, type IndexConfig } from './config';
+import {
+  DEFAULT_COMMONS_SOURCE,
+  SYNC_DEFAULTS,
+  type GatewayConfig,
+  type IndexConfig,
+  type NodeEntry,
+} from './config';
 import { createContext, type GatewayContext } from './context';
 import { routes } from './http/routes';
 import { compiledExecution } from './execution/compiled';
 import { clientOf } from './limits/client-identity';
 import { clientLimitsPlugin } from './limits/client-limits';
 import { partialResultsPlugin } from './partial-results';
-import { Registry } from './registry/Registry';
+import { INDEX_KEEP_ALIVE_MS, Registry } from './registry/Registry';
 import { IndexNodeList } from './registry/shared-list';
 import { indexSource } from './commons-index/reads/source';
 import { liveSource } from './live/source';
@@ -45,6 +51,11 @@ export interface RunningGateway {
   sync?: SyncWorker;
   /** The index's followed nodes, the list of nodes every replica serves. */
   nodeList?: IndexNodeList;
+  /**
+   * Resolves once every configured node was probed: at once, unless the gateway answers from an index
+   * that already holds the nodes, which listens first and probes after.
+   */
+  probed: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -83,6 +94,7 @@ async function followNodes(
   registry: Registry,
   config: IndexConfig,
   logger: Logger,
+  firstPass: boolean,
 ): Promise<SyncWorker> {
   const sync = new SyncWorker(
     index,
@@ -96,7 +108,7 @@ async function followNodes(
     logger,
   );
   registry.follower = sync;
-  await sync.start();
+  await sync.start({ firstPass });
   return sync;
 }
 
@@ -110,7 +122,22 @@ function commonsSource(
   return indexSource(index, registry, config.index?.freshnessMs ?? SYNC_DEFAULTS.freshnessMs);
 }
 
-/** Starts the gateway: registry (checks every configured node), Commons schema, HTTP server. */
+/**
+ * The configured nodes an index-served gateway may register unprobed: those the index has synced
+ * at the same URL, so it answers for them at once. The live path needs every node checked first.
+ */
+async function alreadyIndexed(config: GatewayConfig, index: CommonsIndex | undefined) {
+  if (!index) return [];
+  const synced = await index.synced();
+  return config.nodes.filter(
+    (entry): entry is Required<typeof entry> => !!entry.slug && synced.get(entry.slug) === entry.url,
+  );
+}
+
+/**
+ * Starts the gateway: registry (checks every configured node), Commons schema, HTTP server. Served
+ * from an index that already holds a node, the gateway listens before probing it.
+ */
 export async function startGateway(
   config: GatewayConfig,
   options: GatewayOptions = {},
@@ -120,10 +147,17 @@ export async function startGateway(
   if (config.source === 'index' && !config.index)
     throw new Error('COMMONS_SOURCE=index needs the Commons index (DATABASE_URL or DATA_DIR)');
   const index = config.index ? await CommonsIndex.open(config.index) : undefined;
-  const registry = new Registry(config, logger);
+  const servedFromIndex = (config.source ?? DEFAULT_COMMONS_SOURCE) === 'index' && !!index;
+  const registry = new Registry(config, logger, servedFromIndex ? INDEX_KEEP_ALIVE_MS : undefined);
   registry.onRequest = options.onNodeRequest;
-  await registry.start(config.nodes);
-  const sync = index && config.index ? await followNodes(index, registry, config.index, logger) : undefined;
+  const unprobed = await alreadyIndexed(config, servedFromIndex ? index : undefined);
+  registry.enlist(unprobed);
+  const enlisted = new Set<NodeEntry>(unprobed);
+  await registry.start(config.nodes.filter((entry) => !enlisted.has(entry)));
+  const sync =
+    index && config.index
+      ? await followNodes(index, registry, config.index, logger, !unprobed.length)
+      : undefined;
   // The configured nodes are listed now; the index's list adds those registered on any replica.
   const nodeList = index
     ? new IndexNodeList(
@@ -207,6 +241,8 @@ export async function startGateway(
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
   });
+  // Pulls wait for the probes: a node found incompatible is not followed.
+  const probed = unprobed.length ? registry.probeAll().then(() => void sync?.pass()) : Promise.resolve();
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   logger.info(
@@ -222,12 +258,16 @@ export async function startGateway(
     index,
     sync,
     nodeList,
+    probed,
     stop: () =>
       (stopped ??= (async () => {
         await server.stop();
         await nodeList?.stop();
         await sync?.stop();
+        // Probes still running fail at once on the closed agent: stopping waits for the ones in
+        // flight, not for a thousand unreachable nodes' timeouts.
         await registry.stop();
+        await probed;
         await index?.close();
         logger.info('gateway stopped');
       })()),

@@ -33,12 +33,13 @@ export interface TestCommons {
  * A gateway on a free port over the given nodes, with the tests' defaults (no probes, silent logs).
  * Like the product, it answers from its index when given one, live without; tests say which.
  */
-export function startTestGateway(
+export async function startTestGateway(
   nodes: GatewayConfig['nodes'],
   overrides: Partial<GatewayConfig> = {},
   options: GatewayOptions = {},
 ): Promise<RunningGateway> {
-  return startGateway(
+  // Tests start from nodes probed, as a gateway on the live path always is once it listens.
+  const gateway = await startGateway(
     {
       host: '127.0.0.1',
       port: 0,
@@ -53,6 +54,8 @@ export function startTestGateway(
     },
     { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...options },
   );
+  await gateway.probed;
+  return gateway;
 }
 
 /** A port nobody listens on right now (the OS picks it; another process could take it first, rarely). */

@@ -25,6 +25,8 @@ export interface ScriptedFeedNode {
   readonly asks: FeedAsk[];
   /** Appends changes (seq 1, 2, 3 … without gaps); returns the new head. */
   append(...changes: ScriptedChange[]): number;
+  /** Answers probes as a node speaking this node protocol version from now on (upgraded, say). */
+  speak(protocol: string): void;
   /** The node's database recreated: a new epoch, and only these changes. */
   reset(changes?: ScriptedChange[]): void;
   /** The node restored from an older backup: the same epoch, the log cut back to `head`. */
@@ -79,7 +81,7 @@ export async function startFeedNode(slug: string, changes: ScriptedChange[] = []
     community: {
       slug,
       name: `${slug} (scripted)`,
-      software: { name: 'scripted-feed', version: '1', protocol: NODE_PROTOCOL_VERSION },
+      software: { name: 'scripted-feed', version: '1', protocol: NODE_PROTOCOL_VERSION as string },
     },
     changes: ({ after, first }: FeedAsk) => {
       const state = now();
@@ -137,6 +139,9 @@ export async function startFeedNode(slug: string, changes: ScriptedChange[] = []
     },
     asks,
     append,
+    speak(protocol) {
+      rootValue.community.software.protocol = protocol;
+    },
     reset(changes = []) {
       epoch = randomUUID();
       log = [];

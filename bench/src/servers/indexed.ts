@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { readGatewayConfig, startGateway, untilSynced } from '@commons-graph/gateway';
+import { writeHeapSnapshot } from 'node:v8';
 import pino from 'pino';
 import { announceReady, failStart, serveIpc } from './ipc';
 
@@ -26,6 +27,14 @@ async function main(): Promise<void> {
         const states = await gateway.index!.states();
         return { ms: performance.now() - from, events: states.reduce((sum, state) => sum + state.cursor, 0) };
       },
+      /** process.memoryUsage() after a full collection (needs --expose-gc), and a heap snapshot if asked where. */
+      memory: (payload) => {
+        (globalThis as { gc?: () => void }).gc?.();
+        if (typeof payload.snapshot === 'string') writeHeapSnapshot(payload.snapshot);
+        return process.memoryUsage();
+      },
+      /** Resolves once the gateway probed every node (it may listen first, on a synced index). */
+      probed: () => gateway.probed.then(() => true),
       /** The index's cursor of one node: what queries served from the index see of it. */
       cursor: async (payload) => (await gateway.index!.state(String(payload.slug)))?.cursor ?? 0,
       synced: async (payload) => {

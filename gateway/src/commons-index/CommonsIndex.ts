@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@commons-graph/postgres';
-import { Pool, type PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { INDEX_ENTITIES } from './entities';
 import { INDEX_MIGRATIONS } from './migrations';
 import { KIND_TABLES, type KindTable } from './tables';
@@ -47,25 +47,40 @@ export class IndexConflictError extends Error {}
 
 const quote = (name: string) => `"${name}"`;
 
-/** `insert … select from jsonb_to_recordset … on conflict do update`: a kind's page in one statement. */
-function upsertSql({ table, columns }: KindTable): string {
+/**
+ * A kind's upserts from its rows (`$n`, a jsonb array of { id, seq, doc }) and deletes (`$n+1`, ids),
+ * written only if the node's cursor moved (`moved`): one statement per page, one round trip.
+ */
+function kindCtes({ table, columns }: KindTable, n: number): string[] {
   const names = ['id', 'community', 'seq', 'doc', ...columns.map((c) => c.name)].map(quote);
   const values = ['r.id', '$1', 'r.seq', 'r.doc', ...columns.map((c) => c.value)];
   const updates = names.slice(1).map((name) => `${name} = excluded.${name}`);
-  return (
-    `insert into ${quote(table)} (${names.join(', ')}) select ${values.join(', ')} ` +
-    `from jsonb_to_recordset($2::jsonb) as r(id text, seq bigint, doc jsonb) ` +
-    `on conflict ("id") do update set ${updates.join(', ')}`
-  );
+  return [
+    `"put_${table}" as (insert into ${quote(table)} (${names.join(', ')}) select ${values.join(', ')} ` +
+      `from jsonb_to_recordset($${n}::jsonb) as r(id text, seq bigint, doc jsonb) where exists (select from moved) ` +
+      `on conflict ("id") do update set ${updates.join(', ')})`,
+    `"drop_${table}" as (delete from ${quote(table)} where community = $1 and id = any($${n + 1}::text[]) ` +
+      `and exists (select from moved))`,
+  ];
 }
 
-const UPSERT = new Map(KIND_TABLES.map((table) => [table.kind, upsertSql(table)]));
-const DELETE = new Map(
-  KIND_TABLES.map((t) => [
-    t.kind,
-    `delete from ${quote(t.table)} where community = $1 and id = any($2::text[])`,
-  ]),
-);
+/**
+ * A page and the node's new cursor in one statement: $1 slug, $2 epoch, $3 cursor, $4 head, $5 the
+ * cursor it was asked after (nothing is written if the stored one moved), then each kind's rows and
+ * removed ids in KIND_TABLES order. The same text for every page, so it is prepared once per connection.
+ */
+const APPLY = {
+  name: 'commons-index-apply',
+  text:
+    `with moved as (update followed_node set epoch = $2, cursor = $3, head = $4, last_sync_at = now(), ` +
+    `last_attempt_at = now(), last_error = null, failures = 0, next_attempt_at = null ` +
+    `where slug = $1 and cursor = $5 and epoch is not distinct from $2 returning 1), ` +
+    KIND_TABLES.flatMap((table, i) => kindCtes(table, 6 + 2 * i)).join(', ') +
+    ` select count(*)::int as moved from moved`,
+};
+
+/** Deletes every entity of the node $1, as CTEs of the statement that updates or drops its state. */
+const PURGE = `with ${KIND_TABLES.map((t) => `"purge_${t.table}" as (delete from ${quote(t.table)} where community = $1)`).join(', ')} `;
 
 const stateOf = (row: Record<string, unknown>): SyncState => ({
   slug: row.slug as string,
@@ -82,7 +97,7 @@ const stateOf = (row: Record<string, unknown>): SyncState => ({
 /**
  * The gateway's own database: every followed node's public entities as of its last synced event.
  * MikroORM owns its schema (checked-in migrations, run at open) and the entities reads use; the
- * follower's writes are raw SQL, a statement per kind per page, for backfill speed.
+ * follower's writes are raw SQL, one statement per page, for backfill speed.
  */
 export class CommonsIndex {
   private constructor(
@@ -123,31 +138,16 @@ export class CommonsIndex {
       await embedded?.stop();
       throw error;
     }
-    return new CommonsIndex(orm, new Pool({ connectionString: url, max: 4 }), embedded, url);
+    // The index is rebuilt from the feeds: a crash may lose the last pages applied (their cursor
+    // with them, so they are pulled again), never half a page. No commit waits for the disk.
+    const pool = new Pool({ connectionString: url, max: 4, options: '-c synchronous_commit=off' });
+    return new CommonsIndex(orm, pool, embedded, url);
   }
 
   async close(): Promise<void> {
     await this.pool.end();
     await this.orm.close(true);
     await this.embedded?.stop();
-  }
-
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      // The index is rebuilt from the feeds: a crash may lose the last pages applied (their cursor
-      // with them, so they are pulled again), never half a page. No commit waits for the disk.
-      await client.query('set local synchronous_commit = off');
-      const result = await work(client);
-      await client.query('commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 
   /** One read statement on the index: queries are raw SQL, in commons-index/reads/. */
@@ -157,10 +157,25 @@ export class CommonsIndex {
 
   /** Starts following a node (or keeps following it at a new URL), from where it was. */
   async follow(slug: string, url: string): Promise<void> {
+    await this.followAll([{ slug, url }]);
+  }
+
+  /** `follow` for many nodes in one statement (a gateway starting with a thousand of them). */
+  async followAll(nodes: ReadonlyArray<{ slug: string; url: string }>): Promise<void> {
+    if (!nodes.length) return;
     await this.pool.query(
-      `insert into followed_node (slug, url) values ($1, $2) on conflict (slug) do update set url = excluded.url`,
-      [slug, url],
+      `insert into followed_node (slug, url) select * from unnest($1::text[], $2::text[])
+       on conflict (slug) do update set url = excluded.url where followed_node.url <> excluded.url`,
+      [nodes.map((node) => node.slug), nodes.map((node) => node.url)],
     );
+  }
+
+  /** slug → URL of every node the index has synced at least once: what it can answer for already. */
+  async synced(): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ slug: string; url: string }>(
+      'select slug, url from followed_node where last_sync_at is not null',
+    );
+    return new Map(rows.map((row) => [row.slug, row.url]));
   }
 
   async state(slug: string): Promise<SyncState | null> {
@@ -173,39 +188,27 @@ export class CommonsIndex {
     return rows.map(stateOf);
   }
 
-  /** Writes a page and the node's new cursor in one transaction: all of it, or nothing. */
+  /** Writes a page and the node's new cursor in one statement: all of it, or nothing. */
   async apply(slug: string, page: AppliedPage): Promise<void> {
-    await this.inTransaction(async (client) => {
-      const moved = await client.query(
-        `update followed_node set epoch = $2, cursor = $3, head = $4, last_sync_at = now(), last_attempt_at = now(),
-           last_error = null, failures = 0, next_attempt_at = null
-         where slug = $1 and cursor = $5 and epoch is not distinct from $2`,
-        [slug, page.epoch, page.cursor, page.head, page.after],
-      );
-      if (moved.rowCount !== 1)
-        throw new IndexConflictError(`the index's cursor of "${slug}" moved while a page was applied`);
-      for (const table of KIND_TABLES) {
-        const mine = page.changes.filter((change) => change.kind === table.kind);
-        const kept = mine.filter((change) => change.member !== null);
-        const removed = mine.filter((change) => change.member === null).map((change) => change.entityId);
-        if (kept.length) {
-          const rows = kept.map((change) => ({ id: change.entityId, seq: change.seq, doc: change.member }));
-          await client.query(UPSERT.get(table.kind)!, [slug, JSON.stringify(rows)]);
-        }
-        if (removed.length) await client.query(DELETE.get(table.kind)!, [slug, removed]);
-      }
-    });
+    const values: unknown[] = [slug, page.epoch, page.cursor, page.head, page.after];
+    for (const table of KIND_TABLES) {
+      const mine = page.changes.filter((change) => change.kind === table.kind);
+      const kept = mine.filter((change) => change.member !== null);
+      const rows = kept.map((change) => ({ id: change.entityId, seq: change.seq, doc: change.member }));
+      const removed = mine.filter((change) => change.member === null).map((change) => change.entityId);
+      values.push(JSON.stringify(rows), removed);
+    }
+    const { rows } = await this.pool.query<{ moved: number }>({ ...APPLY, values });
+    if (rows[0].moved !== 1)
+      throw new IndexConflictError(`the index's cursor of "${slug}" moved while a page was applied`);
   }
 
   /** Drops a node's entities and starts it over from 0 at `epoch` (a new epoch, or a head behind the cursor). */
   async restart(slug: string, epoch: string, head: number): Promise<void> {
-    await this.inTransaction(async (client) => {
-      await this.purge(client, slug);
-      await client.query(
-        `update followed_node set epoch = $2, cursor = 0, head = $3, last_attempt_at = now() where slug = $1`,
-        [slug, epoch, head],
-      );
-    });
+    await this.pool.query(
+      `${PURGE} update followed_node set epoch = $2, cursor = 0, head = $3, last_attempt_at = now() where slug = $1`,
+      [slug, epoch, head],
+    );
   }
 
   /** Records a failed pull and when to try again; nothing of the failed page was written. */
@@ -219,18 +222,22 @@ export class CommonsIndex {
   /**
    * Stops following a node: its entities and its state go, in one transaction. Returns whether it
    * was followed. The state goes first: that waits for a page another replica is applying, whose
-   * rows the purge then sees, and any later page finds no cursor to move.
+   * rows the purge (a later statement, so a later snapshot) then sees; any later page finds no
+   * cursor to move.
    */
   async forget(slug: string): Promise<boolean> {
-    return this.inTransaction(async (client) => {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
       const { rowCount } = await client.query('delete from followed_node where slug = $1', [slug]);
-      await this.purge(client, slug);
+      await client.query(`${PURGE} select 1`, [slug]);
+      await client.query('commit');
       return rowCount === 1;
-    });
-  }
-
-  private async purge(client: PoolClient, slug: string): Promise<void> {
-    for (const table of KIND_TABLES)
-      await client.query(`delete from ${quote(table.table)} where community = $1`, [slug]);
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }

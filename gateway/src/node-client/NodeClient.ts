@@ -16,6 +16,12 @@ export class NodeUnavailableError extends Error {
 /** The node answered, but not with what it was asked for: its answer may not be read. */
 export class NodeAnswerError extends NodeUnavailableError {}
 
+/**
+ * The node's answer was too large, or too slow, to be read whole within the limits: asking for less
+ * may fit (the follower asks for smaller pages).
+ */
+export class NodeAskedTooMuchError extends NodeUnavailableError {}
+
 export interface NodeClientOptions {
   timeoutMs: number;
   breakerThreshold: number;
@@ -155,11 +161,9 @@ export class NodeClient {
     } catch (error) {
       this.breaker.failure();
       if (error instanceof NodeUnavailableError) throw error;
-      const reason =
-        (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError'
-          ? `no answer within ${this.options.timeoutMs} ms`
-          : (error as Error).message;
-      throw new NodeUnavailableError(this.slug, reason);
+      if ((error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError')
+        throw new NodeAskedTooMuchError(this.slug, `no answer within ${this.options.timeoutMs} ms`);
+      throw new NodeUnavailableError(this.slug, (error as Error).message);
     }
   }
 
@@ -225,11 +229,11 @@ export class NodeClient {
     { statusCode, headers, body }: Dispatcher.ResponseData,
     answered: string,
   ): Promise<string> {
-    const refuse = (reason: string) => {
+    const refuse = (reason: string, Refusal = NodeUnavailableError) => {
       // Destroying an unread body makes undici emit an abort error; nobody else listens for it.
       body.on('error', () => undefined);
       body.destroy();
-      return new NodeUnavailableError(this.slug, `${answered} ${reason}`);
+      return new Refusal(this.slug, `${answered} ${reason}`);
     };
     if (statusCode >= 300 && statusCode < 400) {
       const to = headers.location ? ` to ${shown(String(headers.location))}` : '';
@@ -242,12 +246,15 @@ export class NodeClient {
       throw refuse(`HTTP ${statusCode} with content type ${shown(type || 'none')}, not a GraphQL response`);
     const max = this.options.maxResponseBytes ?? NODE_CLIENT_DEFAULTS.maxResponseBytes;
     if (Number(headers['content-length']) > max)
-      throw refuse(`with ${Number(headers['content-length'])} bytes, more than the ${max} it may send`);
+      throw refuse(
+        `with ${Number(headers['content-length'])} bytes, more than the ${max} it may send`,
+        NodeAskedTooMuchError,
+      );
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > max) throw refuse(`with more than the ${max} bytes it may send`);
+      if (size > max) throw refuse(`with more than the ${max} bytes it may send`, NodeAskedTooMuchError);
       chunks.push(chunk);
     }
     return Buffer.concat(chunks).toString('utf8');

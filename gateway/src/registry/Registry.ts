@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import type { Logger } from 'pino';
-import { badInput, NODE_PROTOCOL_VERSION } from '@commons-graph/schema';
+import { badInput, mapLimit, NODE_PROTOCOL_VERSION } from '@commons-graph/schema';
 import type { SyncState } from '../commons-index/CommonsIndex';
 import type { GatewayConfig, NodeEntry } from '../config';
 import { answerProblem } from '../node-client/answer-check';
@@ -26,6 +26,15 @@ export interface RegisteredNode {
 const PROBED = [NODE_FIELDS.service, NODE_FIELDS.identity];
 /** The health probe's operation, as sent (a test validates it against the node contract). */
 export const PROBE = `query NodeProbe { ${PROBED.map((field) => `${field.name} ${field.selection}`).join(' ')} }`;
+
+/**
+ * Probes in flight at once. Each answer carries the node's whole SDL: a thousand at once held a
+ * thousand sockets and their read buffers, and the process kept that memory (BENCHMARKS.md).
+ */
+const PROBES_AT_ONCE = 32;
+
+/** Idle keep-alive of connections to nodes for a gateway answering from the index. */
+export const INDEX_KEEP_ALIVE_MS = 2_000;
 
 interface ProbeAnswer {
   _service: { sdl: string | null };
@@ -60,7 +69,7 @@ const alreadyRegistered = (slug: string, url: string) =>
  */
 export class Registry implements NodeHealth {
   private readonly nodes = new Map<string, RegisteredNode>();
-  private readonly agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
+  private readonly agent: Agent;
   private timer?: NodeJS.Timeout;
   private probing?: Promise<void>;
   onRequest?: (slug: string, operation: string, query: string) => void;
@@ -81,7 +90,22 @@ export class Registry implements NodeHealth {
       | 'nodeMaxResponseBytes'
     >,
     private readonly logger: Logger,
-  ) {}
+    /**
+     * When given, how long an idle connection to a node is kept, whatever the node's keep-alive
+     * hint. Queries on the live path reuse connections (30 s, or as the node hints); a gateway
+     * answering from the index asks nodes only to probe and pull, and a thousand idle connections,
+     * each with its undici pool (a 2048-slot queue), held ~26 kB of heap a node (BENCHMARKS.md).
+     */
+    keepAliveMs?: number,
+  ) {
+    // An origin's pool is dropped once its last connection closes: created on demand, idle-closed.
+    this.agent = new Agent({
+      keepAliveTimeout: keepAliveMs ?? 30_000,
+      ...(keepAliveMs ? { keepAliveMaxTimeout: keepAliveMs } : {}),
+      connections: 64,
+      pipelining: 1,
+    });
+  }
 
   private client(slug: string, url: string, breakerThreshold = this.config.breakerThreshold): NodeClient {
     return new NodeClient(slug, url, {
@@ -121,9 +145,10 @@ export class Registry implements NodeHealth {
 
   /** Adds the configured nodes; a node that is down now is kept and probed again later. */
   async start(entries: NodeEntry[]): Promise<void> {
-    await Promise.all(
-      entries.map((entry) =>
-        this.add(entry).catch((error) => this.logger.warn({ err: error, url: entry.url }, 'node not added')),
+    await mapLimit(entries, PROBES_AT_ONCE, (entry) =>
+      this.add(entry).then(
+        () => undefined,
+        (error: unknown) => this.logger.warn({ err: error, url: entry.url }, 'node not added'),
       ),
     );
     if (this.config.probeIntervalMs > 0) {
@@ -177,17 +202,7 @@ export class Registry implements NodeHealth {
   /** A node probed for adding, refused when `refuseInvalid` and its probe answer is not one. */
   private async probed(entry: NodeEntry, refuseInvalid: boolean): Promise<RegisteredNode> {
     const provisional = entry.slug ?? new URL(entry.url).host.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    const node: RegisteredNode = {
-      slug: provisional,
-      url: entry.url,
-      status: 'DOWN',
-      name: null,
-      software: null,
-      lastSeen: null,
-      lastLatencyMs: null,
-      error: 'not probed yet',
-      client: this.client(provisional, entry.url),
-    };
+    const node = this.unprobed(provisional, entry.url);
     const invalid = await this.check(node, entry.slug);
     if (invalid && refuseInvalid) {
       throw badInput(`The node at ${entry.url} ${invalid}; it was not registered`, {
@@ -215,6 +230,29 @@ export class Registry implements NodeHealth {
   }
 
   /**
+   * Registers nodes without probing them: DOWN, "not probed yet", until `probeAll`. For a gateway
+   * answering from a Commons index that already holds them, which may listen before probing.
+   */
+  enlist(entries: ReadonlyArray<{ slug: string; url: string }>): void {
+    for (const { slug, url } of entries)
+      if (!this.nodes.has(slug)) this.nodes.set(slug, this.unprobed(slug, url));
+  }
+
+  private unprobed(slug: string, url: string): RegisteredNode {
+    return {
+      slug,
+      url,
+      status: 'DOWN',
+      name: null,
+      software: null,
+      lastSeen: null,
+      lastLatencyMs: null,
+      error: 'not probed yet',
+      client: this.client(slug, url),
+    };
+  }
+
+  /**
    * Stops federating a node, and once the follower has purged what it kept of it, resolves. False
    * when neither knew it (the follower's list may hold a node this replica has not learnt of yet).
    */
@@ -232,7 +270,7 @@ export class Registry implements NodeHealth {
   /** Probes every node; never rejects, whatever the nodes send (it runs from a timer). */
   async probeAll(): Promise<void> {
     if (this.probing) return this.probing;
-    this.probing = Promise.all(this.all().map((node) => this.check(node, node.slug)))
+    this.probing = mapLimit(this.all(), PROBES_AT_ONCE, (node) => this.check(node, node.slug))
       .then(
         () => undefined,
         (error: unknown) => this.logger.error({ err: error }, 'probe failed'),

@@ -1,3 +1,4 @@
+import { mapLimit } from '@commons-graph/schema';
 import type { Logger } from 'pino';
 import type { CommonsIndex, SyncState } from '../commons-index/CommonsIndex';
 import { NodeUnavailableError, type NodeClient } from '../node-client/NodeClient';
@@ -5,6 +6,7 @@ import type { Registry, RegisteredNode } from '../registry/Registry';
 import { backoffDelay } from './backoff';
 import { pullFeed, PAGE_SIZE } from './follow';
 import { Leadership } from './leadership';
+import { PageSize } from './page-size';
 
 export interface SyncConfig {
   /** Pull every node on this period (and retry taking the sync lock); 0: only on pings and registration. */
@@ -29,6 +31,8 @@ const isDue = (state: SyncState | null, now: number) =>
 export class SyncWorker {
   private readonly pulls = new Map<string, Promise<void>>();
   private readonly clients = new Map<string, NodeClient>();
+  /** Each node's page size, kept across pulls: a node with large events stays on smaller pages. */
+  private readonly pageSizes = new Map<string, PageSize>();
   private readonly again = new Set<string>();
   private readonly leadership: Leadership;
   private timer?: NodeJS.Timeout;
@@ -50,11 +54,14 @@ export class SyncWorker {
     return this.leadership.leading;
   }
 
-  /** Follows the nodes already registered and takes the lock if free; the first pass runs in the background. */
-  async start(): Promise<void> {
-    for (const node of this.registry.all()) await this.index.follow(node.slug, node.url);
+  /**
+   * Follows the nodes already registered and takes the lock if free; the first pass runs in the
+   * background, unless `firstPass` is false (the caller starts it once the nodes are probed).
+   */
+  async start({ firstPass = true } = {}): Promise<void> {
+    await this.index.followAll(this.registry.all());
     await this.leadership.tryLead();
-    void this.pass();
+    if (firstPass) void this.pass();
     if (this.config.intervalMs > 0) {
       this.timer = setInterval(() => void this.pass(), this.config.intervalMs);
       this.timer.unref();
@@ -77,8 +84,8 @@ export class SyncWorker {
       const states = new Map((await this.index.states()).map((s) => [s.slug, s]));
       const now = Date.now();
       const due = this.registry.participants().filter((node) => isDue(states.get(node.slug) ?? null, now));
-      for (let next = 0; next < due.length; next += PARALLEL_PULLS)
-        await Promise.all(due.slice(next, next + PARALLEL_PULLS).map((node) => this.pull(node.slug)));
+      // A pull starts as soon as one ends: a slow node holds one of the places, not a whole batch.
+      await mapLimit(due, PARALLEL_PULLS, (node) => this.pull(node.slug));
     })()
       .catch((error: unknown) => this.logger.error({ err: error }, 'sync pass failed'))
       .finally(() => (this.passing = undefined));
@@ -111,6 +118,7 @@ export class SyncWorker {
     this.again.delete(slug);
     await this.pulls.get(slug);
     this.clients.delete(slug);
+    this.pageSizes.delete(slug);
     return this.index.forget(slug);
   }
 
@@ -164,12 +172,18 @@ export class SyncWorker {
     const node = this.registry.get(slug);
     if (!node) return;
     try {
-      await pullFeed(this.index, slug, this.clientOf(node), this.config.pageSize ?? PAGE_SIZE);
+      await pullFeed(this.index, slug, this.clientOf(node), this.pageSizeOf(slug));
     } catch (error) {
       await this.failed(slug, error).catch((failure: unknown) =>
         this.logger.error({ err: failure, community: slug }, 'could not record a sync failure'),
       );
     }
+  }
+
+  private pageSizeOf(slug: string): PageSize {
+    let size = this.pageSizes.get(slug);
+    if (!size) this.pageSizes.set(slug, (size = new PageSize(this.config.pageSize ?? PAGE_SIZE)));
+    return size;
   }
 
   private clientOf(node: RegisteredNode): NodeClient {

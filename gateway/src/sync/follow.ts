@@ -1,10 +1,11 @@
 import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import type { CommonsIndex } from '../commons-index/CommonsIndex';
 import { answerCheckIn } from '../node-client/answer-check';
-import type { NodeClient } from '../node-client/NodeClient';
+import { NodeAskedTooMuchError, type NodeClient } from '../node-client/NodeClient';
 import { nodeContractSchema } from '../node-client/answer-check';
 import { changesField, changesOperation } from './feed-query';
 import { readPage, type FeedPage } from './page-check';
+import { PageSize } from './page-size';
 
 /** Why a pull stopped: a refused page or an answer the feed protocol does not allow. */
 export class SyncRefusal extends Error {}
@@ -33,20 +34,27 @@ export const PAGE_SIZE = 1000;
  * Follows one node's feed from the index's cursor until it has no more: each page checked whole,
  * then applied in one transaction with its new cursor. A new epoch, or a head behind the cursor,
  * purges the node and starts over from 0 (once per pull: a node that keeps changing is refused).
+ * A page too large or too slow to read is asked again smaller (`pageSize`, kept across pulls).
  */
 export async function pullFeed(
   index: CommonsIndex,
   slug: string,
   client: NodeClient,
-  pageSize = PAGE_SIZE,
+  pageSize = new PageSize(PAGE_SIZE),
 ): Promise<void> {
   const state = await index.state(slug);
   if (!state) throw new SyncRefusal(`"${slug}" is not followed`);
   let { cursor, epoch } = state;
   let restarted = false;
   for (;;) {
-    const variables = { after: cursor, first: pageSize };
-    const result = await client.send(feed.field.label, feed.operation, variables);
+    const variables = { after: cursor, first: pageSize.current };
+    let result;
+    try {
+      result = await client.send(feed.field.label, feed.operation, variables);
+    } catch (error) {
+      if (error instanceof NodeAskedTooMuchError && pageSize.shrink()) continue;
+      throw error;
+    }
     if (result.errors?.length || !result.data)
       throw new SyncRefusal(
         `answered changes with errors: ${(result.errors ?? []).map((e) => e.message).join('; ')}`,
@@ -73,6 +81,7 @@ export async function pullFeed(
       cursor: reading.cursor,
       changes: reading.changes,
     });
+    pageSize.fitted();
     if (!page.hasMore) return;
     if (reading.cursor === cursor)
       throw new SyncRefusal(`answered changes.hasMore true after ${cursor}, but sent nothing after it`);

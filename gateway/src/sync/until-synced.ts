@@ -1,3 +1,4 @@
+import { mapLimit } from '@commons-graph/schema';
 import type { SyncState } from '../commons-index/CommonsIndex';
 import type { SyncWorker } from './SyncWorker';
 
@@ -29,8 +30,7 @@ export async function untilSynced(
   const deadline = Date.now() + timeoutMs;
   // A state looks synced up to the head its last pull saw: pull each node once more to see its
   // head now (a few at a time). A replica that does not sync can only wait for the one that does.
-  for (let next = 0; sync.leading && next < slugs.length; next += AT_ONCE)
-    await Promise.all(slugs.slice(next, next + AT_ONCE).map((slug) => sync.syncNode(slug)));
+  if (sync.leading) await mapLimit(slugs, AT_ONCE, (slug) => sync.syncNode(slug));
   for (;;) {
     await sync.settled();
     const states = await Promise.all(slugs.map((slug) => sync.state(slug)));

@@ -20,4 +20,9 @@ end $$;`);
       `create trigger "followed_node_listed" after insert or delete or update of "slug", "url" on "followed_node" for each row execute function "followed_node_notify"();`,
     );
   }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop trigger if exists "followed_node_listed" on "followed_node";`);
+    this.addSql(`drop function if exists "followed_node_notify"();`);
+  }
 }
