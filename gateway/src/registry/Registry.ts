@@ -69,6 +69,8 @@ const alreadyRegistered = (slug: string, url: string) =>
  */
 export class Registry implements NodeHealth {
   private readonly nodes = new Map<string, RegisteredNode>();
+  /** `all()`'s order, kept until a node comes or goes: every request lists the participants. */
+  private inOrder: RegisteredNode[] | null = null;
   private readonly agent: Agent;
   private timer?: NodeJS.Timeout;
   private probing?: Promise<void>;
@@ -131,7 +133,8 @@ export class Registry implements NodeHealth {
 
   /** Every node, in slug order. */
   all(): RegisteredNode[] {
-    return [...this.nodes.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+    this.inOrder ??= [...this.nodes.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+    return this.inOrder.slice();
   }
 
   /** Nodes that take part in queries: compatible ones, whether or not the last probe reached them. */
@@ -217,6 +220,7 @@ export class Registry implements NodeHealth {
   private async admit(node: RegisteredNode): Promise<RegisteredNode> {
     if (node.client.slug !== node.slug) node.client = this.client(node.slug, node.url);
     this.nodes.set(node.slug, node);
+    this.inOrder = null;
     this.logger.info(
       { slug: node.slug, url: node.url, status: node.status, error: node.error },
       'node registered',
@@ -236,6 +240,7 @@ export class Registry implements NodeHealth {
   enlist(entries: ReadonlyArray<{ slug: string; url: string }>): void {
     for (const { slug, url } of entries)
       if (!this.nodes.has(slug)) this.nodes.set(slug, this.unprobed(slug, url));
+    this.inOrder = null;
   }
 
   private unprobed(slug: string, url: string): RegisteredNode {
@@ -258,13 +263,17 @@ export class Registry implements NodeHealth {
    */
   async remove(slug: string): Promise<boolean> {
     const served = this.nodes.delete(slug);
+    this.inOrder = null;
     const followed = (await this.follower?.removed(slug)) ?? false;
     return served || followed;
   }
 
   /** Stops serving a node gone from the shared list: whoever removed it purged what was kept of it. */
   forget(slug: string): void {
-    if (this.nodes.delete(slug)) this.logger.info({ community: slug }, 'node removed from the shared list');
+    if (this.nodes.delete(slug)) {
+      this.inOrder = null;
+      this.logger.info({ community: slug }, 'node removed from the shared list');
+    }
   }
 
   /** Probes every node; never rejects, whatever the nodes send (it runs from a timer). */
