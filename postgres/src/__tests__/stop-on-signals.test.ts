@@ -30,11 +30,26 @@ const { Client } = require('pg');
 })().catch((error) => { console.error(error); process.exit(2); });
 `;
 
-async function runUntilSignal(dataDir: string, signal: NodeJS.Signals) {
-  const child = spawn(process.execPath, ['-e', SCRIPT], {
+// A terminal's Ctrl-C: PostgreSQL gets the signal too and may be gone before it is asked to stop.
+const GROUP_SCRIPT = `
+const { startEmbeddedPostgres, stopOnSignals } = require(${JSON.stringify(POSTGRES)});
+(async () => {
+  const db = await startEmbeddedPostgres(process.env.DATA_DIR);
+  stopOnSignals(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await db.stop();
+    process.stdout.write('database stopped\\n');
+  });
+  process.stdout.write('ready\\n');
+})().catch((error) => { console.error(error); process.exit(2); });
+`;
+
+async function runUntilSignal(dataDir: string, signal: NodeJS.Signals, wholeGroup = false) {
+  const child = spawn(process.execPath, ['-e', wholeGroup ? GROUP_SCRIPT : SCRIPT], {
     env: { ...process.env, DATA_DIR: dataDir },
     cwd: join(__dirname, '..', '..'),
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: wholeGroup,
   });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -47,7 +62,8 @@ async function runUntilSignal(dataDir: string, signal: NodeJS.Signals) {
     child.stderr.on('data', onData);
     void exited.then((code) => reject(new Error(`exited with ${code} before it was ready:\n${output}`)));
   });
-  child.kill(signal);
+  if (wholeGroup) process.kill(-child.pid!, signal);
+  else child.kill(signal);
   const code = await exited;
   return { code, output };
 }
@@ -68,4 +84,11 @@ describe('stopOnSignals', () => {
       expect(code).toBe(0);
     },
   );
+
+  it('stops when the signal reached PostgreSQL too, as a Ctrl-C in a terminal does', async () => {
+    const { code, output } = await runUntilSignal(dataDir, 'SIGINT', true);
+    // Before, the stop waited for an exit PostgreSQL had already made, and never said this.
+    expect(output).toContain('database stopped');
+    expect(code).toBe(0);
+  });
 });
