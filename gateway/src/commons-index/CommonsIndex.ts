@@ -123,7 +123,9 @@ export class CommonsIndex {
       await embedded?.stop();
       throw error;
     }
-    return new CommonsIndex(orm, new Pool({ connectionString: url, max: 4 }), embedded, url);
+    // A report sorts and groups every link of the Commons: with the default 4 MB it spilled to disk.
+    const pool = new Pool({ connectionString: url, max: 4, options: '-c work_mem=32MB' });
+    return new CommonsIndex(orm, pool, embedded, url);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,45 @@
+import { Migration } from '@mikro-orm/migrations';
+import { communityOfGlobalId } from '../global-id-sql';
+
+/** Each link's time to the millisecond as a column, filled from its doc (tables.ts computes it on every later write). */
+const LINK_TIMES = [
+  ['adoption', 'recorded_at', 'recordedAt'],
+  ['feedback', 'given_at', 'givenAt'],
+  ['response', 'responded_at', 'respondedAt'],
+  ['derivation', 'asserted_at', 'assertedAt'],
+  ['need', 'posted_at', 'postedAt'],
+  ['need_answer', 'answered_at', 'answeredAt'],
+] as const;
+
+/**
+ * The report aggregates every link in SQL by its time (adoptions and feedback by the community
+ * they are about), and every artifact by its month: reading them out of each doc and parsing them
+ * again on every report cost more than the aggregation itself.
+ */
+export class Migration20261217000000ReportAggregation extends Migration {
+  override async up(): Promise<void> {
+    for (const [table, column, field] of LINK_TIMES) {
+      this.addSql(`alter table "${table}" add column "${column}" timestamptz null;`);
+      this.addSql(
+        `update "${table}" set "${column}" = date_trunc('milliseconds', (doc->>'${field}')::timestamptz);`,
+      );
+      this.addSql(`alter table "${table}" alter column "${column}" set not null;`);
+    }
+    for (const table of ['adoption', 'feedback']) {
+      this.addSql(`alter table "${table}" add column "artifact_community" text null;`);
+      this.addSql(
+        `update "${table}" set "artifact_community" = ${communityOfGlobalId(`(doc->>'artifactId')`)};`,
+      );
+      this.addSql(`alter table "${table}" alter column "artifact_community" set not null;`);
+    }
+    this.addSql(
+      `alter table "artifact" add column "published_month" text null, add column "ai_assisted" boolean null;`,
+    );
+    this.addSql(
+      `update "artifact" set "published_month" = left(doc->>'publishedAt', 7), "ai_assisted" = coalesce(doc->'provenance'->>'aiAssisted' = 'true', false);`,
+    );
+    this.addSql(
+      `alter table "artifact" alter column "published_month" set not null, alter column "ai_assisted" set not null;`,
+    );
+  }
+}
