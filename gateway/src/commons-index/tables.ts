@@ -1,3 +1,4 @@
+import { hasTextSql } from '../reports/blank';
 import { communityOfGlobalId } from './global-id-sql';
 
 /**
@@ -49,6 +50,7 @@ const artifactCommunity: IndexColumn = {
   type: 'text',
   value: communityOfGlobalId(`(doc->>'artifactId')`),
 };
+export const NAMES_IMPACT = hasTextSql(`doc->>'impact'`);
 const tagsOf = `array(select jsonb_array_elements_text(doc->'tags'))`;
 const weighted = (value: string, weight: string) =>
   `setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(${value}, '')), '${weight}')`;
@@ -97,7 +99,13 @@ export const KIND_TABLES: readonly KindTable[] = [
   {
     kind: 'ADOPTION',
     table: 'adoption',
-    columns: [text('artifact_id', 'artifactId'), artifactCommunity, instant('recorded_at', 'recordedAt')],
+    columns: [
+      text('artifact_id', 'artifactId'),
+      artifactCommunity,
+      instant('recorded_at', 'recordedAt'),
+      // An impact statement with something besides blanks (`impact?.trim()`), as the report counts them.
+      { name: 'names_impact', type: 'boolean', value: NAMES_IMPACT },
+    ],
   },
   {
     kind: 'FEEDBACK',

@@ -15,6 +15,9 @@ export const BLANK_CLASS = BLANKS.map((code) => `\\u${hex(code)}`).join('');
 /** The blanks as an SQL string literal (for translate, far cheaper per row than a regular expression). */
 export const BLANK_SQL = `U&'${BLANKS.map((code) => `\\${hex(code)}`).join('')}'`;
 
+/** SQL: the text has something besides blanks (false for null). */
+export const hasTextSql = (text: string) => `coalesce(translate(${text}, ${BLANK_SQL}, '') <> '', false)`;
+
 const NOT_BLANK = new RegExp(`[^${BLANK_CLASS}]`);
 
 /** True when `text` has something besides blanks (what `text?.trim()` being truthy says). */

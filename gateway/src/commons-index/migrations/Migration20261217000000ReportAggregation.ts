@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { communityOfGlobalId } from '../global-id-sql';
+import { NAMES_IMPACT } from '../tables';
 
 /** Each link's time to the millisecond as a column, filled from its doc (tables.ts computes it on every later write). */
 const LINK_TIMES = [
@@ -41,5 +42,10 @@ export class Migration20261217000000ReportAggregation extends Migration {
     this.addSql(
       `alter table "artifact" alter column "published_month" set not null, alter column "ai_assisted" set not null;`,
     );
+    // Few artifacts are AI-assisted: the report reads only their docs.
+    this.addSql(`create index "artifact_ai_assisted_index" on "artifact" ("community") where "ai_assisted";`);
+    this.addSql(`alter table "adoption" add column "names_impact" boolean null;`);
+    this.addSql(`update "adoption" set "names_impact" = ${NAMES_IMPACT};`);
+    this.addSql(`alter table "adoption" alter column "names_impact" set not null;`);
   }
 }

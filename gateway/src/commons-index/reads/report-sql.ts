@@ -1,5 +1,5 @@
 import { ADAPTATION_RELATIONS } from '@commons-graph/schema';
-import { BLANK_CLASS, BLANK_SQL } from '../../reports/blank';
+import { BLANK_CLASS, hasTextSql as hasText } from '../../reports/blank';
 import { LINKS_FRAGMENT } from '../../reports/gather';
 import { fragmentSelection, projectionOf } from './projection';
 
@@ -13,8 +13,7 @@ import { fragmentSelection, projectionOf } from './projection';
 /** An instant in milliseconds, as `Date.parse` reads the ISO text a node served (sub-ms floored). */
 const ms = (timestamp: string) => `floor(extract(epoch from ${timestamp}) * 1000)`;
 
-/** Text with something besides blanks (`text?.trim()`), and text trimmed as `trim()` trims it. */
-const hasText = (text: string) => `coalesce(translate(${text}, ${BLANK_SQL}, '') <> '', false)`;
+/** Text trimmed as `trim()` trims it. */
 const trimmed = (text: string) => `regexp_replace(${text}, '^[${BLANK_CLASS}]+|[${BLANK_CLASS}]+$', '', 'g')`;
 
 const ROLE = projectionOf(fragmentSelection(LINKS_FRAGMENT, ['contributionRoles']), 'x.doc');
@@ -33,7 +32,7 @@ const GATHERED = `g as (
 /** Links as the report reads them: the node that stored them (`n`, its place), their time in ms. */
 const ADOPTIONS = `adopt as (
   select x.id, g.n, x.community as node, x.doc->>'community' as community, x.artifact_id,
-    x.artifact_community as origin, x.recorded_at as at, x.doc->>'impact' as impact
+    x.artifact_community as origin, x.recorded_at as at, x.names_impact
   from adoption x join g on g.slug = x.community
 )`;
 const FEEDBACK = `fb as (
@@ -53,7 +52,7 @@ t as (select * from g where $2::text[] is null or g.slug = any($2::text[])),
 w as (select * from unnest($3::timestamptz[], $4::timestamptz[], $5::timestamptz[]) with ordinality w(lo, hi, six, k)),
 art as (
   select a.community, a.id, a.published_at, date_trunc('milliseconds', a.published_at) as at,
-    a.published_month as month, a.ai_assisted
+    a.published_month as month
   from artifact a where a.community in (select slug from t)
 ),
 ${ADOPTIONS},
@@ -109,7 +108,7 @@ impacts as (
   select w.k, a.origin as community,
     json_agg(json_build_object('id', a.id, 'at', ${ms('a.at')}) order by a.n, a.at, a.id collate "C") as list
   from adopt a join w on a.at between w.lo and w.hi
-  where a.origin in (select slug from t) and a.community is distinct from a.origin and ${hasText('a.impact')}
+  where a.origin in (select slug from t) and a.community is distinct from a.origin and a.names_impact
   group by w.k, a.origin
 ),
 roles as (
@@ -117,12 +116,12 @@ roles as (
   from contribution_role x where x.community in (select slug from t) group by x.community
 ),
 unreviewed as (
-  select w.k, a.community, json_agg(a.id order by a.published_at desc, a.id collate "C") as ids
-  from art a join w on a.at <= w.hi
-    join artifact x on x.id = a.id and x.ai_assisted
-  where not ${hasText(`x.doc->'provenance'->>'reviewer'`)}
-    or (x.doc->'provenance'->'authors') ? ${trimmed(`x.doc->'provenance'->>'reviewer'`)}
-  group by w.k, a.community
+  select w.k, x.community, json_agg(x.id order by x.published_at desc, x.id collate "C") as ids
+  from artifact x join w on date_trunc('milliseconds', x.published_at) <= w.hi
+  where x.ai_assisted and x.community in (select slug from t)
+    and (not ${hasText(`x.doc->'provenance'->>'reviewer'`)}
+      or (x.doc->'provenance'->'authors') ? ${trimmed(`x.doc->'provenance'->>'reviewer'`)})
+  group by w.k, x.community
 ),
 first_published as (select community, ${ms('min(at)')}::float8 as at from art group by community)
 select w.k::int as k, t.slug, t.name,
