@@ -12,18 +12,25 @@ import { DERIVATION_LICENCES_SQL, ECOSYSTEM_SQL, SIGNS_SQL } from './report-sql'
  */
 type SignRow = SignInputs & { k: number };
 
-/** Each community of `only` (every gathered one when null), over the window and six months earlier. */
-async function signs(index: CommonsIndex, slugs: string[], only: string[] | null, span: Span) {
-  const spans = [span, sixMonthsBefore(span)];
+/** Each community of `only` (every gathered one when null) over one window. */
+async function signsOver(index: CommonsIndex, slugs: string[], only: string[] | null, span: Span) {
   const rows = await index.read<SignRow>(SIGNS_SQL, [
     slugs,
     only,
-    spans.map((s) => s.from),
-    spans.map((s) => s.to),
-    spans.map((s) => addMonths(s.to, -6)),
+    [span.from],
+    [span.to],
+    [addMonths(span.to, -6)],
   ]);
-  const of = (k: number) => rows.filter((row) => row.k === k).map(({ k: _, ...inputs }) => inputs);
-  return { now: of(1), earlier: of(2) };
+  return rows.map(({ k: _, ...inputs }) => inputs);
+}
+
+/** Over the window and six months earlier: two statements side by side, on two connections. */
+async function signs(index: CommonsIndex, slugs: string[], only: string[] | null, span: Span) {
+  const [now, earlier] = await Promise.all([
+    signsOver(index, slugs, only, span),
+    signsOver(index, slugs, only, sixMonthsBefore(span)),
+  ]);
+  return { now, earlier };
 }
 
 async function conflicts(index: CommonsIndex, slugs: string[], community: string | null) {
