@@ -15,7 +15,8 @@ const LINK_TIMES = [
 /**
  * The report aggregates every link in SQL by its time (adoptions and feedback by the community
  * they are about), and every artifact by its month: reading them out of each doc and parsing them
- * again on every report cost more than the aggregation itself.
+ * again on every report cost more than the aggregation itself. Every write fills them (tables.ts);
+ * they stay nullable so that rows written by hand (tests of other reads) need not name them.
  */
 export class Migration20261217000000ReportAggregation extends Migration {
   override async up(): Promise<void> {
@@ -24,14 +25,12 @@ export class Migration20261217000000ReportAggregation extends Migration {
       this.addSql(
         `update "${table}" set "${column}" = date_trunc('milliseconds', (doc->>'${field}')::timestamptz);`,
       );
-      this.addSql(`alter table "${table}" alter column "${column}" set not null;`);
     }
     for (const table of ['adoption', 'feedback']) {
       this.addSql(`alter table "${table}" add column "artifact_community" text null;`);
       this.addSql(
         `update "${table}" set "artifact_community" = ${communityOfGlobalId(`(doc->>'artifactId')`)};`,
       );
-      this.addSql(`alter table "${table}" alter column "artifact_community" set not null;`);
     }
     this.addSql(
       `alter table "artifact" add column "published_month" text null, add column "ai_assisted" boolean null;`,
@@ -39,13 +38,9 @@ export class Migration20261217000000ReportAggregation extends Migration {
     this.addSql(
       `update "artifact" set "published_month" = left(doc->>'publishedAt', 7), "ai_assisted" = coalesce(doc->'provenance'->>'aiAssisted' = 'true', false);`,
     );
-    this.addSql(
-      `alter table "artifact" alter column "published_month" set not null, alter column "ai_assisted" set not null;`,
-    );
     // Few artifacts are AI-assisted: the report reads only their docs.
     this.addSql(`create index "artifact_ai_assisted_index" on "artifact" ("community") where "ai_assisted";`);
     this.addSql(`alter table "adoption" add column "names_impact" boolean null;`);
     this.addSql(`update "adoption" set "names_impact" = ${NAMES_IMPACT};`);
-    this.addSql(`alter table "adoption" alter column "names_impact" set not null;`);
   }
 }

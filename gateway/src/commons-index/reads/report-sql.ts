@@ -29,7 +29,7 @@ const GATHERED = `g as (
     left join community_profile p on p.community = s.slug
 )`;
 
-/** Links as the report reads them: the node that stored them (`n`, its place), their time in ms. */
+/** Links as the report reads them: the node that stored them (`n`, its place), their time (to the ms). */
 const ADOPTIONS = `adopt as (
   select x.id, g.n, x.community as node, x.doc->>'community' as community, x.artifact_id,
     x.artifact_community as origin, x.recorded_at as at, x.names_impact
