@@ -52,8 +52,15 @@ const ARTIFACT = `{ ${everyField('Artifact', 1).slice(2, -2)}
 const PAGE = `{ totalCount pageInfo ${everyField('PageInfo', 0)} edges { cursor node ${ARTIFACT} } }`;
 const WINDOW = { from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
 
-/** The fixed battery: pages with each filter but `text`, needs, ledgers, the report. */
-const BATTERY = `query Battery($from: DateTime!, $to: DateTime!, $after: String) {
+const REPORT = everyField('CommonsReport', 3);
+const VITALITY = everyField('Vitality', 2);
+
+/**
+ * The fixed battery: pages with each filter but `text`, needs, ledgers, the report over the whole
+ * time and over windows that cut through what the sequences made (`$cut` and `$until` are instants
+ * between two operations), and over a window with nothing in it.
+ */
+const BATTERY = `query Battery($from: DateTime!, $to: DateTime!, $cut: DateTime!, $until: DateTime!, $after: String) {
   first: artifacts(first: 7, after: $after) ${PAGE}
   mine: artifacts(first: 50, filter: { communities: ["diff-a", "diff-c"] }) ${PAGE}
   retired: artifacts(first: 50, filter: { status: RETIRED }) { totalCount edges { node { id retiredAt retirementReason } } }
@@ -62,7 +69,11 @@ const BATTERY = `query Battery($from: DateTime!, $to: DateTime!, $after: String)
   needs ${everyField('Need', 2)}
   open: needs(status: OPEN) { id status }
   communities ${everyField('Community', 2)}
-  commonsReport(from: $from, to: $to) ${everyField('CommonsReport', 3)}
+  commonsReport(from: $from, to: $to) ${REPORT}
+  cut: commonsReport(from: $cut, to: $until) ${REPORT}
+  since: commonsReport(from: $cut, to: $to) ${REPORT}
+  past: commonsReport(from: "2020-01-01T00:00:00Z", to: "2020-02-01T00:00:00Z") ${REPORT}
+  vitality: communities { slug vitality(from: $cut, to: $until) ${VITALITY} }
 }`;
 const BY_ID = `query One($id: ID!) { artifact(id: $id) ${ARTIFACT} }`;
 
@@ -193,8 +204,12 @@ describe('the Commons index answers as the live path once synced', () => {
 
   const applied = new Set<Op>();
 
+  /** Instants between operations, where the battery's report windows cut. */
+  const marks: string[] = [];
+
   async function apply({ op, node, pick, other, times }: Step): Promise<void> {
     applied.add(op);
+    marks.push(new Date().toISOString());
     const slug = SLUGS[node];
     const target = nodeOf(slug);
     const n = ++counter;
@@ -373,12 +388,15 @@ describe('the Commons index answers as the live path once synced', () => {
   }
 
   async function battery(): Promise<void> {
-    const answer = await same(BATTERY, WINDOW);
+    const mark = (share: number) => marks[Math.floor(marks.length * share)] ?? WINDOW.from;
+    const [cut, until] = [mark(0.4), mark(0.8)];
+    const windows = { ...WINDOW, cut, until: until > cut ? until : WINDOW.to };
+    const answer = await same(BATTERY, windows);
     // The battery must run whole, or comparing it would prove nothing.
     const { errors } = answer.body as { errors?: unknown };
     expect({ status: answer.status, errors }).toEqual({ status: 200, errors: undefined });
     const { endCursor } = (answer.body as any).data.first.pageInfo;
-    if (endCursor) await same(BATTERY, { ...WINDOW, after: endCursor });
+    if (endCursor) await same(BATTERY, { ...windows, after: endCursor });
     for (const id of [...made.artifacts.map((a) => a.id), ...made.gone, 'diff-a:no-such-artifact'])
       await same(BY_ID, { id });
   }

@@ -10,7 +10,8 @@ import type {
   NodeFeedback,
   NodeNeed,
 } from './node-client/types';
-import type { CommunityData } from './reports/gather';
+import type { Span } from './reports/calendar';
+import type { ReportInputs, VitalityInputs } from './reports/inputs';
 
 /** What the live reads need of a request: asking nodes, and its loaders. */
 export type Reader = NodeAsker & { loaders: Loaders };
@@ -21,12 +22,6 @@ export interface ArtifactPage {
   cursorOf(artifact: NodeArtifact): string;
   hasNextPage: boolean;
   totalCount: number;
-}
-
-export interface Gathered {
-  communities: CommunityData[];
-  /** Communities whose data could not be had: named, never counted as zero. */
-  unavailable: string[];
 }
 
 export type LineageDirection = 'UP' | 'DOWN' | 'BOTH';
@@ -60,8 +55,11 @@ export interface CommonsReads {
   needs(status: string | null | undefined, community?: string): Promise<NodeNeed[]>;
   adoptionsReceived(community: string): Promise<NodeAdoption[]>;
   feedbackReceived(community: string): Promise<NodeFeedback[]>;
-  gather(): Promise<Gathered>;
-  /** The error for a community `gather` could not give (a node that did not answer, or one never synced). */
+  /** What the report over a window reads of the whole Commons (reports/inputs.ts). */
+  report(span: Span): Promise<ReportInputs>;
+  /** What one community's vitality over a window reads; null when its data could not be had. */
+  vitality(community: string, span: Span): Promise<VitalityInputs | null>;
+  /** The error for a community whose data could not be had (a node that did not answer, or one never synced). */
   unavailable(community: string): GraphQLError;
   lineage(
     selection: ArtifactSelection,

@@ -140,7 +140,12 @@ export class CommonsIndex {
     }
     // The index is rebuilt from the feeds: a crash may lose the last pages applied (their cursor
     // with them, so they are pulled again), never half a page. No commit waits for the disk.
-    const pool = new Pool({ connectionString: url, max: 4, options: '-c synchronous_commit=off' });
+    // A report sorts and groups every link of the Commons: with the default 4 MB it spilled to disk.
+    const pool = new Pool({
+      connectionString: url,
+      max: 4,
+      options: '-c synchronous_commit=off -c work_mem=32MB',
+    });
     return new CommonsIndex(orm, pool, embedded, url);
   }
 

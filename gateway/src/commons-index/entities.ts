@@ -55,6 +55,7 @@ function propertyOf(column: IndexColumn): Record<string, unknown> {
   if (column.type === 'tsvector') return { type: FullTextType, lazy: true, fieldName: column.name };
   if (column.type === 'text[]') return { type: 'string[]', fieldName: column.name };
   if (column.type === 'timestamptz') return { type: 'datetime', fieldName: column.name };
+  if (column.type === 'boolean') return { type: 'boolean', fieldName: column.name };
   return { type: 'text', fieldName: column.name };
 }
 

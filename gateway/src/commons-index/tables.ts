@@ -1,3 +1,6 @@
+import { hasTextSql } from '../reports/blank';
+import { communityOfGlobalId } from './global-id-sql';
+
 /**
  * One table per kind of the change feed. Each row is an entity as its node last served it: keyed by
  * its global id (the event's entityId), with the node that served it (`community`), the `seq` it
@@ -32,6 +35,22 @@ const time = (name: string, field: string): IndexColumn => ({
   type: 'timestamptz',
   value: `(doc->>'${field}')::timestamptz`,
 });
+/**
+ * A link's time to the millisecond, as `Date.parse` reads the text a node served (floored): the
+ * report compares it with its window's bounds exactly as the live path does.
+ */
+const instant = (name: string, field: string): IndexColumn => ({
+  name,
+  type: 'timestamptz',
+  value: `date_trunc('milliseconds', (doc->>'${field}')::timestamptz)`,
+});
+/** The community whose artifact a link is about ('' when its id is none), as parseGlobalId reads it. */
+const artifactCommunity: IndexColumn = {
+  name: 'artifact_community',
+  type: 'text',
+  value: communityOfGlobalId(`(doc->>'artifactId')`),
+};
+export const NAMES_IMPACT = hasTextSql(`doc->>'impact'`);
 const tagsOf = `array(select jsonb_array_elements_text(doc->'tags'))`;
 const weighted = (value: string, weight: string) =>
   `setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(${value}, '')), '${weight}')`;
@@ -47,6 +66,14 @@ export const KIND_TABLES: readonly KindTable[] = [
       { name: 'tags', type: 'text[]', value: tagsOf },
       time('published_at', 'publishedAt'),
       time('updated_at', 'updatedAt'),
+      // What a report reads of each artifact, so that it never opens the doc of most of them:
+      // the month its date names (the report counts by it, as the live path does) and AI assistance.
+      { name: 'published_month', type: 'text', value: `left(doc->>'publishedAt', 7)` },
+      {
+        name: 'ai_assisted',
+        type: 'boolean',
+        value: `coalesce(doc->'provenance'->>'aiAssisted' = 'true', false)`,
+      },
       {
         name: 'search',
         type: 'tsvector',
@@ -62,20 +89,47 @@ export const KIND_TABLES: readonly KindTable[] = [
   {
     kind: 'DERIVATION',
     table: 'derivation',
-    columns: [text('artifact_id', 'artifactId'), text('source_id', 'sourceId'), text('relation', 'relation')],
+    columns: [
+      text('artifact_id', 'artifactId'),
+      text('source_id', 'sourceId'),
+      text('relation', 'relation'),
+      instant('asserted_at', 'assertedAt'),
+    ],
   },
-  { kind: 'ADOPTION', table: 'adoption', columns: [text('artifact_id', 'artifactId')] },
-  { kind: 'FEEDBACK', table: 'feedback', columns: [text('artifact_id', 'artifactId')] },
+  {
+    kind: 'ADOPTION',
+    table: 'adoption',
+    columns: [
+      text('artifact_id', 'artifactId'),
+      artifactCommunity,
+      instant('recorded_at', 'recordedAt'),
+      // An impact statement with something besides blanks (`impact?.trim()`), as the report counts them.
+      { name: 'names_impact', type: 'boolean', value: NAMES_IMPACT },
+    ],
+  },
+  {
+    kind: 'FEEDBACK',
+    table: 'feedback',
+    columns: [text('artifact_id', 'artifactId'), artifactCommunity, instant('given_at', 'givenAt')],
+  },
   {
     kind: 'RESPONSE',
     table: 'response',
-    columns: [text('feedback_id', 'feedbackId'), text('artifact_id', 'artifactId')],
+    columns: [
+      text('feedback_id', 'feedbackId'),
+      text('artifact_id', 'artifactId'),
+      instant('responded_at', 'respondedAt'),
+    ],
   },
-  { kind: 'NEED', table: 'need', columns: [text('status', 'status')] },
+  { kind: 'NEED', table: 'need', columns: [text('status', 'status'), instant('posted_at', 'postedAt')] },
   {
     kind: 'NEED_ANSWER',
     table: 'need_answer',
-    columns: [text('need_id', 'needId'), text('artifact_id', 'artifactId')],
+    columns: [
+      text('need_id', 'needId'),
+      text('artifact_id', 'artifactId'),
+      instant('answered_at', 'answeredAt'),
+    ],
   },
   { kind: 'COMMUNITY', table: 'community_profile', columns: [] },
   { kind: 'LEARNING_CYCLE', table: 'learning_cycle', columns: [] },

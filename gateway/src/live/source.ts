@@ -5,6 +5,7 @@ import { inCanonicalOrder, TIME_OF } from '../canonical-order';
 import { createLoaders } from '../loaders';
 import type { CommonsReads, CommonsSource, Reader } from '../reads';
 import { gatherCommons } from '../reports/gather';
+import { CommonsIndex, reportInputsOf, vitalityInputsOf } from '../reports/live-inputs';
 import { lineage } from '../resolvers/lineage';
 import { liveArtifactPage } from './artifact-page';
 
@@ -13,6 +14,13 @@ const othersOf = (ctx: Reader, slug: string) => ctx.registry.participants().filt
 
 /** The reads answered by asking the nodes at query time: the oracle the index is tested against. */
 function liveReads(ctx: Reader): CommonsReads {
+  // One gathering per execution, however many report or vitality fields the query asks for.
+  let gathered: Promise<{ index: CommonsIndex; unavailable: string[] }> | undefined;
+  const gather = () =>
+    (gathered ??= gatherCommons(ctx).then(({ communities, unavailable }) => ({
+      index: new CommonsIndex(communities),
+      unavailable,
+    })));
   return {
     artifactPage: (selection, filter, first, after) => liveArtifactPage(ctx, selection, filter, first, after),
     async needs(status, community) {
@@ -52,7 +60,15 @@ function liveReads(ctx: Reader): CommonsReads {
         TIME_OF.feedback,
       );
     },
-    gather: () => gatherCommons(ctx),
+    async report(span) {
+      const { index, unavailable } = await gather();
+      return reportInputsOf(index, unavailable, span);
+    },
+    async vitality(community, span) {
+      const { index } = await gather();
+      const own = index.communities.find((c) => c.slug === community);
+      return own ? vitalityInputsOf(index, own, span) : null;
+    },
     unavailable: (community) =>
       commonsError(ErrorCode.NODE_UNAVAILABLE, `The node of "${community}" did not answer`, {
         community,

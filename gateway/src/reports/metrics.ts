@@ -1,14 +1,20 @@
-import { checkAdaptation, groupBy, isAdaptation, parseGlobalId, type Commons } from '@commons-graph/schema';
-import { danglingLinks } from './dangling';
+import type { Commons } from '@commons-graph/schema';
+import { addMonths, DAY, monthsOf, sixMonthsBefore, type Span } from './calendar';
 import type { CommunityData } from './gather';
+import type { FeedbackOn, ReportInputs, SignInputs, VitalityInputs } from './inputs';
+import { CommonsIndex, reportInputsOf, vitalityInputsOf } from './live-inputs';
+import { lineageReach } from './lineage-reach';
 import { stateOf, VITALITY_RULES, type Measures, type MetricKey } from './vitality-rules';
 
 /**
- * Signs of life and decay (DESIGN.md, "Vitality"), computed from data gathered once from every
- * node. Pure functions of that data and the window, so tests can check each value by hand; the
- * thresholds that judge them are data (vitality-rules.ts).
+ * Signs of life and decay (DESIGN.md, "Vitality") and the report, computed from the inputs
+ * (inputs.ts) that either path fills. Pure functions of them and the window, so tests can check
+ * each value by hand; the thresholds that judge them are data (vitality-rules.ts).
  */
 export type { State } from './vitality-rules';
+export type { LicenceConflict } from './inputs';
+export { addMonths, monthsOf } from './calendar';
+export { CommonsIndex } from './live-inputs';
 
 /** What the resolvers return, typed by schema/commons.graphql (generated), dates still as Dates. */
 export type Metric = Commons.VitalityMetric;
@@ -21,52 +27,7 @@ export type Vitality = Omit<Commons.Vitality, 'community' | 'from' | 'to'> & {
   to: Date;
 };
 
-const DAY = 86_400_000;
-/**
- * Memoised: a report reads the same few thousand timestamps and ids many times over (each
- * community's metrics twice, and every figure); parsing them was most of a report's CPU.
- */
-function memo<T>(compute: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined) {
-      if (cache.size >= 50_000) cache.clear();
-      cache.set(key, (value = compute(key)));
-    }
-    return value;
-  };
-}
-const at = memo((iso) => Date.parse(iso));
-const slugOf = memo((id) => parseGlobalId(id)?.community ?? '');
 const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
-
-/** The same day and time `months` later, clamped to the month's last day (Oct 31 − 6 = Apr 30). */
-export function addMonths(date: Date, months: number): Date {
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
-  target.setUTCHours(
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-    date.getUTCMilliseconds(),
-  );
-  return target;
-}
-
-/** Calendar months (YYYY-MM, UTC) that the window touches. */
-export function monthsOf(from: Date, to: Date): string[] {
-  const months: string[] = [];
-  const cursor = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
-  while (cursor.getTime() <= to.getTime()) {
-    months.push(cursor.toISOString().slice(0, 7));
-    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
-  }
-  return months;
-}
-
-const inWindow = (iso: string, from: Date, to: Date) => at(iso) >= from.getTime() && at(iso) <= to.getTime();
 
 function medianOf(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -89,82 +50,6 @@ export function fewestForHalf(weights: number[]): number {
   return count;
 }
 
-export type LicenceConflict = Commons.LicenceConflict;
-
-/**
- * Everything the Commons knows, indexed once for the metrics: each community's vitality reads only
- * its own slices, so a report over N communities costs about N times one community, not N².
- */
-export class CommonsIndex {
-  readonly artifacts = new Map<string, CommunityData['artifacts'][number]>();
-  readonly adoptions: CommunityData['adoptionsGiven'] = [];
-  readonly feedback: CommunityData['feedbackGiven'] = [];
-  readonly responses: Array<CommunityData['responsesGiven'][number] & { community: string }> = [];
-  readonly derivations: Array<CommunityData['derivations'][number] & { community: string }> = [];
-  readonly answers: Array<CommunityData['needAnswersGiven'][number] & { community: string }> = [];
-  /** Adoptions and feedback by the community whose artifact they are about. */
-  readonly adoptionsOfCommunity: Map<string, CommunityData['adoptionsGiven']>;
-  readonly feedbackOnCommunity: Map<string, CommunityData['feedbackGiven']>;
-  readonly answersToNeed: Map<string, CommonsIndex['answers']>;
-  /** When an artifact was first adopted or derived from (ms), for "unused" at any date. */
-  readonly firstUse = new Map<string, number>();
-  private readonly firstResponses = new WeakMap<CommunityData, Map<string, number>>();
-  private conflicts?: LicenceConflict[];
-
-  constructor(readonly communities: CommunityData[]) {
-    for (const c of communities) {
-      for (const a of c.artifacts) this.artifacts.set(a.id, a);
-      this.adoptions.push(...c.adoptionsGiven);
-      this.feedback.push(...c.feedbackGiven);
-      this.responses.push(...c.responsesGiven.map((r) => ({ ...r, community: c.slug })));
-      this.derivations.push(...c.derivations.map((d) => ({ ...d, community: c.slug })));
-      this.answers.push(...c.needAnswersGiven.map((a) => ({ ...a, community: c.slug })));
-    }
-    this.adoptionsOfCommunity = groupBy(this.adoptions, (a) => slugOf(a.artifactId));
-    this.feedbackOnCommunity = groupBy(this.feedback, (f) => slugOf(f.artifactId));
-    this.answersToNeed = groupBy(this.answers, (a) => a.needId);
-    const uses = [
-      ...this.adoptions.map((a) => [a.artifactId, at(a.recordedAt)] as const),
-      ...this.derivations.map((d) => [d.sourceId, at(d.assertedAt)] as const),
-    ];
-    for (const [id, when] of uses) this.firstUse.set(id, Math.min(when, this.firstUse.get(id) ?? Infinity));
-  }
-
-  /** When the community first responded to each feedback item (ms): read by vitality and the report, computed once. */
-  firstResponsesOf(community: CommunityData): ReadonlyMap<string, number> {
-    let first = this.firstResponses.get(community);
-    if (!first) {
-      this.firstResponses.set(community, (first = new Map()));
-      for (const r of community.responsesGiven)
-        first.set(r.feedbackId, Math.min(at(r.respondedAt), first.get(r.feedbackId) ?? Infinity));
-    }
-    return first;
-  }
-
-  /** Adaptation edges whose source's licence does not allow the derivative's (checked once). */
-  licenceConflicts(): LicenceConflict[] {
-    this.conflicts ??= this.derivations.flatMap((d) => {
-      if (!isAdaptation(d.relation)) return [];
-      const source = this.artifacts.get(d.sourceId);
-      const derivative = this.artifacts.get(d.artifactId);
-      if (!source || !derivative) return [];
-      const check = checkAdaptation(source.licence.spdx, derivative.licence.spdx);
-      return check.allowed
-        ? []
-        : [
-            {
-              derivativeId: d.artifactId,
-              sourceId: d.sourceId,
-              relation: d.relation,
-              rule: check.rule,
-              community: d.community,
-            },
-          ];
-    });
-    return this.conflicts;
-  }
-}
-
 /** What a sign's computation gives: its value, a sentence, the evidence, and what its rules read. */
 interface Sign {
   value: number | null;
@@ -176,82 +61,71 @@ interface Sign {
 
 /** What every sign of one community over one window reads, computed once for all of them. */
 interface Window {
-  index: CommonsIndex;
-  community: CommunityData;
-  from: Date;
-  to: Date;
+  inputs: SignInputs;
+  conflicts: VitalityInputs['conflicts'];
   months: string[];
+  perMonth: number[];
   quarters: number;
   sixMonthsBefore: number;
-  /** The community's artifacts published by the window's end. */
-  published: CommunityData['artifacts'];
   /** Feedback from other communities on its artifacts, given in the window. */
-  received: CommunityData['feedbackGiven'];
+  received: FeedbackOn[];
   /** Days from each answered item to the community's first response by the window's end. */
   delays: number[];
   /** Received items without a response by the window's end. */
-  unanswered: CommunityData['feedbackGiven'];
+  unanswered: FeedbackOn[];
   /** Contribution roles active in the window. */
-  roles: CommunityData['contributionRoles'];
+  roles: SignInputs['roles'];
 }
 
-function windowOf(index: CommonsIndex, c: CommunityData, from: Date, to: Date): Window {
+function windowOf(inputs: SignInputs, conflicts: VitalityInputs['conflicts'], { from, to }: Span): Window {
   const months = monthsOf(from, to);
-  const received = (index.feedbackOnCommunity.get(c.slug) ?? []).filter(
-    (f) => f.community !== c.slug && inWindow(f.givenAt, from, to),
-  );
-  const firstResponses = index.firstResponsesOf(c);
+  const received = inputs.feedbackOn.filter((f) => f.community !== inputs.slug);
   const delays: number[] = [];
-  const unanswered: CommunityData['feedbackGiven'] = [];
+  const unanswered: FeedbackOn[] = [];
   for (const f of received) {
-    const first = firstResponses.get(f.id);
-    if (first !== undefined && first <= to.getTime()) delays.push((first - at(f.givenAt)) / DAY);
+    if (f.firstResponseAt !== null && f.firstResponseAt <= to.getTime())
+      delays.push((f.firstResponseAt - f.givenAt) / DAY);
     else unanswered.push(f);
   }
   const fromDay = from.toISOString().slice(0, 10);
   const toDay = to.toISOString().slice(0, 10);
   return {
-    index,
-    community: c,
-    from,
-    to,
+    inputs,
+    conflicts,
     months,
+    perMonth: months.map((m) => inputs.publishedPerMonth[m] ?? 0),
     received,
     delays,
     unanswered,
     quarters: Math.max(1, months.length / 3),
     sixMonthsBefore: addMonths(to, -6).getTime(),
-    published: c.artifacts.filter((a) => at(a.publishedAt) <= to.getTime()),
-    roles: c.contributionRoles.filter((r) => r.startsOn <= toDay && (!r.endsOn || r.endsOn >= fromDay)),
+    roles: inputs.roles.filter((r) => r.startsOn <= toDay && (!r.endsOn || r.endsOn >= fromDay)),
   };
 }
 
 /** Flow: artifacts published per month. */
 function flow(w: Window): Sign {
-  const windowArtifacts = w.published.filter((a) => inWindow(a.publishedAt, w.from, w.to));
-  const perMonth = w.months.map((m) => windowArtifacts.filter((a) => a.publishedAt.slice(0, 7) === m).length);
-  const last3 = perMonth.slice(-3);
+  const last3 = w.perMonth.slice(-3);
   return {
-    value: windowArtifacts.length / w.months.length,
-    detail: `${w.months.map((m, i) => `${m}: ${perMonth[i]}`).join(', ')}`,
-    evidence: windowArtifacts.map((a) => a.id),
+    value: w.inputs.windowArtifacts.length / w.months.length,
+    detail: `${w.months.map((m, i) => `${m}: ${w.perMonth[i]}`).join(', ')}`,
+    evidence: w.inputs.windowArtifacts,
     measures: {
       fewestInLast3Months: last3.length === 3 ? Math.min(...last3) : null,
-      mostInLast2Months: Math.max(...perMonth.slice(-2)),
+      mostInLast2Months: Math.max(...w.perMonth.slice(-2)),
     },
   };
 }
 
 /** Unused share: artifacts older than six months with no adoption or derivation. */
 function unusedShare(w: Window): Sign {
-  const old = w.published.filter((a) => at(a.publishedAt) < w.sixMonthsBefore);
-  const unused = old.filter((a) => !((w.index.firstUse.get(a.id) ?? Infinity) <= w.to.getTime()));
+  const { old, unused } = w.inputs;
   return {
-    value: old.length ? unused.length / old.length : null,
-    detail: old.length
-      ? `${unused.length} of ${old.length} artifacts older than six months are neither adopted nor derived from`
+    value: old ? unused.length / old : null,
+    detail: old
+      ? `${unused.length} of ${old} artifacts older than six months are neither adopted nor derived from`
       : 'No artifact is older than six months yet',
-    evidence: unused.map((a) => a.id),
+    evidence: unused,
   };
 }
 
@@ -286,19 +160,12 @@ function feedbackClosure(w: Window): Sign {
 
 /** Commons asks back: feedback received plus other communities' answers to this community's needs. */
 function commonsAsksBack(w: Window): Sign {
-  const slug = w.community.slug;
-  const asks = [
-    ...w.received.map((f) => ({ id: f.id, when: f.givenAt })),
-    ...w.community.needs
-      .flatMap((n) => w.index.answersToNeed.get(n.id) ?? [])
-      .filter((a) => a.community !== slug && inWindow(a.answeredAt, w.from, w.to))
-      .map((a) => ({ id: a.id, when: a.answeredAt })),
-  ];
+  const asks = [...w.received.map((f) => ({ id: f.id, at: f.givenAt })), ...w.inputs.needAnswers];
   return {
     value: asks.length / w.quarters,
     detail: `${asks.length} feedback items and need answers over ${round(w.quarters, 1)} quarters`,
     evidence: asks.map((a) => a.id),
-    measures: { inLast6Months: asks.filter((a) => at(a.when) >= w.sixMonthsBefore).length },
+    measures: { inLast6Months: asks.filter((a) => a.at >= w.sixMonthsBefore).length },
   };
 }
 
@@ -337,21 +204,18 @@ function resourcedWork(w: Window): Sign {
 
 /** Named impact: adoptions of this community's artifacts by others that name their impact. */
 function namedImpact(w: Window): Sign {
-  const slug = w.community.slug;
-  const impacts = (w.index.adoptionsOfCommunity.get(slug) ?? []).filter(
-    (a) => a.community !== slug && a.impact?.trim() && inWindow(a.recordedAt, w.from, w.to),
-  );
+  const impacts = w.inputs.impacts;
   return {
     value: impacts.length / w.quarters,
     detail: `${impacts.length} adoptions with an impact statement`,
     evidence: impacts.map((a) => a.id),
-    measures: { inLast6Months: impacts.filter((a) => at(a.recordedAt) >= w.sixMonthsBefore).length },
+    measures: { inLast6Months: impacts.filter((a) => a.at >= w.sixMonthsBefore).length },
   };
 }
 
 /** Licence integrity: this community's adaptations that break a source's licence. */
 function licenceIntegrity(w: Window): Sign {
-  const conflicts = w.index.licenceConflicts().filter((x) => x.community === w.community.slug);
+  const conflicts = w.conflicts;
   return {
     value: conflicts.length,
     detail: conflicts.length
@@ -363,17 +227,13 @@ function licenceIntegrity(w: Window): Sign {
 
 /** Human in the loop: AI-assisted artifacts without a named reviewer other than their authors. */
 function humanInTheLoop(w: Window): Sign {
-  const unreviewed = w.published.filter(
-    (a) =>
-      a.provenance.aiAssisted &&
-      (!a.provenance.reviewer?.trim() || a.provenance.authors.includes(a.provenance.reviewer.trim())),
-  );
+  const unreviewed = w.inputs.unreviewed;
   return {
     value: unreviewed.length,
     detail: unreviewed.length
       ? `${unreviewed.length} AI-assisted artifacts lack a reviewer other than their authors`
       : 'Every AI-assisted artifact had an independent human reviewer',
-    evidence: unreviewed.map((a) => a.id),
+    evidence: unreviewed,
   };
 }
 
@@ -391,34 +251,9 @@ const SIGNS: Readonly<Record<MetricKey, (w: Window) => Sign>> = {
   humanInTheLoop,
 };
 
-export function computeVitality(
-  index: CommonsIndex,
-  community: CommunityData,
-  from: Date,
-  to: Date,
-): Vitality {
-  const metrics = vitalityMetrics(index, community, from, to);
-  const decaySigns = metrics.filter((m) => m.state === 'DECAY').length;
-  // "Held for six months": the same signs were already there in the window six months earlier.
-  // A community younger than six months has no earlier window to have decayed in.
-  const existed = community.artifacts.some((a) => at(a.publishedAt) < addMonths(to, -6).getTime());
-  const earlier = vitalityMetrics(index, community, addMonths(from, -6), addMonths(to, -6)).filter(
-    (m) => m.state === 'DECAY',
-  ).length;
-  return {
-    community: community.slug,
-    name: community.name,
-    from,
-    to,
-    metrics,
-    decaySigns,
-    replant: existed && decaySigns >= 3 && earlier >= 3,
-  };
-}
-
 /** Each sign judged by its row, on the unrounded value; the value shown is rounded. */
-function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: Date): Metric[] {
-  const w = windowOf(index, c, from, to);
+function vitalityMetrics(inputs: SignInputs, conflicts: VitalityInputs['conflicts'], span: Span): Metric[] {
+  const w = windowOf(inputs, conflicts, span);
   return VITALITY_RULES.map((rule) => {
     const { value, detail, evidence, measures } = SIGNS[rule.key](w);
     const state = stateOf(rule, { value, ...measures });
@@ -434,6 +269,36 @@ function vitalityMetrics(index: CommonsIndex, c: CommunityData, from: Date, to: 
   });
 }
 
+/** One community's vitality over a window, from its inputs (either path's). */
+export function vitalityOf({ now, earlier, conflicts }: VitalityInputs, span: Span): Vitality {
+  const metrics = vitalityMetrics(now, conflicts, span);
+  const decaySigns = metrics.filter((m) => m.state === 'DECAY').length;
+  // "Held for six months": the same signs were already there in the window six months earlier.
+  // A community younger than six months has no earlier window to have decayed in.
+  const existed = now.firstPublishedAt !== null && now.firstPublishedAt < addMonths(span.to, -6).getTime();
+  const before = vitalityMetrics(earlier, conflicts, sixMonthsBefore(span));
+  const earlierDecay = before.filter((m) => m.state === 'DECAY').length;
+  return {
+    community: now.slug,
+    name: now.name,
+    from: span.from,
+    to: span.to,
+    metrics,
+    decaySigns,
+    replant: existed && decaySigns >= 3 && earlierDecay >= 3,
+  };
+}
+
+/** One community's vitality from the data the live path gathered. */
+export function computeVitality(
+  index: CommonsIndex,
+  community: CommunityData,
+  from: Date,
+  to: Date,
+): Vitality {
+  return vitalityOf(vitalityInputsOf(index, community, { from, to }), { from, to });
+}
+
 /**
  * The ecosystem figures of a report, one definition for both sides: the gateway computes them
  * (CommonsReport) and the steward's CLI renders them from the JSON it receives (ReportDocument).
@@ -446,112 +311,59 @@ export type CommonsReport = EcosystemFigures & {
   communities: Vitality[];
 };
 
-/** The whole Commons over a window: each community's vitality and the ecosystem figures. */
+/** By adopter and origin (the concatenation first, as reports have always listed them). */
+const byCell = (a: Commons.AdoptionCell, b: Commons.AdoptionCell) => {
+  const [x, y] = [a.adopter + a.origin, b.adopter + b.origin];
+  return x < y ? -1 : x > y ? 1 : a.adopter < b.adopter ? -1 : a.adopter > b.adopter ? 1 : 0;
+};
+
+/** The whole Commons over a window, from its inputs (either path's). */
+export function reportOf(inputs: ReportInputs, span: Span): CommonsReport {
+  const communities = inputs.communities.map((c) => vitalityOf(c, span));
+  const matrix = [...inputs.adoptionMatrix].sort(byCell);
+  const adopted = matrix.reduce((sum, cell) => sum + cell.count, 0);
+  const cross = matrix.reduce((sum, cell) => sum + (cell.adopter === cell.origin ? 0 : cell.count), 0);
+  const gives = new Set(inputs.feedbackGivers);
+  const reciprocal = inputs.communities
+    .filter(({ now }) => gives.has(now.slug) && now.feedbackOn.length > 0)
+    .map(({ now }) => now.slug);
+  const months = monthsOf(span.from, span.to);
+  return {
+    from: span.from,
+    to: span.to,
+    communities,
+    unavailableCommunities: inputs.unavailable,
+    danglingLinks: inputs.danglingLinks,
+    crossCommunityAdoptionShare: adopted ? round(cross / adopted) : null,
+    adoptionMatrix: matrix,
+    lineageReach: lineageReach(inputs.lineage.edges, inputs.lineage.sources).slice(0, 10),
+    fewestCommunitiesForHalfOfArtifacts: fewestForHalf(
+      inputs.communities.map(({ now }) => now.windowArtifacts.length),
+    ),
+    reciprocity: inputs.communities.length ? round(reciprocal.length / inputs.communities.length) : null,
+    reciprocalCommunities: reciprocal,
+    dormantCommunities: communities.filter((v) => v.metrics[0].state === 'DECAY').map((v) => v.community),
+    licenceConflicts: inputs.licenceConflicts,
+    unansweredNeeds: inputs.unansweredNeeds,
+    monthlyFlow: inputs.communities.flatMap(({ now }) =>
+      months.map((month) => ({ community: now.slug, month, count: now.publishedPerMonth[month] ?? 0 })),
+    ),
+    responseTimes: inputs.communities.flatMap(({ now }) =>
+      now.feedbackOn.map((f) => ({
+        community: now.slug,
+        feedbackId: f.id,
+        days: f.firstResponseAt === null ? null : round((f.firstResponseAt - f.givenAt) / DAY, 1),
+      })),
+    ),
+  };
+}
+
+/** The whole Commons over a window from the data the live path gathered. */
 export function computeReport(
   data: CommunityData[],
   unavailable: string[],
   from: Date,
   to: Date,
 ): CommonsReport {
-  const index = new CommonsIndex(data);
-  const communities = data.map((c) => computeVitality(index, c, from, to));
-  const adoptions = index.adoptions.filter((a) => inWindow(a.recordedAt, from, to));
-  const cross = adoptions.filter((a) => slugOf(a.artifactId) !== a.community);
-  const matrix = new Map<string, number>();
-  for (const a of adoptions) {
-    const key = `${a.community}\u0000${slugOf(a.artifactId)}`;
-    matrix.set(key, (matrix.get(key) ?? 0) + 1);
-  }
-
-  // Lineage reach: how many artifacts and other communities each artifact's derivatives reach.
-  const children = new Map(
-    [...groupBy(index.derivations, (d) => d.sourceId)].map(([source, links]) => [
-      source,
-      links.map((d) => d.artifactId),
-    ]),
-  );
-  const reach = [...index.artifacts.values()]
-    .filter((artifact) => children.has(artifact.id))
-    .map((artifact) => {
-      const seen = new Set<string>([artifact.id]);
-      const queue = [artifact.id];
-      for (let next = 0; next < queue.length; next++) {
-        for (const child of children.get(queue[next]) ?? []) {
-          if (!seen.has(child)) {
-            seen.add(child);
-            queue.push(child);
-          }
-        }
-      }
-      const others = new Set([...seen].map(slugOf).filter((s) => s !== slugOf(artifact.id)));
-      return {
-        artifactId: artifact.id,
-        title: artifact.title,
-        communitiesReached: others.size,
-        artifactsReached: seen.size - 1,
-      };
-    })
-    .filter((r) => r.artifactsReached > 0)
-    .sort(
-      (a, b) =>
-        b.communitiesReached - a.communitiesReached ||
-        b.artifactsReached - a.artifactsReached ||
-        (a.artifactId < b.artifactId ? -1 : 1),
-    );
-
-  const gives = new Set(index.feedback.filter((f) => inWindow(f.givenAt, from, to)).map((f) => f.community));
-  const receives = new Set(
-    index.feedback.filter((f) => inWindow(f.givenAt, from, to)).map((f) => slugOf(f.artifactId)),
-  );
-  const reciprocal = data.map((c) => c.slug).filter((s) => gives.has(s) && receives.has(s));
-  const answered = new Set(index.answers.map((a) => a.needId));
-
-  return {
-    from,
-    to,
-    communities,
-    unavailableCommunities: unavailable,
-    danglingLinks: danglingLinks(data, unavailable),
-    crossCommunityAdoptionShare: adoptions.length ? round(cross.length / adoptions.length) : null,
-    adoptionMatrix: [...matrix]
-      .map(([key, count]) => {
-        const [adopter, origin] = key.split('\u0000');
-        return { adopter, origin, count };
-      })
-      .sort((a, b) => (a.adopter + a.origin < b.adopter + b.origin ? -1 : 1)),
-    lineageReach: reach.slice(0, 10),
-    fewestCommunitiesForHalfOfArtifacts: fewestForHalf(
-      data.map((c) => c.artifacts.filter((a) => inWindow(a.publishedAt, from, to)).length),
-    ),
-    reciprocity: data.length ? round(reciprocal.length / data.length) : null,
-    reciprocalCommunities: reciprocal,
-    dormantCommunities: communities.filter((v) => v.metrics[0].state === 'DECAY').map((v) => v.community),
-    licenceConflicts: index.licenceConflicts(),
-    unansweredNeeds: data.flatMap((c) =>
-      c.needs
-        .filter((n) => n.status === 'OPEN' && !answered.has(n.id))
-        .map((n) => ({ id: n.id, title: n.title, community: c.slug, postedAt: n.postedAt })),
-    ),
-    monthlyFlow: data.flatMap((c) =>
-      monthsOf(from, to).map((month) => ({
-        community: c.slug,
-        month,
-        count: c.artifacts.filter(
-          (a) => a.publishedAt.slice(0, 7) === month && inWindow(a.publishedAt, from, to),
-        ).length,
-      })),
-    ),
-    responseTimes: data.flatMap((c) =>
-      (index.feedbackOnCommunity.get(c.slug) ?? [])
-        .filter((f) => inWindow(f.givenAt, from, to))
-        .map((f) => {
-          const first = index.firstResponsesOf(c).get(f.id);
-          return {
-            community: c.slug,
-            feedbackId: f.id,
-            days: first === undefined ? null : round((first - at(f.givenAt)) / DAY, 1),
-          };
-        }),
-    ),
-  };
+  return reportOf(reportInputsOf(new CommonsIndex(data), unavailable, { from, to }), { from, to });
 }

@@ -1,5 +1,4 @@
 import { TIME_OF } from '../../canonical-order';
-import type { Gathered } from '../../reads';
 import { LINKS_FRAGMENT, PAGE_FRAGMENT, type CommunityData } from '../../reports/gather';
 import type { CommonsIndex } from '../CommonsIndex';
 import type { Participants } from './loaders';
@@ -13,11 +12,14 @@ const listOf = (field: string, table: string, order: string) =>
 const ARTIFACT = projectionOf(fragmentSelection(PAGE_FRAGMENT, ['edges', 'node']), 'x.doc');
 
 /**
- * Everything a report reads of every community, in one statement over the index: per community
- * the links it asserts and its artifacts (as the live gathering's pages order them). A community
- * the index has never synced is unavailable; one synced long ago is served, and named stale.
+ * Everything the live path gathers for a report, in one statement over the index: per community
+ * the links it asserts and its artifacts (as the live gathering's pages order them). Reports read
+ * the index's SQL aggregation (report.ts); this is what its test computes the same inputs from in JS.
  */
-export async function indexGather(index: CommonsIndex, participants: Participants): Promise<Gathered> {
+export async function indexGather(
+  index: CommonsIndex,
+  participants: Participants,
+): Promise<{ communities: CommunityData[]; unavailable: string[] }> {
   const slugs = participants();
   const mine = (field: string, table: string, time: string) =>
     listOf(field, table, inCanonicalOrder(time, 'x.'));

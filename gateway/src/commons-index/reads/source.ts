@@ -5,9 +5,9 @@ import { checkMaxDepth, LINEAGE_MAX_NODES } from '../../resolvers/lineage';
 import type { CommonsIndex } from '../CommonsIndex';
 import { indexArtifactPage } from './artifact-page';
 import { indexAdoptionsReceived, indexFeedbackReceived, indexNeeds } from './community-links';
-import { indexGather } from './gather';
 import { indexLineage } from './lineage';
 import { indexLoaders, type Participants } from './loaders';
+import { indexReport, indexVitality } from './report';
 import { staleCommunities } from './staleness';
 import { Followed } from './followed';
 
@@ -33,7 +33,8 @@ export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs
       needs: (status, community) => indexNeeds(index, ofRequest(ctx), status, community),
       adoptionsReceived: (community) => indexAdoptionsReceived(index, ofRequest(ctx), community),
       feedbackReceived: (community) => indexFeedbackReceived(index, ofRequest(ctx), community),
-      gather: () => indexGather(index, ofRequest(ctx)),
+      report: (span) => indexReport(index, ofRequest(ctx), span),
+      vitality: (community, span) => indexVitality(index, ofRequest(ctx), community, span),
       // Served from the index, a community is missing only until its first sync.
       unavailable: (community) =>
         notFound(`The Commons index has not synced "${community}" yet`, { community }),

@@ -1,0 +1,201 @@
+import { ADAPTATION_RELATIONS } from '@commons-graph/schema';
+import { BLANK_CLASS, hasTextSql as hasText } from '../../reports/blank';
+import { LINKS_FRAGMENT } from '../../reports/gather';
+import { fragmentSelection, projectionOf } from './projection';
+
+/**
+ * The statements behind a report from the index: the heavy aggregation in SQL, so only each
+ * community's small figures and the lists a report shows reach the gateway (inputs.ts says what
+ * each one means; live-inputs.ts computes the same in JS). Every expression that must agree with
+ * the live path's JS is declared here once.
+ */
+
+/** An instant in milliseconds, as `Date.parse` reads the ISO text a node served (sub-ms floored). */
+const ms = (timestamp: string) => `floor(extract(epoch from ${timestamp}) * 1000)`;
+
+/** Text trimmed as `trim()` trims it. */
+const trimmed = (text: string) => `regexp_replace(${text}, '^[${BLANK_CLASS}]+|[${BLANK_CLASS}]+$', '', 'g')`;
+
+const ROLE = projectionOf(fragmentSelection(LINKS_FRAGMENT, ['contributionRoles']), 'x.doc');
+
+/**
+ * The communities the index gathered, in the registry's order: the participants ($1) it has
+ * synced at least once, with their names. The rest are unavailable.
+ */
+const GATHERED = `g as (
+  select s.slug, s.n, coalesce(p.doc->>'name', s.slug) as name
+  from unnest($1::text[]) with ordinality s(slug, n)
+    join followed_node f on f.slug = s.slug and f.last_sync_at is not null
+    left join community_profile p on p.community = s.slug
+)`;
+
+/** Links as the report reads them: the node that stored them (`n`, its place), their time (to the ms). */
+const ADOPTIONS = `adopt as (
+  select x.id, g.n, x.community as node, x.doc->>'community' as community, x.artifact_id,
+    x.artifact_community as origin, x.recorded_at as at, x.names_impact
+  from adoption x join g on g.slug = x.community
+)`;
+const FEEDBACK = `fb as (
+  select x.id, g.n, x.community as node, x.doc->>'community' as community, x.artifact_id,
+    x.artifact_community as origin,
+    x.given_at as at
+  from feedback x join g on g.slug = x.community
+)`;
+
+/**
+ * Each community of $2 (all gathered when null) over each window of $3 (from), $4 (to) and $5
+ * (six months before `to`): one row per window and community, the window's place in `k`.
+ */
+export const SIGNS_SQL = `
+with ${GATHERED},
+t as (select * from g where $2::text[] is null or g.slug = any($2::text[])),
+w as (select * from unnest($3::timestamptz[], $4::timestamptz[], $5::timestamptz[]) with ordinality w(lo, hi, six, k)),
+art as (
+  select a.community, a.id, a.published_at, date_trunc('milliseconds', a.published_at) as at,
+    a.published_month as month
+  from artifact a where a.community in (select slug from t)
+),
+${ADOPTIONS},
+${FEEDBACK},
+in_window as (
+  select w.k, a.community, json_agg(a.id order by a.published_at desc, a.id collate "C") as ids
+  from art a join w on a.at between w.lo and w.hi group by w.k, a.community
+),
+per_month as (
+  select k, community, json_object_agg(month, n) as counts from (
+    select w.k, a.community, a.month, count(*)::int as n
+    from art a join w on a.at between w.lo and w.hi group by w.k, a.community, a.month
+  ) m group by k, community
+),
+first_use as (
+  select id, min(at) as at from (
+    select artifact_id as id, at from adopt
+    union all
+    select x.source_id, x.asserted_at from derivation x join g on g.slug = x.community
+  ) u group by id
+),
+old as (
+  select w.k, a.community, count(*)::int as old,
+    coalesce(json_agg(a.id order by a.published_at desc, a.id collate "C") filter (where u.id is null), '[]') as unused
+  from art a join w on a.at < w.six left join first_use u on u.id = a.id and u.at <= w.hi
+  group by w.k, a.community
+),
+first_response as (
+  select r.community, r.feedback_id, min(r.responded_at) as at
+  from response r where r.community in (select slug from t) group by r.community, r.feedback_id
+),
+feedback_on as (
+  select w.k, f.origin as community,
+    json_agg(json_build_object('id', f.id, 'community', f.community, 'givenAt', ${ms('f.at')}, 'firstResponseAt', ${ms('r.at')})
+      order by f.n, f.at, f.id collate "C") as list
+  from fb f join w on f.at between w.lo and w.hi
+    left join first_response r on r.community = f.origin and r.feedback_id = f.id
+  where f.origin in (select slug from t)
+  group by w.k, f.origin
+),
+need_answers as (
+  select w.k, nd.community,
+    json_agg(json_build_object('id', x.id, 'at', ${ms('x.at')})
+      order by nd.posted_at, nd.id collate "C", x.n, x.at, x.id collate "C") as list
+  from need nd
+    join (select x.id, x.need_id, x.community, g.n, x.answered_at as at
+      from need_answer x join g on g.slug = x.community) x on x.need_id = nd.id and x.community <> nd.community
+    join w on x.at between w.lo and w.hi
+  where nd.community in (select slug from t)
+  group by w.k, nd.community
+),
+impacts as (
+  select w.k, a.origin as community,
+    json_agg(json_build_object('id', a.id, 'at', ${ms('a.at')}) order by a.n, a.at, a.id collate "C") as list
+  from adopt a join w on a.at between w.lo and w.hi
+  where a.origin in (select slug from t) and a.community is distinct from a.origin and a.names_impact
+  group by w.k, a.origin
+),
+roles as (
+  select x.community, json_agg(${ROLE} order by x.doc->>'startsOn', x.id collate "C") as list
+  from contribution_role x where x.community in (select slug from t) group by x.community
+),
+unreviewed as (
+  select w.k, x.community, json_agg(x.id order by x.published_at desc, x.id collate "C") as ids
+  from artifact x join w on date_trunc('milliseconds', x.published_at) <= w.hi
+  where x.ai_assisted and x.community in (select slug from t)
+    and (not ${hasText(`x.doc->'provenance'->>'reviewer'`)}
+      or (x.doc->'provenance'->'authors') ? ${trimmed(`x.doc->'provenance'->>'reviewer'`)})
+  group by w.k, x.community
+),
+first_published as (select community, ${ms('min(at)')}::float8 as at from art group by community)
+select w.k::int as k, t.slug, t.name,
+  coalesce(m.counts, '{}') as "publishedPerMonth", coalesce(i.ids, '[]') as "windowArtifacts",
+  coalesce(o.old, 0) as old, coalesce(o.unused, '[]') as unused, coalesce(f.list, '[]') as "feedbackOn",
+  coalesce(na.list, '[]') as "needAnswers", coalesce(im.list, '[]') as impacts, coalesce(r.list, '[]') as roles,
+  coalesce(u.ids, '[]') as unreviewed, fp.at as "firstPublishedAt"
+from w cross join t
+  left join per_month m on m.k = w.k and m.community = t.slug
+  left join in_window i on i.k = w.k and i.community = t.slug
+  left join old o on o.k = w.k and o.community = t.slug
+  left join feedback_on f on f.k = w.k and f.community = t.slug
+  left join need_answers na on na.k = w.k and na.community = t.slug
+  left join impacts im on im.k = w.k and im.community = t.slug
+  left join roles r on r.community = t.slug
+  left join unreviewed u on u.k = w.k and u.community = t.slug
+  left join first_published fp on fp.community = t.slug
+order by w.k, t.n`;
+
+/**
+ * Adaptations whose source and derivative the index holds (of community $2, or all when null),
+ * with both licences, in the order of the asserting communities: the licence check reads them.
+ */
+export const DERIVATION_LICENCES_SQL = `
+with ${GATHERED}
+select x.artifact_id as "derivativeId", x.source_id as "sourceId", x.relation, x.community,
+  s.licence as "sourceLicence", d.licence as "derivativeLicence"
+from derivation x join g on g.slug = x.community
+  join artifact s on s.id = x.source_id and s.community in (select slug from g)
+  join artifact d on d.id = x.artifact_id and d.community in (select slug from g)
+where x.relation = any('{${ADAPTATION_RELATIONS.join(',')}}'::text[]) and ($2::text is null or x.community = $2)
+order by g.n, x.asserted_at, x.id collate "C"`;
+
+/** The ecosystem's figures over the window $2 (from) .. $3 (to). */
+export const ECOSYSTEM_SQL = `
+with ${GATHERED},
+${ADOPTIONS},
+${FEEDBACK},
+unavailable as (select s.slug from unnest($1::text[]) s(slug) where s.slug not in (select slug from g)),
+held as (select a.id from artifact a where a.community in (select slug from g)),
+derived as (
+  select x.id, g.n, x.community, x.source_id, x.artifact_id, x.asserted_at as at
+  from derivation x join g on g.slug = x.community
+),
+answers as (
+  select x.id, g.n, x.community, x.need_id, x.artifact_id, x.answered_at as at
+  from need_answer x join g on g.slug = x.community
+),
+links as (
+  select community, n, 0 as kind, at, id, source_id as target from derived
+  union all select node, n, 1, at, id, artifact_id from adopt
+  union all select node, n, 2, at, id, artifact_id from fb
+  union all select community, n, 3, at, id, artifact_id from answers
+),
+dangling as (
+  select l.community, l.n, count(*)::int as count, jsonb_agg(l.id order by l.kind, l.at, l.id collate "C") as ids
+  from links l
+  where not exists (select 1 from held h where h.id = l.target)
+    and left(l.target, greatest(strpos(l.target, ':') - 1, 0)) not in (select slug from unavailable)
+  group by l.community, l.n
+)
+select
+  (select coalesce(jsonb_agg(slug), '[]') from unavailable) as unavailable,
+  (select coalesce(jsonb_agg(jsonb_build_object('adopter', community, 'origin', origin, 'count', count)), '[]')
+    from (select community, origin, count(*)::int as count from adopt where at between $2::timestamptz and $3::timestamptz
+      group by community, origin) m) as "adoptionMatrix",
+  (select coalesce(jsonb_agg(distinct community), '[]') from fb where at between $2::timestamptz and $3::timestamptz) as "feedbackGivers",
+  (select coalesce(jsonb_agg(jsonb_build_object('sourceId', source_id, 'artifactId', artifact_id)
+      order by n, at, id collate "C"), '[]') from derived) as edges,
+  (select coalesce(jsonb_object_agg(a.id, a.doc->>'title'), '{}') from artifact a
+    where a.id in (select source_id from derived) and a.community in (select slug from g)) as sources,
+  (select coalesce(jsonb_agg(jsonb_build_object('id', nd.id, 'title', nd.doc->>'title', 'community', nd.community,
+      'postedAt', nd.doc->>'postedAt') order by g.n, nd.posted_at, nd.id collate "C"), '[]')
+    from need nd join g on g.slug = nd.community
+    where nd.status = 'OPEN' and not exists (select 1 from answers a where a.need_id = nd.id)) as "unansweredNeeds",
+  (select coalesce(jsonb_agg(jsonb_build_object('community', community, 'count', count, 'linkIds', ids)
+      order by n), '[]') from dangling) as "danglingLinks"`;

@@ -1,0 +1,85 @@
+/**
+ * What the vitality signs and the report read, as one typed record: the live path fills it in JS
+ * from the data it gathers from every node (live-inputs.ts), the Commons index with SQL
+ * (commons-index/reads/report.ts). metrics.ts computes every sign and figure from this record
+ * only, so the rules cannot read anything one side does not fill, and a test compares both.
+ * Instants are milliseconds since the epoch; lists are in the order the report shows them.
+ */
+import type { Commons } from '@commons-graph/schema';
+import type { CommunityData } from './gather';
+
+/** Feedback on one of the community's artifacts (by anyone gathered), given in the window. */
+export interface FeedbackOn {
+  id: string;
+  /** The giving community, as the feedback names it. */
+  community: string;
+  givenAt: number;
+  /** The community's first response to it, whenever it came; null if none. */
+  firstResponseAt: number | null;
+}
+
+/** A link some other community made to this one in the window (an answer to its need, an adoption naming impact). */
+export interface Ask {
+  id: string;
+  at: number;
+}
+
+export type ContributionRole = CommunityData['contributionRoles'][number];
+
+/** One community over one window. */
+export interface SignInputs {
+  slug: string;
+  name: string;
+  /** Artifacts published in the window, by the month their date names (YYYY-MM); months without any are absent. */
+  publishedPerMonth: Record<string, number>;
+  /** Their ids, newest first, then by id. */
+  windowArtifacts: string[];
+  /** Artifacts published by the window's end and more than six months before it. */
+  old: number;
+  /** Those of them that nobody adopted or derived from by the window's end, newest first. */
+  unused: string[];
+  /** In the order of the giving communities, then time, then id. */
+  feedbackOn: FeedbackOn[];
+  /** Other communities' answers to its needs given in the window, need by need (needs in their order). */
+  needAnswers: Ask[];
+  /** Other communities' adoptions of its artifacts recorded in the window with an impact statement. */
+  impacts: Ask[];
+  /** Every contribution role it records (the signs keep those active in the window). */
+  roles: ContributionRole[];
+  /** Its AI-assisted artifacts published by the window's end without a reviewer other than their authors, newest first. */
+  unreviewed: string[];
+  /** Its earliest publication, whatever the window; null if it published nothing. */
+  firstPublishedAt: number | null;
+}
+
+export type LicenceConflict = Commons.LicenceConflict;
+
+/** One community's vitality: the window, the same window six months earlier, its licence conflicts. */
+export interface VitalityInputs {
+  now: SignInputs;
+  earlier: SignInputs;
+  conflicts: LicenceConflict[];
+}
+
+/** An edge of the lineage graph, from a source to what derives from it. */
+export interface LineageEdge {
+  sourceId: string;
+  artifactId: string;
+}
+
+/** The whole Commons over a window: every gathered community's vitality and the ecosystem's figures. */
+export interface ReportInputs {
+  /** In the registry's order. */
+  communities: VitalityInputs[];
+  unavailable: string[];
+  /** Adoptions recorded in the window, counted by adopter and origin, in that order. */
+  adoptionMatrix: Commons.AdoptionCell[];
+  /** Every derivation, and the title of each held artifact that something derives from. */
+  lineage: { edges: LineageEdge[]; sources: Record<string, string> };
+  /** Communities that gave feedback in the window. */
+  feedbackGivers: string[];
+  /** Every adaptation that breaks its source's licence, in the order of the asserting communities. */
+  licenceConflicts: LicenceConflict[];
+  unansweredNeeds: Commons.UnansweredNeed[];
+  danglingLinks: Commons.DanglingLinks[];
+}
