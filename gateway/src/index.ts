@@ -20,6 +20,7 @@ export { SyncWorker } from './sync/SyncWorker';
 export { PINGS_PER_MINUTE } from './sync/ping';
 export { untilSynced, isSynced, NotSyncedError } from './sync/until-synced';
 export { indexLineage } from './commons-index/reads/lineage';
+export { Followed } from './commons-index/reads/followed';
 export { lineage, LINEAGE_MAX_NODES } from './resolvers/lineage';
 export { ArtifactLoader, type Loaders } from './loaders';
 export type { NodeArtifact } from './node-client/types';

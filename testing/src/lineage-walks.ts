@@ -1,5 +1,6 @@
 import { requireGlobalId } from '@commons-graph/schema';
 import {
+  Followed,
   ArtifactLoader,
   CommonsIndex,
   indexLineage,
@@ -58,7 +59,11 @@ export async function writeLineageGraph(index: CommonsIndex, { ids, links }: Ref
   );
 }
 
-/** The index's statement over what `writeLineageGraph` wrote, every community participating. */
+/**
+ * The index's statement over what `writeLineageGraph` wrote, every community participating: as
+ * served (leaving out the followed communities that do not participate: none here), or, `named`,
+ * in the form it falls back to when the followed set changed (naming every participant).
+ */
 export function indexLineageOver(
   index: CommonsIndex,
   communities: string[],
@@ -66,6 +71,14 @@ export function indexLineageOver(
   direction: LineageDirection,
   maxDepth: number,
   cap = 500,
+  named = false,
 ): Promise<LineageResult> {
-  return indexLineage(index, () => communities, { id: rootId } as never, direction, maxDepth, cap);
+  const followed = named ? neverConfirmed : new Followed(index);
+  return indexLineage(index, followed, () => communities, { id: rootId } as never, direction, maxDepth, cap);
 }
+
+/** A followed set that is always found changed, so the statement names the participants. */
+const neverConfirmed = {
+  current: () => Promise.resolve({ version: 'never', slugs: new Set<string>() }),
+  confirms: () => false,
+} as unknown as Followed;

@@ -5,6 +5,7 @@ import type { LineageAnswer, LineageDirection } from '../../reads';
 import type { CommonsIndex } from '../CommonsIndex';
 import type { Participants } from './loaders';
 import { projectionOf } from './projection';
+import { difference, FOLLOWED_VERSION, type Followed } from './followed';
 import { DERIVED_FROM } from './sql';
 
 /**
@@ -22,10 +23,21 @@ import { DERIVED_FROM } from './sql';
  * each doc with only the fields the operation selects, as a node answers the live walk: bodies and
  * versions were most of the bytes.
  *
- * $1 root id, $2 maxDepth, $3 participants, $4 the walks (true: up), $5 the artifact cap.
+ * Which communities count comes in $3 one of two ways (`Scope`): the participants themselves, or,
+ * as the page does (followed.ts), the followed communities that do not participate, usually none,
+ * so that the statement need not carry the Commons' whole list of nodes.
+ *
+ * $1 root id, $2 maxDepth, $3 participants or those left out, $4 the walks (true: up), $5 the artifact cap.
  */
-const lineageSql = (doc: string) => `
-with recursive participant as materialized (select unnest($3::text[]) as slug),
+type Scope = 'participants' | 'leftOut';
+
+const lineageSql = (doc: string, scope: Scope) => {
+  const counts = (community: string) =>
+    scope === 'participants'
+      ? `${community} in (select slug from participant)`
+      : `not (${community} = any($3::text[]))`;
+  return `
+with recursive participant as materialized (select unnest(case when ${scope === 'participants'} then $3::text[] else '{}'::text[] end) as slug),
 walk(up, level, frontier, seen) as (
     select w.up, 0, array[$1::text], array[$1::text] from unnest($4::boolean[]) w(up)
   union all
@@ -35,7 +47,7 @@ walk(up, level, frontier, seen) as (
         select l.source_id as far, l.community from derivation l where w.up and l.artifact_id = any(w.frontier)
         union all
         select l.artifact_id, l.community from derivation l where not w.up and l.source_id = any(w.frontier)
-      ) e where not e.far = any(w.seen) and e.community in (select slug from participant)
+      ) e where not e.far = any(w.seen) and ${counts('e.community')}
     ) n
     where cardinality(w.frontier) > 0 and w.level <= $2 and cardinality(w.seen) <= $5
 ),
@@ -59,32 +71,47 @@ walked as (
 )
 select
   (select coalesce(json_agg(json_build_array(${doc}, ${DERIVED_FROM}) order by k.steps, a.id collate "C"), '[]')
-    from kept k join artifact a on a.id = k.id where a.community in (select slug from participant)) as nodes,
+    from kept k join artifact a on a.id = k.id where ${counts('a.community')}) as nodes,
   (select coalesce(json_agg(l.doc order by l.id collate "C"), '[]')
-    from derivation l where l.id in (select w.id from walked w where w.community in (select slug from participant))) as edges,
+    from derivation l where l.id in (select w.id from walked w where ${counts('w.community')})) as edges,
   (select coalesce(max(r.level), 0)::int from reached r
     where r.level <= (select level from cut) and r.id in (select id from kept)) as depth,
   ((select level from cut) <= $2
-    or exists (select 1 from walk where level = $2 + 1 and cardinality(frontier) > 0)) as truncated`;
+    or exists (select 1 from walk where level = $2 + 1 and cardinality(frontier) > 0)) as truncated,
+  ${FOLLOWED_VERSION} as version`;
+};
 
-const WHOLE_DOC = lineageSql('a.doc');
-const bySelection = new WeakMap<ArtifactSelection, string>();
+const WHOLE_DOC = {
+  participants: lineageSql('a.doc', 'participants'),
+  leftOut: lineageSql('a.doc', 'leftOut'),
+};
+const bySelection = new WeakMap<ArtifactSelection, Record<Scope, string>>();
 
 /** The statement returning the fields `selection` names of each artifact (its links come apart). */
-function statementFor(selection: ArtifactSelection | undefined): string {
-  if (!selection?.fields) return WHOLE_DOC;
-  let statement = bySelection.get(selection);
-  if (!statement) {
+function statementFor(selection: ArtifactSelection | undefined, scope: Scope): string {
+  if (!selection?.fields) return WHOLE_DOC[scope];
+  let statements = bySelection.get(selection);
+  if (!statements) {
     const set = (parse(`{ ${selection.fields} }`).definitions[0] as OperationDefinitionNode).selectionSet;
     const fields = set.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === 'derivedFrom'));
-    statement = lineageSql(projectionOf({ ...set, selections: fields }, 'a.doc'));
-    bySelection.set(selection, statement);
+    const doc = projectionOf({ ...set, selections: fields }, 'a.doc');
+    statements = { participants: lineageSql(doc, 'participants'), leftOut: lineageSql(doc, 'leftOut') };
+    bySelection.set(selection, statements);
   }
-  return statement;
+  return statements[scope];
+}
+
+interface LineageRow {
+  nodes: Array<[LinkedArtifact, NodeDerivation[]]>;
+  edges: NodeDerivation[];
+  depth: number;
+  truncated: boolean;
+  version: string;
 }
 
 export async function indexLineage(
   index: CommonsIndex,
+  followed: Followed,
   participants: Participants,
   root: LinkedArtifact,
   direction: LineageDirection,
@@ -93,12 +120,14 @@ export async function indexLineage(
   selection?: ArtifactSelection,
 ): Promise<LineageAnswer> {
   const walks = direction === 'BOTH' ? [true, false] : [direction === 'UP'];
-  const [row] = await index.read<{
-    nodes: Array<[LinkedArtifact, NodeDerivation[]]>;
-    edges: NodeDerivation[];
-    depth: number;
-    truncated: boolean;
-  }>(statementFor(selection), [root.id, maxDepth, participants(), walks, maxNodes]);
+  const read = (scope: Scope, communities: string[]) =>
+    index
+      .read<LineageRow>(statementFor(selection, scope), [root.id, maxDepth, communities, walks, maxNodes])
+      .then((rows) => rows[0]);
+  const known = await followed.current();
+  let row = await read('leftOut', difference(known, participants()).leftOut);
+  // The followed set changed meanwhile: this once, the participants themselves.
+  if (!followed.confirms(known, row.version)) row = await read('participants', participants());
   return {
     rootId: root.id,
     nodes: row.nodes.map(([doc, derivedFrom]) => ({ ...doc, derivedFrom })),

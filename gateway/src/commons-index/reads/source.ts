@@ -40,7 +40,16 @@ export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs
         notFound(`The Commons index has not synced "${community}" yet`, { community }),
       lineage: async (selection, root, direction, maxDepth) => {
         checkMaxDepth(maxDepth);
-        return indexLineage(index, ofRequest(ctx), root, direction, maxDepth, LINEAGE_MAX_NODES, selection);
+        return indexLineage(
+          index,
+          followed,
+          ofRequest(ctx),
+          root,
+          direction,
+          maxDepth,
+          LINEAGE_MAX_NODES,
+          selection,
+        );
       },
     }),
     stale: (ctx) => staleCommunities(index, followed, ofRequest(ctx)(), freshnessMs),
