@@ -1,3 +1,4 @@
+import { loggableError } from './log-safety';
 /** The part of a logger this needs (pino's shape). */
 export interface ErrorLogger {
   error(details: Record<string, unknown>, message: string): void;
@@ -9,9 +10,9 @@ export interface ErrorLogger {
  */
 export function keepServingOnStrayErrors(logger: ErrorLogger): void {
   process.on('unhandledRejection', (reason) =>
-    logger.error({ err: reason }, 'unhandled rejection; still serving'),
+    logger.error({ err: loggableError(reason) }, 'unhandled rejection; still serving'),
   );
   process.on('uncaughtException', (error) =>
-    logger.error({ err: error }, 'uncaught exception; still serving'),
+    logger.error({ err: loggableError(error) }, 'uncaught exception; still serving'),
   );
 }

@@ -146,6 +146,10 @@ export class CommonsIndex {
       max: 4,
       options: '-c synchronous_commit=off -c work_mem=32MB',
     });
+    // An idle connection the server ends (its restart or shutdown, a terminated backend) is an
+    // 'error' on the pool: it drops that connection and the next query opens another. Unhandled,
+    // it would be an uncaught exception; a query's own failure still reaches its caller.
+    pool.on('error', () => undefined);
     return new CommonsIndex(orm, pool, embedded, url);
   }
 

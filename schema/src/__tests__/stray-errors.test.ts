@@ -20,4 +20,19 @@ describe('a server that meets a stray error', () => {
       'unhandled rejection; still serving: a node answered nonsense',
     ]);
   });
+
+  it('logs a stray error without what it carries: a database error holds its client, statements and values', async () => {
+    const script = `
+      const { keepServingOnStrayErrors } = require(${JSON.stringify(join(__dirname, '..', '..', 'dist', 'index.js'))});
+      keepServingOnStrayErrors({ error: (details) => console.log(JSON.stringify(details.err)) });
+      const error = Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01', severity: 'FATAL',
+        client: { connectionParameters: { user: 'postgres', password: 'hunter2' }, activeQuery: { values: ['a draft title'] } },
+      });
+      setImmediate(() => { throw error; });`;
+    const { stdout } = await run(process.execPath, ['-e', script]);
+    const logged = stdout.trim();
+    expect(JSON.parse(logged)).toMatchObject({ code: '57P01' });
+    expect(logged).not.toMatch(/hunter2|a draft title|connectionParameters/);
+  });
 });
