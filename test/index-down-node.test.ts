@@ -1,4 +1,5 @@
 import {
+  testIndexConfig,
   createTestDatabase,
   link,
   publishedArtifact,
@@ -21,14 +22,7 @@ describe('a node that is down, read from the index', () => {
     commons = await startTestCommons(['up-circle', 'down-circle'], {
       gateway: {
         source: 'index',
-        index: {
-          databaseUrl: indexDatabase.url,
-          dataDir: 'unused',
-          syncIntervalMs: 0,
-          syncBackoffMs: 1000,
-          syncBackoffCapMs: 60_000,
-          freshnessMs: 60_000,
-        },
+        index: testIndexConfig(indexDatabase.url, { freshnessMs: 60_000 }),
       },
     });
     const { 'up-circle': up, 'down-circle': down } = commons.nodes;

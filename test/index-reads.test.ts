@@ -1,6 +1,7 @@
 import { backdateDemo, DEMO_COMMUNITIES, seedDemo } from '@commons-graph/demo';
 import type { RunningGateway } from '@commons-graph/gateway';
 import {
+  testIndexConfig,
   createTestDatabase,
   graphql,
   startTestCommons,
@@ -53,13 +54,7 @@ describe('the Commons answered from its index, as the nodes answer it live', () 
     commons = await startTestCommons(SLUGS, {
       gateway: {
         source: 'index',
-        index: {
-          databaseUrl: indexDatabase.url,
-          dataDir: 'unused: the index is on a test database',
-          syncIntervalMs: 0,
-          syncBackoffMs: 1000,
-          syncBackoffCapMs: 60_000,
-        },
+        index: testIndexConfig(indexDatabase.url),
       },
     });
     const nodes = Object.values(commons.nodes);

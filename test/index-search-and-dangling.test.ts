@@ -1,5 +1,6 @@
 import type { RunningGateway } from '@commons-graph/gateway';
 import {
+  testIndexConfig,
   codesOf,
   createTestDatabase,
   graphql,
@@ -26,13 +27,7 @@ describe('search and dangling links, read from the index', () => {
     commons = await startTestCommons(['soil-circle', 'water-circle'], {
       gateway: {
         source: 'index',
-        index: {
-          databaseUrl: indexDatabase.url,
-          dataDir: 'unused',
-          syncIntervalMs: 0,
-          syncBackoffMs: 1000,
-          syncBackoffCapMs: 60_000,
-        },
+        index: testIndexConfig(indexDatabase.url),
       },
     });
     const { 'soil-circle': soil, 'water-circle': water } = commons.nodes;

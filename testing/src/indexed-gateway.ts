@@ -21,6 +21,21 @@ export interface IndexedGateway {
 }
 
 /**
+ * The tests' index configuration on `databaseUrl`: nothing syncs on a period unless asked, and a
+ * failing node is retried after a second.
+ */
+export function testIndexConfig(databaseUrl: string, overrides: Partial<IndexConfig> = {}): IndexConfig {
+  return {
+    databaseUrl,
+    dataDir: 'unused: the index is on a test database',
+    syncIntervalMs: 0,
+    syncBackoffMs: 1000,
+    syncBackoffCapMs: 60_000,
+    ...overrides,
+  };
+}
+
+/**
  * A test gateway keeping a Commons index on a database of its own (or on `database`, to run
  * replicas on one index). Nothing syncs on a period unless asked: tests pull with
  * `gateway.sync.syncNode(slug)` or `pass()`.
@@ -35,14 +50,7 @@ export async function startIndexedGateway(
   const gateway = await startTestGateway(nodes, {
     adminToken: 'index-tests-admin-token-0123456789',
     ...overrides,
-    index: {
-      databaseUrl: db.url,
-      dataDir: 'unused: the index is on a test database',
-      syncIntervalMs: 0,
-      syncBackoffMs: 1000,
-      syncBackoffCapMs: 60_000,
-      ...index,
-    },
+    index: testIndexConfig(db.url, index),
   });
   await gateway.sync!.settled(); // the first pass, so that tests start from a known state
   return {

@@ -36,16 +36,6 @@ interface Cycle {
   harvestedArtifactIds: string[];
 }
 
-/** The form's text fields as typed, empty ones included: an emptied region or website is cleared. */
-function typed(event: Event): Record<string, string> {
-  event.preventDefault();
-  const values: Record<string, string> = {};
-  for (const [name, value] of new FormData(event.currentTarget as HTMLFormElement)) {
-    if (typeof value === 'string') values[name] = value.trim();
-  }
-  return values;
-}
-
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
@@ -136,18 +126,17 @@ function ProfileView({ profile }: { profile: Profile }) {
 function ProfileForm(props: { session: Session; profile: Profile; onSaved: () => void }) {
   const action = useAction();
   const onSave = (event: Event) => {
-    const v = typed(event);
-    void action
-      .run(
-        () =>
-          adminAsk(
-            props.session,
-            `mutation Profile($input: ProfileInput!) { updateProfile(input: $input) { slug } }`,
-            { input: { name: v.name, description: v.description, region: v.region, website: v.website } },
-          ),
-        'Profile saved.',
-      )
-      .then((ok) => ok && props.onSaved());
+    const v = formValues(event, { keepEmpty: true });
+    void action.run(
+      () =>
+        adminAsk(
+          props.session,
+          `mutation Profile($input: ProfileInput!) { updateProfile(input: $input) { slug } }`,
+          { input: { name: v.name, description: v.description, region: v.region, website: v.website } },
+        ),
+      'Profile saved.',
+      props.onSaved,
+    );
   };
   const { profile } = props;
   return (
@@ -192,25 +181,24 @@ function Roles(props: {
   const add = useAction();
   const onAdd = (event: Event) => {
     const v = formValues(event);
-    void add
-      .run(
-        () =>
-          adminAsk(
-            props.session,
-            `mutation Role($input: ContributionRoleInput!) { addContributionRole(input: $input) { id } }`,
-            {
-              input: {
-                personName: v.personName ?? '',
-                role: v.role ?? '',
-                hoursPerMonth: Number(v.hoursPerMonth ?? 0),
-                resourcedHoursPerMonth: Number(v.resourcedHoursPerMonth ?? 0),
-                startsOn: v.startsOn ?? today(),
-              },
+    void add.run(
+      () =>
+        adminAsk(
+          props.session,
+          `mutation Role($input: ContributionRoleInput!) { addContributionRole(input: $input) { id } }`,
+          {
+            input: {
+              personName: v.personName ?? '',
+              role: v.role ?? '',
+              hoursPerMonth: Number(v.hoursPerMonth ?? 0),
+              resourcedHoursPerMonth: Number(v.resourcedHoursPerMonth ?? 0),
+              startsOn: v.startsOn ?? today(),
             },
-          ),
-        'Role added.',
-      )
-      .then((ok) => ok && props.onChanged());
+          },
+        ),
+      'Role added.',
+      props.onChanged,
+    );
   };
   return (
     <section>
@@ -281,17 +269,16 @@ function EndRole(props: {
   const action = useAction();
   const onEnd = (event: Event) => {
     const v = formValues(event);
-    void action
-      .run(
-        () =>
-          adminAsk(
-            props.session,
-            `mutation End($id: ID!, $endsOn: LocalDate!) { endContributionRole(id: $id, endsOn: $endsOn) { id } }`,
-            { id: props.role.id, endsOn: v.endsOn ?? today() },
-          ),
-        'Role ended.',
-      )
-      .then((ok) => ok && props.onEnded());
+    void action.run(
+      () =>
+        adminAsk(
+          props.session,
+          `mutation End($id: ID!, $endsOn: LocalDate!) { endContributionRole(id: $id, endsOn: $endsOn) { id } }`,
+          { id: props.role.id, endsOn: v.endsOn ?? today() },
+        ),
+      'Role ended.',
+      props.onEnded,
+    );
   };
   return (
     <form class="row" onSubmit={onEnd} aria-label={`End the role of ${props.role.personName}`}>
@@ -314,28 +301,27 @@ function RecordCycle({ session, onRecorded }: { session: Session; onRecorded: ()
     const form = event.currentTarget as HTMLFormElement;
     const shared = (form.elements.namedItem('isPublic') as HTMLInputElement).checked;
     const v = formValues(event);
-    void action
-      .run(
-        () =>
-          adminAsk(
-            session,
-            `mutation Cycle($input: LearningCycleInput!) { recordLearningCycle(input: $input) { id } }`,
-            {
-              input: {
-                cadence: v.cadence ?? 'MONTHLY',
-                startsOn: v.startsOn ?? '',
-                endsOn: v.endsOn ?? '',
-                becameClear: v.becameClear ?? '',
-                surprised: v.surprised ?? '',
-                failed: v.failed ?? '',
-                isPublic: shared,
-                harvestedArtifactIds: listOf(v.harvestedArtifactIds),
-              },
+    void action.run(
+      () =>
+        adminAsk(
+          session,
+          `mutation Cycle($input: LearningCycleInput!) { recordLearningCycle(input: $input) { id } }`,
+          {
+            input: {
+              cadence: v.cadence ?? 'MONTHLY',
+              startsOn: v.startsOn ?? '',
+              endsOn: v.endsOn ?? '',
+              becameClear: v.becameClear ?? '',
+              surprised: v.surprised ?? '',
+              failed: v.failed ?? '',
+              isPublic: shared,
+              harvestedArtifactIds: listOf(v.harvestedArtifactIds),
             },
-          ),
-        'Learning cycle recorded.',
-      )
-      .then((ok) => ok && onRecorded());
+          },
+        ),
+      'Learning cycle recorded.',
+      onRecorded,
+    );
   };
   return (
     <form class="card" onSubmit={onRecord} aria-label="Record a learning cycle">

@@ -113,9 +113,7 @@ function EditorForm(props: {
   const editable = artifact.status === 'DRAFT' || artifact.status === 'IN_REVIEW';
   const published = artifact.status === 'PUBLISHED';
   const mutate = (query: string, variables: Record<string, unknown>, done: string) =>
-    action
-      .run(() => adminAsk(session, query, { id: artifact.id, ...variables }), done)
-      .then((ok) => ok && reload());
+    action.run(() => adminAsk(session, query, { id: artifact.id, ...variables }), done, reload);
 
   // One form, several buttons: the button pressed says what to do with its fields.
   const onSubmit = (event: SubmitEvent) => {
@@ -125,17 +123,19 @@ function EditorForm(props: {
     if (intent === 'save') {
       void mutate(SAVE, { input }, 'Draft saved.');
     } else if (intent === 'submit') {
-      void action
-        .run(async () => {
+      void action.run(
+        async () => {
           await adminAsk(session, SAVE, { id: artifact.id, input });
           await adminAsk(session, `mutation Submit($id: ID!) { submitForReview(id: $id) { id } }`, {
             id: artifact.id,
           });
-        }, 'Saved and submitted for review.')
-        .then((ok) => ok && reload());
+        },
+        'Saved and submitted for review.',
+        reload,
+      );
     } else if (intent === 'publish') {
-      void action
-        .run(async () => {
+      void action.run(
+        async () => {
           await adminAsk(session, SAVE, { id: artifact.id, input });
           await adminAsk(
             session,
@@ -145,8 +145,10 @@ function EditorForm(props: {
               reviewer: values.reviewer,
             },
           );
-        }, 'Published: version 1 is now public.')
-        .then((ok) => ok && reload());
+        },
+        'Published: version 1 is now public.',
+        reload,
+      );
     } else if (intent === 'new-version') {
       void mutate(
         `mutation NewVersion($id: ID!, $changes: ArtifactContentInput!, $changeNote: String!, $reviewer: String) {

@@ -30,15 +30,14 @@ export function Needs({ session }: { session: Session }) {
   );
   const onPost = (event: Event) => {
     const v = formValues(event);
-    void post
-      .run(
-        () =>
-          adminAsk(session, `mutation Post($input: NeedInput!) { postNeed(input: $input) { id } }`, {
-            input: { title: v.title ?? '', body: v.body ?? '', tags: listOf(v.tags) },
-          }),
-        'Need posted.',
-      )
-      .then((ok) => ok && reload());
+    void post.run(
+      () =>
+        adminAsk(session, `mutation Post($input: NeedInput!) { postNeed(input: $input) { id } }`, {
+          input: { title: v.title ?? '', body: v.body ?? '', tags: listOf(v.tags) },
+        }),
+      'Need posted.',
+      reload,
+    );
   };
   return (
     <>
@@ -97,13 +96,12 @@ export function Needs({ session }: { session: Session }) {
 function CloseNeed(props: { session: Session; id: string; onClosed: () => void }) {
   const action = useAction();
   const close = () =>
-    void action
-      .run(
-        () =>
-          adminAsk(props.session, `mutation Close($id: ID!) { closeNeed(id: $id) { id } }`, { id: props.id }),
-        'Need closed.',
-      )
-      .then((ok) => ok && props.onClosed());
+    void action.run(
+      () =>
+        adminAsk(props.session, `mutation Close($id: ID!) { closeNeed(id: $id) { id } }`, { id: props.id }),
+      'Need closed.',
+      props.onClosed,
+    );
   return (
     <>
       <button type="button" class="secondary" onClick={close} disabled={action.busy}>
@@ -123,19 +121,18 @@ function Offer(props: {
   const action = useAction();
   const onOffer = (event: Event) => {
     const v = formValues(event);
-    void action
-      .run(
-        () =>
-          adminAsk(
-            props.session,
-            `mutation Offer($input: NeedAnswerInput!) { answerNeed(input: $input) { id } }`,
-            {
-              input: { needId: props.need.id, artifactId: v.artifactId ?? '', note: v.note },
-            },
-          ),
-        'Offered.',
-      )
-      .then((ok) => ok && props.onOffered());
+    void action.run(
+      () =>
+        adminAsk(
+          props.session,
+          `mutation Offer($input: NeedAnswerInput!) { answerNeed(input: $input) { id } }`,
+          {
+            input: { needId: props.need.id, artifactId: v.artifactId ?? '', note: v.note },
+          },
+        ),
+      'Offered.',
+      props.onOffered,
+    );
   };
   return (
     <form class="row" onSubmit={onOffer} aria-label={`Offer an artifact for ${props.need.title}`}>

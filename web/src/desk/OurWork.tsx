@@ -126,25 +126,24 @@ function FeedbackCard(props: { session: Session; feedback: Feedback; onAnswered:
   const action = useAction();
   const onRespond = (event: Event) => {
     const values = formValues(event);
-    void action
-      .run(
-        () =>
-          adminAsk(
-            props.session,
-            `mutation Respond($input: FeedbackResponseInput!) { respondToFeedback(input: $input) { id } }`,
-            {
-              input: {
-                feedbackId: f.id,
-                artifactId: f.artifactId,
-                kind: values.kind,
-                body: values.body ?? '',
-                resultingVersion: values.resultingVersion ? Number(values.resultingVersion) : undefined,
-              },
+    void action.run(
+      () =>
+        adminAsk(
+          props.session,
+          `mutation Respond($input: FeedbackResponseInput!) { respondToFeedback(input: $input) { id } }`,
+          {
+            input: {
+              feedbackId: f.id,
+              artifactId: f.artifactId,
+              kind: values.kind,
+              body: values.body ?? '',
+              resultingVersion: values.resultingVersion ? Number(values.resultingVersion) : undefined,
             },
-          ),
-        'Response recorded.',
-      )
-      .then((ok) => ok && props.onAnswered());
+          },
+        ),
+      'Response recorded.',
+      props.onAnswered,
+    );
   };
   return (
     <article class="card feedback" aria-label={`Feedback from ${f.community.name}`}>

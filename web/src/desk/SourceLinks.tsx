@@ -43,35 +43,33 @@ export function SourceLinks(props: {
   const unpublished = props.artifact.status === 'DRAFT' || props.artifact.status === 'IN_REVIEW';
   const onAdd = (event: Event) => {
     const values = formValues(event);
-    void action
-      .run(
-        () =>
-          adminAsk(
-            props.session,
-            `mutation Link($input: DerivedFromInput!) { addDerivedFrom(input: $input) { id } }`,
-            {
-              input: {
-                artifactId: props.artifact.id,
-                sourceId: values.sourceId ?? '',
-                relation: values.relation,
-                note: values.note,
-              },
+    void action.run(
+      () =>
+        adminAsk(
+          props.session,
+          `mutation Link($input: DerivedFromInput!) { addDerivedFrom(input: $input) { id } }`,
+          {
+            input: {
+              artifactId: props.artifact.id,
+              sourceId: values.sourceId ?? '',
+              relation: values.relation,
+              note: values.note,
             },
-          ),
-        'Link recorded.',
-      )
-      .then((ok) => ok && props.onChange());
+          },
+        ),
+      'Link recorded.',
+      props.onChange,
+    );
   };
   const remove = (linkId: string) =>
-    void action
-      .run(
-        () =>
-          adminAsk(props.session, `mutation Unlink($id: ID!) { removeDerivedFrom(linkId: $id) }`, {
-            id: linkId,
-          }),
-        'Link withdrawn.',
-      )
-      .then((ok) => ok && props.onChange());
+    void action.run(
+      () =>
+        adminAsk(props.session, `mutation Unlink($id: ID!) { removeDerivedFrom(linkId: $id) }`, {
+          id: linkId,
+        }),
+      'Link withdrawn.',
+      props.onChange,
+    );
 
   return (
     <section>

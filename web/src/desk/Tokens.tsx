@@ -24,24 +24,25 @@ export function Tokens({ session }: { session: Session }) {
   const onCreate = (event: Event) => {
     const v = formValues(event);
     setCreated(null);
-    void action
-      .run(async () => {
+    void action.run(
+      async () => {
         const { createToken } = await adminAsk<{ createToken: { token: string } }>(
           session,
           `mutation Create($input: TokenInput!) { createToken(input: $input) { token } }`,
           { input: { name: v.name ?? '', role: v.role } },
         );
         setCreated(createToken.token);
-      }, 'Token created.')
-      .then((ok) => ok && reload());
+      },
+      'Token created.',
+      reload,
+    );
   };
   const revoke = (id: string) =>
-    void action
-      .run(
-        () => adminAsk(session, `mutation Revoke($id: ID!) { revokeToken(id: $id) { id } }`, { id }),
-        'Token revoked.',
-      )
-      .then((ok) => ok && reload());
+    void action.run(
+      () => adminAsk(session, `mutation Revoke($id: ID!) { revokeToken(id: $id) { id } }`, { id }),
+      'Token revoked.',
+      reload,
+    );
   return (
     <>
       <h1>Tokens</h1>

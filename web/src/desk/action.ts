@@ -6,13 +6,15 @@ export function useAction() {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
-  async function run(work: () => Promise<unknown>, done: string): Promise<boolean> {
+  /** Runs `work`; once it succeeded, says `done` and runs `then` (a reload, say). */
+  async function run(work: () => Promise<unknown>, done: string, then?: () => void): Promise<boolean> {
     setBusy(true);
     setProblems([]);
     setNotice('');
     try {
       await work();
       setNotice(done);
+      then?.();
       return true;
     } catch (error) {
       setProblems(problemsOf(error));
@@ -25,12 +27,15 @@ export function useAction() {
   return { problems, notice, busy, run, about };
 }
 
-/** A form's fields as strings; empty ones left out, so the API keeps what it had. */
-export function formValues(event: Event): Record<string, string> {
+/**
+ * A form's fields as strings, trimmed; empty ones left out, so the API keeps what it had, unless
+ * `keepEmpty` (a form where emptying a field clears it).
+ */
+export function formValues(event: Event, { keepEmpty = false } = {}): Record<string, string> {
   event.preventDefault();
   const values: Record<string, string> = {};
   for (const [name, value] of new FormData(event.currentTarget as HTMLFormElement)) {
-    if (typeof value === 'string' && value.trim() !== '') values[name] = value.trim();
+    if (typeof value === 'string' && (keepEmpty || value.trim() !== '')) values[name] = value.trim();
   }
   return values;
 }

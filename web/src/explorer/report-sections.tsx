@@ -107,40 +107,57 @@ export function Communities({ report }: { report: Report }) {
   );
 }
 
-/** Who adopted whose work: adopters down, origins across. */
-export function AdoptionMatrix({ report }: { report: Report }) {
-  const adopters = sorted(report.adoptionMatrix.map((c) => c.adopter));
-  const origins = sorted(report.adoptionMatrix.map((c) => c.origin));
-  const count = new Map(report.adoptionMatrix.map((c) => [`${c.adopter}\n${c.origin}`, c.count]));
+/** Counts by row and column (each row a community), zero where a pair has none. */
+function CountTable(props: {
+  rowHeading: string;
+  cells: { row: string; column: string; count: number }[];
+  caption?: string;
+}) {
+  const rows = sorted(props.cells.map((c) => c.row));
+  const columns = sorted(props.cells.map((c) => c.column));
+  const count = new Map(props.cells.map((c) => [`${c.row}\n${c.column}`, c.count]));
   return (
-    <Section title="Who adopts whose work" empty={adopters.length === 0} none="No adoptions in this window.">
-      <table>
-        <caption class="muted">
-          Adopting community (rows) and the community whose work it adopted (columns)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Adopter</th>
-            {origins.map((origin) => (
-              <th scope="col" key={origin}>
-                {origin}
-              </th>
+    <table>
+      {props.caption ? <caption class="muted">{props.caption}</caption> : null}
+      <thead>
+        <tr>
+          <th scope="col">{props.rowHeading}</th>
+          {columns.map((column) => (
+            <th scope="col" key={column}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row}>
+            <th scope="row">
+              <CommunityLink slug={row} />
+            </th>
+            {columns.map((column) => (
+              <td key={column}>{count.get(`${row}\n${column}`) ?? 0}</td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {adopters.map((adopter) => (
-            <tr key={adopter}>
-              <th scope="row">
-                <CommunityLink slug={adopter} />
-              </th>
-              {origins.map((origin) => (
-                <td key={origin}>{count.get(`${adopter}\n${origin}`) ?? 0}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Who adopted whose work: adopters down, origins across. */
+export function AdoptionMatrix({ report }: { report: Report }) {
+  return (
+    <Section
+      title="Who adopts whose work"
+      empty={report.adoptionMatrix.length === 0}
+      none="No adoptions in this window."
+    >
+      <CountTable
+        rowHeading="Adopter"
+        caption="Adopting community (rows) and the community whose work it adopted (columns)"
+        cells={report.adoptionMatrix.map((c) => ({ row: c.adopter, column: c.origin, count: c.count }))}
+      />
     </Section>
   );
 }
@@ -175,39 +192,16 @@ export function LineageReach({ report }: { report: Report }) {
 
 /** Publications per community and month. */
 export function MonthlyFlow({ report }: { report: Report }) {
-  const months = sorted(report.monthlyFlow.map((p) => p.month));
-  const communities = sorted(report.monthlyFlow.map((p) => p.community));
-  const count = new Map(report.monthlyFlow.map((p) => [`${p.community}\n${p.month}`, p.count]));
   return (
     <Section
       title="Artifacts published per month"
-      empty={months.length === 0}
+      empty={report.monthlyFlow.length === 0}
       none="Nothing flowed in this window."
     >
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Community</th>
-            {months.map((month) => (
-              <th scope="col" key={month}>
-                {month}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {communities.map((community) => (
-            <tr key={community}>
-              <th scope="row">
-                <CommunityLink slug={community} />
-              </th>
-              {months.map((month) => (
-                <td key={month}>{count.get(`${community}\n${month}`) ?? 0}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CountTable
+        rowHeading="Community"
+        cells={report.monthlyFlow.map((p) => ({ row: p.community, column: p.month, count: p.count }))}
+      />
     </Section>
   );
 }

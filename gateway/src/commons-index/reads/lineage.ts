@@ -36,8 +36,10 @@ const lineageSql = (doc: string, scope: Scope) => {
     scope === 'participants'
       ? `${community} in (select slug from participant)`
       : `not (${community} = any($3::text[]))`;
+  const participant =
+    scope === 'participants' ? 'participant as materialized (select unnest($3::text[]) as slug),' : '';
   return `
-with recursive participant as materialized (select unnest(case when ${scope === 'participants'} then $3::text[] else '{}'::text[] end) as slug),
+with recursive ${participant}
 walk(up, level, frontier, seen) as (
     select w.up, 0, array[$1::text], array[$1::text] from unnest($4::boolean[]) w(up)
   union all

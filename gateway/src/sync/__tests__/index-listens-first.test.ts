@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { startGateway, type RunningGateway } from '@commons-graph/gateway';
 import {
+  testIndexConfig,
   change,
   createTestDatabase,
   graphql,
@@ -26,13 +27,7 @@ const startOnIndex = (db: TestDatabase) =>
       corsOrigins: '*',
       logLevel: 'silent',
       source: 'index',
-      index: {
-        databaseUrl: db.url,
-        dataDir: 'unused: the index is on a test database',
-        syncIntervalMs: 0,
-        syncBackoffMs: 1000,
-        syncBackoffCapMs: 60_000,
-      },
+      index: testIndexConfig(db.url),
     },
     { logger: pino({ level: 'silent' }) },
   );
