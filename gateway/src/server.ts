@@ -112,16 +112,6 @@ async function followNodes(
   return sync;
 }
 
-/** Where Commons queries are answered from: the index, unless configured live or kept without one. */
-function commonsSource(
-  config: GatewayConfig,
-  index: CommonsIndex | undefined,
-  registry: Registry,
-): CommonsSource {
-  if ((config.source ?? DEFAULT_COMMONS_SOURCE) !== 'index' || !index) return liveSource;
-  return indexSource(index, registry, config.index?.freshnessMs ?? SYNC_DEFAULTS.freshnessMs);
-}
-
 /**
  * The configured nodes an index-served gateway may register unprobed: those the index has synced
  * at the same URL, so it answers for them at once. The live path needs every node checked first.
@@ -147,6 +137,7 @@ export async function startGateway(
   if (config.source === 'index' && !config.index)
     throw new Error('COMMONS_SOURCE=index needs the Commons index (DATABASE_URL or DATA_DIR)');
   const index = config.index ? await CommonsIndex.open(config.index) : undefined;
+  // Where Commons queries are answered from: the index, unless configured live or kept without one.
   const servedFromIndex = (config.source ?? DEFAULT_COMMONS_SOURCE) === 'index' && !!index;
   const registry = new Registry(config, logger, servedFromIndex ? INDEX_KEEP_ALIVE_MS : undefined);
   registry.onRequest = options.onNodeRequest;
@@ -168,7 +159,10 @@ export async function startGateway(
       )
     : undefined;
   await nodeList?.start();
-  const source = commonsSource(config, index, registry);
+  const source: CommonsSource =
+    servedFromIndex && index
+      ? indexSource(index, registry, config.index?.freshnessMs ?? SYNC_DEFAULTS.freshnessMs)
+      : liveSource;
 
   const httpServer = createServer();
   // Lineage and report queries nest deeper than a node's, so depth and cost are higher here.
