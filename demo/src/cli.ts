@@ -65,7 +65,8 @@ program
         'Without demo data, name the communities to start: COMMONS_NODES="slug=Name,slug2=Name 2"',
       );
     }
-    const demo = await startDemoCommons({
+    // Signals are ours before the Commons starts: a Ctrl-C during the start stops it once it is up.
+    const starting = startDemoCommons({
       dataDir: resolve(process.env.DATA_DIR || './.commons-data/demo'),
       databaseUrl: process.env.DATABASE_URL || undefined,
       host: process.env.HOST || '127.0.0.1',
@@ -77,11 +78,11 @@ program
       source: readGatewayConfig({ COMMONS_SOURCE: process.env.COMMONS_SOURCE }).source,
       logger,
     });
-    process.stdout.write(banner(demo));
     stopOnSignals(
-      () => demo.stop(),
+      () => starting.then((demo) => demo.stop()),
       () => process.stdout.write('\nStopping the Commons…\n'),
     );
+    process.stdout.write(banner(await starting));
   });
 
 // The steward's report is the CLI package's command; `commons report` runs it as it is.

@@ -20,11 +20,13 @@ program
     const config = readGatewayConfig();
     const logger = pino({ level: config.logLevel, base: undefined });
     keepServingOnStrayErrors(logger);
-    const gateway = await startGateway(config, { logger });
+    // Signals are ours before the gateway starts: one sent during the start stops it once it is up.
+    const starting = startGateway(config, { logger });
     stopOnSignals(
-      () => gateway.stop(),
+      () => starting.then((gateway) => gateway.stop()),
       (signal) => logger.info({ signal }, 'shutting down'),
     );
+    await starting;
   });
 
 program

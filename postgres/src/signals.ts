@@ -11,6 +11,8 @@ type HookedSignal = (typeof HOOKED_SIGNALS)[number];
 type Listener = NodeJS.SignalsListener;
 const STOP_LIMIT_MS = 60_000;
 const libraryListeners = new Map<HookedSignal, Listener[]>();
+/** Ours, never taken for the library's: the import may still be running when they are added. */
+const ownListeners = new Set<Listener>();
 let signalsOwned = false;
 
 const releaseLibraryListeners = () => {
@@ -25,7 +27,9 @@ export async function loadNotingSignalListeners<T>(load: () => Promise<T>): Prom
   const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const loaded = await load();
   for (const signal of HOOKED_SIGNALS) {
-    const added = process.listeners(signal).filter((listener) => !before.get(signal)!.has(listener));
+    const added = process
+      .listeners(signal)
+      .filter((listener) => !before.get(signal)!.has(listener) && !ownListeners.has(listener));
     if (added.length > 0) libraryListeners.set(signal, [...(libraryListeners.get(signal) ?? []), ...added]);
   }
   if (signalsOwned) releaseLibraryListeners();
@@ -38,8 +42,6 @@ export async function loadNotingSignalListeners<T>(load: () => Promise<T>): Prom
  * database's own exit hook keeps only its `exit` listener, a last resort for an unplanned exit.
  */
 export function stopOnSignals(stop: () => Promise<void>, onSignal?: (signal: NodeJS.Signals) => void): void {
-  signalsOwned = true;
-  releaseLibraryListeners();
   const shutdown = (signal: NodeJS.Signals) => {
     process.off('SIGINT', shutdown);
     process.off('SIGTERM', shutdown);
@@ -54,6 +56,12 @@ export function stopOnSignals(stop: () => Promise<void>, onSignal?: (signal: Nod
       () => process.exit(1),
     );
   };
+  // Ours are added before the library's are removed: a signal's last listener going away closes
+  // Node's handle for it, and a signal already caught but not yet dispatched would be lost with it
+  // (a SIGTERM sent just as the node said it was ready left it running).
+  ownListeners.add(shutdown);
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  signalsOwned = true;
+  releaseLibraryListeners();
 }

@@ -44,6 +44,24 @@ const { startEmbeddedPostgres, stopOnSignals } = require(${JSON.stringify(POSTGR
 })().catch((error) => { console.error(error); process.exit(2); });
 `;
 
+// A signal that arrives as the process takes the signals over: caught under the library's hook,
+// dispatched after. It was lost, and the process kept running (a node told to stop as it said ready).
+const TAKEOVER_SCRIPT = `
+const { startEmbeddedPostgres, stopOnSignals } = require(${JSON.stringify(POSTGRES)});
+(async () => {
+  const db = await startEmbeddedPostgres(process.env.DATA_DIR);
+  process.kill(process.pid, 'SIGTERM');
+  stopOnSignals(async () => {
+    await db.stop();
+    process.stdout.write('database stopped\\n');
+  });
+  setTimeout(() => {
+    process.stdout.write('the signal was lost\\n');
+    void db.stop().then(() => process.exit(3));
+  }, 10_000).unref();
+})().catch((error) => { console.error(error); process.exit(2); });
+`;
+
 async function runUntilSignal(dataDir: string, signal: NodeJS.Signals, wholeGroup = false) {
   const child = spawn(process.execPath, ['-e', wholeGroup ? GROUP_SCRIPT : SCRIPT], {
     env: { ...process.env, DATA_DIR: dataDir },
@@ -84,6 +102,20 @@ describe('stopOnSignals', () => {
       expect(code).toBe(0);
     },
   );
+
+  it('stops on a signal that arrived while it was taking the signals over', async () => {
+    const child = spawn(process.execPath, ['-e', TAKEOVER_SCRIPT], {
+      env: { ...process.env, DATA_DIR: dataDir },
+      cwd: join(__dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(output).toBe('database stopped\n');
+    expect(code).toBe(0);
+  });
 
   it('stops when the signal reached PostgreSQL too, as a Ctrl-C in a terminal does', async () => {
     const { code, output } = await runUntilSignal(dataDir, 'SIGINT', true);

@@ -27,15 +27,19 @@ program
     const config = readNodeConfig();
     const logger = createLogger(config.logLevel);
     keepServingOnStrayErrors(logger);
-    const node = await startCommunityNode(config, { logger });
+    // Signals are ours before the node starts: one sent during the start stops the node once it is up.
+    const starting = startCommunityNode(config, { logger });
     stopOnSignals(
       () =>
-        node.stop().catch((error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          throw error;
-        }),
+        starting
+          .then((node) => node.stop())
+          .catch((error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            throw error;
+          }),
       (signal) => logger.info({ signal }, 'shutting down'),
     );
+    await starting;
   });
 
 async function withDatabase<T>(

@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { graphql } from '@commons-graph/testing';
-import { makeDataDir, publishArtifact, removeDataDir, runCli, startNode } from './support/cli';
+import { CLI, makeDataDir, nodeEnv, publishArtifact, removeDataDir, runCli, startNode } from './support/cli';
 
 describe('`community-node start` on its embedded PostgreSQL', () => {
   let dataDir: string;
@@ -41,6 +42,35 @@ describe('`community-node start` on its embedded PostgreSQL', () => {
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);
     }
+  });
+
+  it('stopped during its start, finishes starting, then stops cleanly', async () => {
+    const child = spawn(process.execPath, [CLI, 'start'], {
+      env: nodeEnv(dataDir),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      const before = output;
+      output += chunk.toString();
+      // Halfway: the database is up, the APIs are not yet.
+      if (!before.includes('embedded PostgreSQL started') && output.includes('embedded PostgreSQL started'))
+        child.kill('SIGTERM');
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const said = output
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(said).toEqual([
+      'embedded PostgreSQL started',
+      'shutting down',
+      'community node ready',
+      'community node stopped',
+    ]);
+    expect(code).toBe(0);
   });
 
   it('refuses to start with a clear message when the slug is missing', async () => {
