@@ -11,6 +11,8 @@ import { ok } from '@commons-graph/testing';
  * CommonJS cannot load); a second start on the same folder reuses the data and adds nothing.
  */
 const COMMONS = join(__dirname, '..', 'demo', 'bin', 'commons.js');
+// Four nodes, a gateway and their migrations: 15 s on a quiet machine, over a minute on a loaded one.
+const START_TIMEOUT_MS = 120_000;
 
 interface Started {
   child: ChildProcess;
@@ -31,7 +33,10 @@ function startCommons(dataDir: string): Promise<Started> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`the Commons did not start:\n${output}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the Commons did not start:\n${output}`)),
+      START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /Gateway \(Commons graph\):\s+(\S+)/.exec(output)?.[1];
@@ -78,18 +83,22 @@ describe('npm start on its embedded PostgreSQL', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('seeds once, stops cleanly on Ctrl-C, and a second start reuses the data and adds nothing', async () => {
-    running = await startCommons(dataDir);
-    const first = await snapshot(running.gatewayUrl);
-    expect(first.total).toBe(15);
-    expect(first.artifacts.flatMap((a: any) => a.adoptions).length).toBeGreaterThan(0);
-    expect(await stop(running)).toBe(0);
-    // Ctrl-C stopped the embedded PostgreSQL too: nothing is left running on the folder.
-    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
-    expect(await readdir(dataDir)).toEqual(expect.arrayContaining(['pg', 'demo-admin-tokens.json']));
+  it(
+    'seeds once, stops cleanly on Ctrl-C, and a second start reuses the data and adds nothing',
+    async () => {
+      running = await startCommons(dataDir);
+      const first = await snapshot(running.gatewayUrl);
+      expect(first.total).toBe(15);
+      expect(first.artifacts.flatMap((a: any) => a.adoptions).length).toBeGreaterThan(0);
+      expect(await stop(running)).toBe(0);
+      // Ctrl-C stopped the embedded PostgreSQL too: nothing is left running on the folder.
+      expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+      expect(await readdir(dataDir)).toEqual(expect.arrayContaining(['pg', 'demo-admin-tokens.json']));
 
-    running = await startCommons(dataDir);
-    expect(await snapshot(running.gatewayUrl)).toEqual(first);
-    expect(await stop(running)).toBe(0);
-  });
+      running = await startCommons(dataDir);
+      expect(await snapshot(running.gatewayUrl)).toEqual(first);
+      expect(await stop(running)).toBe(0);
+    },
+    START_TIMEOUT_MS * 2 + 60_000,
+  ); // two starts, each given their own limit, and the stops
 });
