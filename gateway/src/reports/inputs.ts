@@ -54,10 +54,38 @@ export interface SignInputs {
 
 export type LicenceConflict = Commons.LicenceConflict;
 
-/** One community's vitality: the window, the same window six months earlier, its licence conflicts. */
+/**
+ * What one window's rules read (vitality-rules.ts), as counts: all that the window six months
+ * earlier needs, since only its states are read. For the window itself, figures.ts computes them
+ * from its lists.
+ */
+export interface SignFigures {
+  publishedPerMonth: SignInputs['publishedPerMonth'];
+  /** Artifacts published in the window. */
+  published: number;
+  old: number;
+  /** Of the old artifacts, those nobody adopted or derived from by the window's end. */
+  unused: number;
+  /** Feedback on its artifacts from other communities, given in the window. */
+  received: number;
+  /** For each of those answered by the window's end, the time to the first response (ms), in no order. */
+  responseMs: number[];
+  /** Feedback received plus answers to its needs; of them, those since six months before the window's end. */
+  asks: number;
+  asksInLast6Months: number;
+  /** Adoptions naming their impact; of them, those since six months before the window's end. */
+  impacts: number;
+  impactsInLast6Months: number;
+  unreviewed: number;
+}
+
+/**
+ * One community's vitality: the window, the rules' figures of the same window six months earlier,
+ * its licence conflicts.
+ */
 export interface VitalityInputs {
   now: SignInputs;
-  earlier: SignInputs;
+  earlier: SignFigures;
   conflicts: LicenceConflict[];
 }
 

@@ -1,36 +1,43 @@
 import { groupBy } from '@commons-graph/schema';
 import { addMonths, sixMonthsBefore, type Span } from '../../reports/calendar';
-import type { LineageEdge, ReportInputs, SignInputs, VitalityInputs } from '../../reports/inputs';
+import type {
+  LineageEdge,
+  ReportInputs,
+  SignFigures,
+  SignInputs,
+  VitalityInputs,
+} from '../../reports/inputs';
 import { licenceConflicts, type DerivationLicences } from '../../reports/licence-conflicts';
 import type { CommonsIndex } from '../CommonsIndex';
 import type { Participants } from './loaders';
-import { DERIVATION_LICENCES_SQL, ECOSYSTEM_SQL, SIGNS_SQL } from './report-sql';
+import { DERIVATION_LICENCES_SQL, ECOSYSTEM_SQL, FIGURES_SQL, SIGNS_SQL } from './report-sql';
 
 /**
- * A report's inputs (reports/inputs.ts) from the index: each community's figures over the window
- * and six months earlier, its licence conflicts, and the ecosystem's figures, aggregated in SQL.
+ * A report's inputs (reports/inputs.ts) from the index: each community's figures and lists over the
+ * window, the figures six months earlier, its licence conflicts, and the ecosystem's figures,
+ * aggregated in SQL.
  */
-type SignRow = SignInputs & { k: number };
+type Windowed<T> = T & { k: number; slug: string };
 
-/** Each community of `only` (every gathered one when null) over one window. */
-async function signsOver(index: CommonsIndex, slugs: string[], only: string[] | null, span: Span) {
-  const rows = await index.read<SignRow>(SIGNS_SQL, [
-    slugs,
-    only,
-    [span.from],
-    [span.to],
-    [addMonths(span.to, -6)],
-  ]);
-  return rows.map(({ k: _, ...inputs }) => inputs);
-}
+/** The statement's values for one window (`k` 1) of each community of `only` (every gathered one when null). */
+const windowOf = (slugs: string[], only: string[] | null, span: Span) => [
+  slugs,
+  only,
+  [span.from],
+  [span.to],
+  [addMonths(span.to, -6)],
+];
 
-/** Over the window and six months earlier: two statements side by side, on two connections. */
+/** Over the window (with the lists a report shows) and six months earlier (figures only), on two connections. */
 async function signs(index: CommonsIndex, slugs: string[], only: string[] | null, span: Span) {
   const [now, earlier] = await Promise.all([
-    signsOver(index, slugs, only, span),
-    signsOver(index, slugs, only, sixMonthsBefore(span)),
+    index.read<Windowed<SignInputs>>(SIGNS_SQL, windowOf(slugs, only, span)),
+    index.read<Windowed<SignFigures>>(FIGURES_SQL, windowOf(slugs, only, sixMonthsBefore(span))),
   ]);
-  return { now, earlier };
+  return {
+    now: now.map(({ k: _, ...inputs }): SignInputs => inputs),
+    earlier: earlier.map(({ k: _, slug: __, ...figures }): SignFigures => figures),
+  };
 }
 
 async function conflicts(index: CommonsIndex, slugs: string[], community: string | null) {
@@ -54,9 +61,9 @@ export async function indexVitality(
 
 interface EcosystemRow {
   unavailable: string[];
-  adoptionMatrix: ReportInputs['adoptionMatrix'];
+  adoptionMatrix: Array<[adopter: string, origin: string, count: number]>;
   feedbackGivers: string[];
-  edges: LineageEdge[];
+  edges: Array<[sourceId: string, artifactId: string]>;
   sources: Record<string, string>;
   unansweredNeeds: ReportInputs['unansweredNeeds'];
   danglingLinks: ReportInputs['danglingLinks'];
@@ -74,7 +81,7 @@ export async function indexReport(
     conflicts(index, slugs, null),
     index.read<EcosystemRow>(ECOSYSTEM_SQL, [slugs, span.from, span.to]),
   ]);
-  const { edges, sources, ...figures } = ecosystem;
+  const { adoptionMatrix, edges, sources, ...figures } = ecosystem;
   const conflictsOf = groupBy(all, (x) => x.community);
   return {
     ...figures,
@@ -83,7 +90,11 @@ export async function indexReport(
       earlier: earlier[i],
       conflicts: conflictsOf.get(inputs.slug) ?? [],
     })),
-    lineage: { edges, sources },
+    adoptionMatrix: adoptionMatrix.map(([adopter, origin, count]) => ({ adopter, origin, count })),
+    lineage: {
+      edges: edges.map(([sourceId, artifactId]): LineageEdge => ({ sourceId, artifactId })),
+      sources,
+    },
     licenceConflicts: all,
   };
 }
