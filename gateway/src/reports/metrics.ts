@@ -1,8 +1,15 @@
 import type { Commons } from '@commons-graph/schema';
 import { addMonths, DAY, monthsOf, sixMonthsBefore, type Span } from './calendar';
 import type { CommunityData } from './gather';
-import { answeredBy, figuresOf, receivedOf } from './figures';
-import type { ReportInputs, SignFigures, SignInputs, VitalityInputs } from './inputs';
+import { answeredBy, receivedOf } from './figures';
+import type {
+  ReportInputs,
+  SignFigures,
+  SignInputs,
+  SignLists,
+  VitalityInputs,
+  WindowInputs,
+} from './inputs';
 import { CommonsIndex, reportInputsOf, vitalityInputsOf } from './live-inputs';
 import { lineageReach } from './lineage-reach';
 import { stateOf, VITALITY_RULES, type Measures, type MetricKey } from './vitality-rules';
@@ -66,8 +73,9 @@ interface Sign {
  * months earlier does not have (only its states are read).
  */
 interface Window {
+  slug: string;
   figures: SignFigures;
-  lists: SignInputs | null;
+  lists: SignLists | null;
   span: Span;
   conflicts: VitalityInputs['conflicts'];
   months: readonly string[];
@@ -80,9 +88,9 @@ interface Window {
 }
 
 function windowOf(
+  { slug, roles }: WindowInputs,
   figures: SignFigures,
-  lists: SignInputs | null,
-  roles: SignInputs['roles'],
+  lists: SignLists | null,
   conflicts: VitalityInputs['conflicts'],
   span: Span,
 ): Window {
@@ -90,6 +98,7 @@ function windowOf(
   const fromDay = span.from.toISOString().slice(0, 10);
   const toDay = span.to.toISOString().slice(0, 10);
   return {
+    slug,
     figures,
     lists,
     span,
@@ -140,7 +149,7 @@ function feedbackResponseTime(w: Window): Sign {
         : median === null
           ? `None of ${received} feedback items got a response`
           : `Median over ${w.delays.length} answered of ${received}`,
-    evidence: w.lists ? receivedOf(w.lists).map((f) => f.id) : [],
+    evidence: w.lists ? receivedOf(w.slug, w.lists.feedbackOn).map((f) => f.id) : [],
     measures: { daysToFirstResponse: received === 0 ? null : (median ?? Infinity) },
   };
 }
@@ -154,7 +163,7 @@ function feedbackClosure(w: Window): Sign {
       ? `${w.delays.length} of ${received} feedback items answered`
       : 'No feedback received in the window',
     evidence: w.lists
-      ? receivedOf(w.lists)
+      ? receivedOf(w.slug, w.lists.feedbackOn)
           .filter((f) => !answeredBy(f, w.span))
           .map((f) => f.id)
       : [],
@@ -167,7 +176,9 @@ function commonsAsksBack(w: Window): Sign {
   return {
     value: asks / w.quarters,
     detail: `${asks} feedback items and need answers over ${round(w.quarters, 1)} quarters`,
-    evidence: w.lists ? [...receivedOf(w.lists), ...w.lists.needAnswers].map((a) => a.id) : [],
+    evidence: w.lists
+      ? [...receivedOf(w.slug, w.lists.feedbackOn), ...w.lists.needAnswers].map((a) => a.id)
+      : [],
     measures: { inLast6Months: asksInLast6Months },
   };
 }
@@ -273,12 +284,12 @@ function vitalityMetrics(w: Window): Metric[] {
 
 /** One community's vitality over a window, from its inputs (either path's). */
 export function vitalityOf({ now, earlier, conflicts }: VitalityInputs, span: Span): Vitality {
-  const metrics = vitalityMetrics(windowOf(figuresOf(now, span), now, now.roles, conflicts, span));
+  const metrics = vitalityMetrics(windowOf(now, now.figures, now.lists, conflicts, span));
   const decaySigns = metrics.filter((m) => m.state === 'DECAY').length;
   // "Held for six months": the same signs were already there in the window six months earlier.
   // A community younger than six months has no earlier window to have decayed in.
   const existed = now.firstPublishedAt !== null && now.firstPublishedAt < addMonths(span.to, -6).getTime();
-  const before = vitalityMetrics(windowOf(earlier, null, now.roles, conflicts, sixMonthsBefore(span)));
+  const before = vitalityMetrics(windowOf(now, earlier, null, conflicts, sixMonthsBefore(span)));
   const earlierDecay = before.filter((m) => m.state === 'DECAY').length;
   return {
     community: now.slug,
@@ -333,7 +344,7 @@ export function reportOf(inputs: ReportInputs, span: Span): CommonsReport {
   const cross = matrix.reduce((sum, cell) => sum + (cell.adopter === cell.origin ? 0 : cell.count), 0);
   const gives = new Set(inputs.feedbackGivers);
   const reciprocal = inputs.communities
-    .filter(({ now }) => gives.has(now.slug) && now.feedbackOn.length > 0)
+    .filter(({ now }) => gives.has(now.slug) && now.figures.feedback > 0)
     .map(({ now }) => now.slug);
   const months = monthsOf(span.from, span.to);
   return {
@@ -346,7 +357,7 @@ export function reportOf(inputs: ReportInputs, span: Span): CommonsReport {
     adoptionMatrix: matrix,
     lineageReach: lineageReach(inputs.lineage.edges, inputs.lineage.sources).slice(0, 10),
     fewestCommunitiesForHalfOfArtifacts: fewestForHalf(
-      inputs.communities.map(({ now }) => now.windowArtifacts.length),
+      inputs.communities.map(({ now }) => now.figures.published),
     ),
     reciprocity: inputs.communities.length ? round(reciprocal.length / inputs.communities.length) : null,
     reciprocalCommunities: reciprocal,
@@ -354,10 +365,14 @@ export function reportOf(inputs: ReportInputs, span: Span): CommonsReport {
     licenceConflicts: inputs.licenceConflicts,
     unansweredNeeds: inputs.unansweredNeeds,
     monthlyFlow: inputs.communities.flatMap(({ now }) =>
-      months.map((month) => ({ community: now.slug, month, count: now.publishedPerMonth[month] ?? 0 })),
+      months.map((month) => ({
+        community: now.slug,
+        month,
+        count: now.figures.publishedPerMonth[month] ?? 0,
+      })),
     ),
     responseTimes: inputs.communities.flatMap(({ now }) =>
-      now.feedbackOn.map((f) => ({
+      (now.lists?.feedbackOn ?? []).map((f) => ({
         community: now.slug,
         feedbackId: f.id,
         days: f.firstResponseAt === null ? null : round((f.firstResponseAt - f.givenAt) / DAY, 1),

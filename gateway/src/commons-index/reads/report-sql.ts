@@ -72,7 +72,12 @@ first_use as (
 first_response as (
   select r.community, r.feedback_id, min(r.responded_at) as at
   from response r where r.community in (select slug from t) group by r.community, r.feedback_id
-)`;
+),
+roles as (
+  select x.community, json_agg(${ROLE} order by x.doc->>'startsOn', x.id collate "C") as list
+  from contribution_role x where x.community in (select slug from t) group by x.community
+),
+first_published as (select community, ${ms('min(at)')}::float8 as at from art group by community)`;
 
 /** Old artifacts (published six months before the window's end), each with its first use by the end if any. */
 const OLD = `from art a join w on a.at < w.six left join first_use u on u.id = a.id and u.at <= w.hi
@@ -102,6 +107,11 @@ const UNREVIEWED = `from artifact x join w on date_trunc('milliseconds', x.publi
     and (not ${hasText(`x.doc->'provenance'->>'reviewer'`)}
       or (x.doc->'provenance'->'authors') ? ${trimmed(`x.doc->'provenance'->>'reviewer'`)})
   group by w.k, x.community`;
+
+/** Who the community is, whatever the window: its name, roles and first publication. */
+const WHO = `t.name, coalesce(r.list, '[]') as roles, fp.at as "firstPublishedAt"`;
+const WHO_JOINED = `left join roles r on r.community = t.slug
+  left join first_published fp on fp.community = t.slug`;
 
 /** Each community and window's row joins its parts by window and community. */
 const joined = (alias: string, part: string) =>
@@ -137,20 +147,15 @@ impacts as (
     json_agg(json_build_object('id', a.id, 'at', ${ms('a.at')}) order by a.n, a.at, a.id collate "C") as list
   ${IMPACTS}
 ),
-roles as (
-  select x.community, json_agg(${ROLE} order by x.doc->>'startsOn', x.id collate "C") as list
-  from contribution_role x where x.community in (select slug from t) group by x.community
-),
 unreviewed as (
   select w.k, x.community, json_agg(x.id order by x.published_at desc, x.id collate "C") as ids
   ${UNREVIEWED}
-),
-first_published as (select community, ${ms('min(at)')}::float8 as at from art group by community)
+)
 select w.k::int as k, t.slug, t.name,
   coalesce(m.counts, '{}') as "publishedPerMonth", coalesce(i.ids, '[]') as "windowArtifacts",
   coalesce(o.old, 0) as old, coalesce(o.unused, '[]') as unused, coalesce(f.list, '[]') as "feedbackOn",
-  coalesce(na.list, '[]') as "needAnswers", coalesce(im.list, '[]') as impacts, coalesce(r.list, '[]') as roles,
-  coalesce(u.ids, '[]') as unreviewed, fp.at as "firstPublishedAt"
+  coalesce(na.list, '[]') as "needAnswers", coalesce(im.list, '[]') as impacts,
+  coalesce(u.ids, '[]') as unreviewed, ${WHO}
 from w cross join t
   ${joined('m', 'per_month')}
   ${joined('i', 'in_window')}
@@ -158,23 +163,25 @@ from w cross join t
   ${joined('f', 'feedback_on')}
   ${joined('na', 'need_answers')}
   ${joined('im', 'impacts')}
-  left join roles r on r.community = t.slug
   ${joined('u', 'unreviewed')}
-  left join first_published fp on fp.community = t.slug
+  ${WHO_JOINED}
 order by w.k, t.n`;
 
 /**
- * The windows' figures only (inputs.ts, SignFigures), as figures.ts computes them from the lists
- * above: what the rules read of the window six months earlier. One row per window and community.
+ * The windows' figures (inputs.ts, SignFigures) without their lists, as figures.ts computes them
+ * from the lists above: what the rules read of the window six months earlier, and of the window
+ * itself when the query shows no list. One row per window and community.
  */
 export const FIGURES_SQL = `
 with ${WINDOWED},
 old as (select w.k, a.community, count(*)::int as old, (count(*) filter (where u.id is null))::int as unused ${OLD}),
 received as (
-  select w.k, f.origin as community, count(*)::int as received,
-    coalesce(json_agg(${ms('r.at')} - ${ms('f.at')}) filter (where r.at <= w.hi), '[]') as "responseMs",
-    (count(*) filter (where f.at >= w.six))::int as recent
-  ${FEEDBACK_ON} and f.community is distinct from f.origin
+  select w.k, f.origin as community, count(*)::int as feedback,
+    (count(*) filter (where f.community is distinct from f.origin))::int as received,
+    coalesce(json_agg(${ms('r.at')} - ${ms('f.at')}) filter (where f.community is distinct from f.origin and r.at <= w.hi),
+      '[]') as "responseMs",
+    (count(*) filter (where f.community is distinct from f.origin and f.at >= w.six))::int as recent
+  ${FEEDBACK_ON}
   group by w.k, f.origin
 ),
 need_answers as (
@@ -186,10 +193,10 @@ impacts as (
   ${IMPACTS}
 ),
 unreviewed as (select w.k, x.community, count(*)::int as count ${UNREVIEWED})
-select w.k::int as k, t.slug,
+select w.k::int as k, t.slug, ${WHO},
   coalesce(m.counts, '{}') as "publishedPerMonth", coalesce(m.published, 0) as published,
   coalesce(o.old, 0) as old, coalesce(o.unused, 0) as unused,
-  coalesce(f.received, 0) as received, coalesce(f."responseMs", '[]') as "responseMs",
+  coalesce(f.feedback, 0) as feedback, coalesce(f.received, 0) as received, coalesce(f."responseMs", '[]') as "responseMs",
   coalesce(f.received, 0) + coalesce(na.count, 0) as asks,
   coalesce(f.recent, 0) + coalesce(na.recent, 0) as "asksInLast6Months",
   coalesce(im.count, 0) as impacts, coalesce(im.recent, 0) as "impactsInLast6Months",
@@ -201,6 +208,7 @@ from w cross join t
   ${joined('na', 'need_answers')}
   ${joined('im', 'impacts')}
   ${joined('u', 'unreviewed')}
+  ${WHO_JOINED}
 order by w.k, t.n`;
 
 /**

@@ -1,11 +1,14 @@
 import { groupBy } from '@commons-graph/schema';
 import { addMonths, sixMonthsBefore, type Span } from '../../reports/calendar';
+import { withFigures } from '../../reports/figures';
 import type {
   LineageEdge,
   ReportInputs,
+  ReportShows,
   SignFigures,
   SignInputs,
   VitalityInputs,
+  WindowInputs,
 } from '../../reports/inputs';
 import { licenceConflicts, type DerivationLicences } from '../../reports/licence-conflicts';
 import type { CommonsIndex } from '../CommonsIndex';
@@ -17,27 +20,52 @@ import { DERIVATION_LICENCES_SQL, ECOSYSTEM_SQL, FIGURES_SQL, SIGNS_SQL } from '
  * window, the figures six months earlier, its licence conflicts, and the ecosystem's figures,
  * aggregated in SQL.
  */
-type Windowed<T> = T & { k: number; slug: string };
+type Windowed<T> = T & { k: number };
+type FiguresRow = Windowed<SignFigures & Omit<WindowInputs, 'figures' | 'lists'>>;
 
-/** The statement's values for one window (`k` 1) of each community of `only` (every gathered one when null). */
-const windowOf = (slugs: string[], only: string[] | null, span: Span) => [
+/** The statement's values for the windows (`k` 1, 2…) of each community of `only` (every gathered one when null). */
+const windowsOf = (slugs: string[], only: string[] | null, spans: Span[]) => [
   slugs,
   only,
-  [span.from],
-  [span.to],
-  [addMonths(span.to, -6)],
+  spans.map((s) => s.from),
+  spans.map((s) => s.to),
+  spans.map((s) => addMonths(s.to, -6)),
 ];
 
-/** Over the window (with the lists a report shows) and six months earlier (figures only), on two connections. */
-async function signs(index: CommonsIndex, slugs: string[], only: string[] | null, span: Span) {
-  const [now, earlier] = await Promise.all([
-    index.read<Windowed<SignInputs>>(SIGNS_SQL, windowOf(slugs, only, span)),
-    index.read<Windowed<SignFigures>>(FIGURES_SQL, windowOf(slugs, only, sixMonthsBefore(span))),
-  ]);
-  return {
-    now: now.map(({ k: _, ...inputs }): SignInputs => inputs),
-    earlier: earlier.map(({ k: _, slug: __, ...figures }): SignFigures => figures),
-  };
+function split({ k: _, slug, name, roles, firstPublishedAt, ...figures }: FiguresRow) {
+  return { who: { slug, name, roles, firstPublishedAt }, figures };
+}
+
+/**
+ * Over the window and six months earlier (figures only). With its lists, the window is a statement
+ * of its own, run beside the other; without, one statement computes both windows' figures.
+ */
+async function signs(
+  index: CommonsIndex,
+  slugs: string[],
+  only: string[] | null,
+  span: Span,
+  shows: ReportShows,
+): Promise<Array<Omit<VitalityInputs, 'conflicts'>>> {
+  const earlierSpan = sixMonthsBefore(span);
+  if (shows.lists) {
+    const [now, earlier] = await Promise.all([
+      index.read<Windowed<SignInputs>>(SIGNS_SQL, windowsOf(slugs, only, [span])),
+      index.read<FiguresRow>(FIGURES_SQL, windowsOf(slugs, only, [earlierSpan])),
+    ]);
+    return now.map(({ k: _, ...inputs }, i) => ({
+      now: withFigures(inputs, span),
+      earlier: split(earlier[i]).figures,
+    }));
+  }
+  const rows = await index.read<FiguresRow>(FIGURES_SQL, windowsOf(slugs, only, [span, earlierSpan]));
+  const earlier = rows.filter((row) => row.k === 2);
+  return rows
+    .filter((row) => row.k === 1)
+    .map((row, i) => {
+      const { who, figures } = split(row);
+      return { now: { ...who, figures, lists: null }, earlier: split(earlier[i]).figures };
+    });
 }
 
 async function conflicts(index: CommonsIndex, slugs: string[], community: string | null) {
@@ -52,11 +80,11 @@ export async function indexVitality(
   span: Span,
 ): Promise<VitalityInputs | null> {
   const slugs = participants();
-  const [{ now, earlier }, own] = await Promise.all([
-    signs(index, slugs, [community], span),
+  const [[signsOf], own] = await Promise.all([
+    signs(index, slugs, [community], span, { lists: true }),
     conflicts(index, slugs, community),
   ]);
-  return now.length ? { now: now[0], earlier: earlier[0], conflicts: own } : null;
+  return signsOf ? { ...signsOf, conflicts: own } : null;
 }
 
 interface EcosystemRow {
@@ -74,10 +102,11 @@ export async function indexReport(
   index: CommonsIndex,
   participants: Participants,
   span: Span,
+  shows: ReportShows = { lists: true },
 ): Promise<ReportInputs> {
   const slugs = participants();
-  const [{ now, earlier }, all, [ecosystem]] = await Promise.all([
-    signs(index, slugs, null, span),
+  const [windows, all, [ecosystem]] = await Promise.all([
+    signs(index, slugs, null, span, shows),
     conflicts(index, slugs, null),
     index.read<EcosystemRow>(ECOSYSTEM_SQL, [slugs, span.from, span.to]),
   ]);
@@ -85,11 +114,7 @@ export async function indexReport(
   const conflictsOf = groupBy(all, (x) => x.community);
   return {
     ...figures,
-    communities: now.map((inputs, i) => ({
-      now: inputs,
-      earlier: earlier[i],
-      conflicts: conflictsOf.get(inputs.slug) ?? [],
-    })),
+    communities: windows.map((inputs) => ({ ...inputs, conflicts: conflictsOf.get(inputs.now.slug) ?? [] })),
     adoptionMatrix: adoptionMatrix.map(([adopter, origin, count]) => ({ adopter, origin, count })),
     lineage: {
       edges: edges.map(([sourceId, artifactId]): LineageEdge => ({ sourceId, artifactId })),
