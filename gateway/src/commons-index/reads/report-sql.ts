@@ -214,16 +214,17 @@ order by w.k, t.n`;
 /**
  * Adaptations whose source and derivative the index holds (of community $2, or all when null),
  * with both licences, in the order of the asserting communities: the licence check reads them.
+ * One row holding an array of arrays (derivative, source, relation, community, source's licence,
+ * derivative's): tens of thousands of rows cost more to parse one by one.
  */
 export const DERIVATION_LICENCES_SQL = `
 with ${GATHERED}
-select x.artifact_id as "derivativeId", x.source_id as "sourceId", x.relation, x.community,
-  s.licence as "sourceLicence", d.licence as "derivativeLicence"
+select coalesce(json_agg(json_build_array(x.artifact_id, x.source_id, x.relation, x.community, s.licence, d.licence)
+  order by g.n, x.asserted_at, x.id collate "C"), '[]') as derivations
 from derivation x join g on g.slug = x.community
   join artifact s on s.id = x.source_id and s.community in (select slug from g)
   join artifact d on d.id = x.artifact_id and d.community in (select slug from g)
-where x.relation = any('{${ADAPTATION_RELATIONS.join(',')}}'::text[]) and ($2::text is null or x.community = $2)
-order by g.n, x.asserted_at, x.id collate "C"`;
+where x.relation = any('{${ADAPTATION_RELATIONS.join(',')}}'::text[]) and ($2::text is null or x.community = $2)`;
 
 /**
  * The ecosystem's figures over the window $2 (from) .. $3 (to). The two long lists come as arrays

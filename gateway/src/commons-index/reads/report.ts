@@ -68,8 +68,32 @@ async function signs(
     });
 }
 
+type DerivationRow = [string, string, string, string, string, string];
+
 async function conflicts(index: CommonsIndex, slugs: string[], community: string | null) {
-  return licenceConflicts(await index.read<DerivationLicences>(DERIVATION_LICENCES_SQL, [slugs, community]));
+  const [{ derivations }] = await index.read<{ derivations: DerivationRow[] }>(DERIVATION_LICENCES_SQL, [
+    slugs,
+    community,
+  ]);
+  return licenceConflicts(
+    derivations.map(
+      ([
+        derivativeId,
+        sourceId,
+        relation,
+        community,
+        sourceLicence,
+        derivativeLicence,
+      ]): DerivationLicences => ({
+        derivativeId,
+        sourceId,
+        relation,
+        community,
+        sourceLicence,
+        derivativeLicence,
+      }),
+    ),
+  );
 }
 
 /** One community's vitality inputs; null when the index has not synced it. */
