@@ -76,6 +76,11 @@ const BATTERY = `query Battery($from: DateTime!, $to: DateTime!, $cut: DateTime!
   vitality: communities { slug vitality(from: $cut, to: $until) ${VITALITY} }
 }`;
 const BY_ID = `query One($id: ID!) { artifact(id: $id) ${ARTIFACT} }`;
+/** The report without the fields its lists fill (evidence, response times): the index then reads no list. */
+const FIGURES = `query Figures($from: DateTime!, $to: DateTime!, $cut: DateTime!, $until: DateTime!) {
+  commonsReport(from: $from, to: $to) ${REPORT.replace(/\b(evidence|responseTimes \{[^}]*\})/g, '')}
+  cut: commonsReport(from: $cut, to: $until) { communities { community { slug } decaySigns replant metrics { key value state detail } } }
+}`;
 
 interface Answer {
   status: number;
@@ -397,6 +402,8 @@ describe('the Commons index answers as the live path once synced', () => {
     expect({ status: answer.status, errors }).toEqual({ status: 200, errors: undefined });
     const { endCursor } = (answer.body as any).data.first.pageInfo;
     if (endCursor) await same(BATTERY, { ...windows, after: endCursor });
+    const figures = await same(FIGURES, windows);
+    expect(JSON.stringify(figures.body)).not.toMatch(/errors|evidence|responseTimes/);
     for (const id of [...made.artifacts.map((a) => a.id), ...made.gone, 'diff-a:no-such-artifact'])
       await same(BY_ID, { id });
   }

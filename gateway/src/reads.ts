@@ -11,7 +11,7 @@ import type {
   NodeNeed,
 } from './node-client/types';
 import type { Span } from './reports/calendar';
-import type { ReportInputs, VitalityInputs } from './reports/inputs';
+import type { ReportInputs, ReportShows, VitalityInputs } from './reports/inputs';
 
 /** What the live reads need of a request: asking nodes, and its loaders. */
 export type Reader = NodeAsker & { loaders: Loaders };
@@ -55,8 +55,8 @@ export interface CommonsReads {
   needs(status: string | null | undefined, community?: string): Promise<NodeNeed[]>;
   adoptionsReceived(community: string): Promise<NodeAdoption[]>;
   feedbackReceived(community: string): Promise<NodeFeedback[]>;
-  /** What the report over a window reads of the whole Commons (reports/inputs.ts). */
-  report(span: Span): Promise<ReportInputs>;
+  /** What the report over a window reads of the whole Commons (reports/inputs.ts); its lists only if shown. */
+  report(span: Span, shows: ReportShows): Promise<ReportInputs>;
   /** What one community's vitality over a window reads; null when its data could not be had. */
   vitality(community: string, span: Span): Promise<VitalityInputs | null>;
   /** The error for a community whose data could not be had (a node that did not answer, or one never synced). */

@@ -34,16 +34,22 @@ export function addMonths(date: Date, months: number): Date {
   return target;
 }
 
-/** Calendar months (YYYY-MM, UTC) that the window touches. */
-export function monthsOf(from: Date, to: Date): string[] {
+const monthsBetween = memo((bounds) => {
+  const [from, to] = bounds.split(' ').map(Number);
   const months: string[] = [];
-  const cursor = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
-  while (cursor.getTime() <= to.getTime()) {
+  const cursor = new Date(from);
+  cursor.setUTCDate(1);
+  cursor.setUTCHours(0, 0, 0, 0);
+  while (cursor.getTime() <= to) {
     months.push(cursor.toISOString().slice(0, 7));
     cursor.setUTCMonth(cursor.getUTCMonth() + 1);
   }
-  return months;
-}
+  return Object.freeze(months);
+});
+
+/** Calendar months (YYYY-MM, UTC) that the window touches (computed once per window: every community reads them). */
+export const monthsOf = (from: Date, to: Date): readonly string[] =>
+  monthsBetween(`${from.getTime()} ${to.getTime()}`);
 
 /** The month an artifact counts in: its date's own prefix, as the node wrote it. */
 export const monthOf = (iso: string) => iso.slice(0, 7);

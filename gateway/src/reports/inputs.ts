@@ -26,17 +26,25 @@ export interface Ask {
 
 export type ContributionRole = CommunityData['contributionRoles'][number];
 
-/** One community over one window. */
-export interface SignInputs {
+/** One community over one window, with the lists a report shows (the live path's and the index's rows). */
+export interface SignInputs extends SignLists {
   slug: string;
   name: string;
   /** Artifacts published in the window, by the month their date names (YYYY-MM); months without any are absent. */
   publishedPerMonth: Record<string, number>;
-  /** Their ids, newest first, then by id. */
-  windowArtifacts: string[];
   /** Artifacts published by the window's end and more than six months before it. */
   old: number;
-  /** Those of them that nobody adopted or derived from by the window's end, newest first. */
+  /** Every contribution role it records (the signs keep those active in the window). */
+  roles: ContributionRole[];
+  /** Its earliest publication, whatever the window; null if it published nothing. */
+  firstPublishedAt: number | null;
+}
+
+/** The lists a report shows of one community over one window: its signs' evidence and its response times. */
+export interface SignLists {
+  /** Artifacts published in the window, newest first, then by id. */
+  windowArtifacts: string[];
+  /** Those published more than six months before the window's end that nobody adopted or derived from by the end, newest first. */
   unused: string[];
   /** In the order of the giving communities, then time, then id. */
   feedbackOn: FeedbackOn[];
@@ -44,20 +52,56 @@ export interface SignInputs {
   needAnswers: Ask[];
   /** Other communities' adoptions of its artifacts recorded in the window with an impact statement. */
   impacts: Ask[];
-  /** Every contribution role it records (the signs keep those active in the window). */
-  roles: ContributionRole[];
   /** Its AI-assisted artifacts published by the window's end without a reviewer other than their authors, newest first. */
   unreviewed: string[];
-  /** Its earliest publication, whatever the window; null if it published nothing. */
-  firstPublishedAt: number | null;
 }
 
 export type LicenceConflict = Commons.LicenceConflict;
 
-/** One community's vitality: the window, the same window six months earlier, its licence conflicts. */
+/**
+ * What one window's rules read (vitality-rules.ts), as counts: all that the window six months
+ * earlier needs, since only its states are read. For the window itself, figures.ts computes them
+ * from its lists.
+ */
+export interface SignFigures {
+  publishedPerMonth: SignInputs['publishedPerMonth'];
+  /** Artifacts published in the window. */
+  published: number;
+  old: number;
+  /** Of the old artifacts, those nobody adopted or derived from by the window's end. */
+  unused: number;
+  /** Feedback on its artifacts given in the window (its own included), and of it, from other communities. */
+  feedback: number;
+  received: number;
+  /** For each of those answered by the window's end, the time to the first response (ms), in no order. */
+  responseMs: number[];
+  /** Feedback received plus answers to its needs; of them, those since six months before the window's end. */
+  asks: number;
+  asksInLast6Months: number;
+  /** Adoptions naming their impact; of them, those since six months before the window's end. */
+  impacts: number;
+  impactsInLast6Months: number;
+  unreviewed: number;
+}
+
+/** One community over the window: what its rules read and, when the query shows them, its lists. */
+export interface WindowInputs {
+  slug: string;
+  name: string;
+  roles: ContributionRole[];
+  firstPublishedAt: number | null;
+  figures: SignFigures;
+  /** Null when the query shows none of them (no evidence, no response times): they are most of a report's cost. */
+  lists: SignLists | null;
+}
+
+/**
+ * One community's vitality: the window, the rules' figures of the same window six months earlier,
+ * its licence conflicts.
+ */
 export interface VitalityInputs {
-  now: SignInputs;
-  earlier: SignInputs;
+  now: WindowInputs;
+  earlier: SignFigures;
   conflicts: LicenceConflict[];
 }
 
@@ -65,6 +109,14 @@ export interface VitalityInputs {
 export interface LineageEdge {
   sourceId: string;
   artifactId: string;
+}
+
+/**
+ * What the query shows of a report: whether the windows' lists (the signs' evidence, the response
+ * times), most of a report's cost, are to be read at all.
+ */
+export interface ReportShows {
+  lists: boolean;
 }
 
 /** The whole Commons over a window: every gathered community's vitality and the ecosystem's figures. */

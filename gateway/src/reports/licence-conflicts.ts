@@ -1,4 +1,5 @@
 import { checkAdaptation, isAdaptation } from '@commons-graph/schema';
+import { memo } from './calendar';
 import type { LicenceConflict } from './inputs';
 
 /** A derivation whose source and derivative are both held, with their licences. */
@@ -11,12 +12,21 @@ export interface DerivationLicences {
   derivativeLicence: string;
 }
 
+/**
+ * The check of one pair of licences, parsed once: a report checks every adaptation of the Commons,
+ * tens of thousands, over a handful of licences.
+ */
+const checkPair = memo((pair) => {
+  const [source, derivative] = pair.split('\u0000');
+  return checkAdaptation(source, derivative);
+});
+
 /** The adaptations among `derivations` whose source's licence does not allow the derivative's. */
 export function licenceConflicts(derivations: Iterable<DerivationLicences>): LicenceConflict[] {
   const conflicts: LicenceConflict[] = [];
   for (const d of derivations) {
     if (!isAdaptation(d.relation)) continue;
-    const check = checkAdaptation(d.sourceLicence, d.derivativeLicence);
+    const check = checkPair(`${d.sourceLicence}\u0000${d.derivativeLicence}`);
     if (!check.allowed)
       conflicts.push({
         derivativeId: d.derivativeId,

@@ -2,6 +2,7 @@ import { groupBy, parseGlobalId } from '@commons-graph/schema';
 import { addMonths, at, inSpan, memo, monthOf, sixMonthsBefore, type Span } from './calendar';
 import { hasText } from './blank';
 import { danglingLinks } from './dangling';
+import { figuresOf, withFigures } from './figures';
 import type { CommunityData } from './gather';
 import type { FeedbackOn, ReportInputs, SignInputs, VitalityInputs } from './inputs';
 import { licenceConflicts } from './licence-conflicts';
@@ -131,8 +132,8 @@ export function signInputsOf(index: CommonsIndex, c: CommunityData, span: Span):
 
 export function vitalityInputsOf(index: CommonsIndex, c: CommunityData, span: Span): VitalityInputs {
   return {
-    now: signInputsOf(index, c, span),
-    earlier: signInputsOf(index, c, sixMonthsBefore(span)),
+    now: withFigures(signInputsOf(index, c, span), span),
+    earlier: figuresOf(signInputsOf(index, c, sixMonthsBefore(span)), sixMonthsBefore(span)),
     conflicts: index.licenceConflicts().filter((x) => x.community === c.slug),
   };
 }

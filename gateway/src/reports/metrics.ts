@@ -1,7 +1,15 @@
 import type { Commons } from '@commons-graph/schema';
 import { addMonths, DAY, monthsOf, sixMonthsBefore, type Span } from './calendar';
 import type { CommunityData } from './gather';
-import type { FeedbackOn, ReportInputs, SignInputs, VitalityInputs } from './inputs';
+import { answeredBy, receivedOf } from './figures';
+import type {
+  ReportInputs,
+  SignFigures,
+  SignInputs,
+  SignLists,
+  VitalityInputs,
+  WindowInputs,
+} from './inputs';
 import { CommonsIndex, reportInputsOf, vitalityInputsOf } from './live-inputs';
 import { lineageReach } from './lineage-reach';
 import { stateOf, VITALITY_RULES, type Measures, type MetricKey } from './vitality-rules';
@@ -59,47 +67,47 @@ interface Sign {
   measures?: Measures;
 }
 
-/** What every sign of one community over one window reads, computed once for all of them. */
+/**
+ * What every sign of one community over one window reads, computed once for all of them: the
+ * rules read the figures only; the evidence comes from the window's lists, which the window six
+ * months earlier does not have (only its states are read).
+ */
 interface Window {
-  inputs: SignInputs;
+  slug: string;
+  figures: SignFigures;
+  lists: SignLists | null;
+  span: Span;
   conflicts: VitalityInputs['conflicts'];
-  months: string[];
+  months: readonly string[];
   perMonth: number[];
   quarters: number;
-  sixMonthsBefore: number;
-  /** Feedback from other communities on its artifacts, given in the window. */
-  received: FeedbackOn[];
   /** Days from each answered item to the community's first response by the window's end. */
   delays: number[];
-  /** Received items without a response by the window's end. */
-  unanswered: FeedbackOn[];
   /** Contribution roles active in the window. */
   roles: SignInputs['roles'];
 }
 
-function windowOf(inputs: SignInputs, conflicts: VitalityInputs['conflicts'], { from, to }: Span): Window {
-  const months = monthsOf(from, to);
-  const received = inputs.feedbackOn.filter((f) => f.community !== inputs.slug);
-  const delays: number[] = [];
-  const unanswered: FeedbackOn[] = [];
-  for (const f of received) {
-    if (f.firstResponseAt !== null && f.firstResponseAt <= to.getTime())
-      delays.push((f.firstResponseAt - f.givenAt) / DAY);
-    else unanswered.push(f);
-  }
-  const fromDay = from.toISOString().slice(0, 10);
-  const toDay = to.toISOString().slice(0, 10);
+function windowOf(
+  { slug, roles }: WindowInputs,
+  figures: SignFigures,
+  lists: SignLists | null,
+  conflicts: VitalityInputs['conflicts'],
+  span: Span,
+): Window {
+  const months = monthsOf(span.from, span.to);
+  const fromDay = span.from.toISOString().slice(0, 10);
+  const toDay = span.to.toISOString().slice(0, 10);
   return {
-    inputs,
+    slug,
+    figures,
+    lists,
+    span,
     conflicts,
     months,
-    perMonth: months.map((m) => inputs.publishedPerMonth[m] ?? 0),
-    received,
-    delays,
-    unanswered,
+    perMonth: months.map((m) => figures.publishedPerMonth[m] ?? 0),
+    delays: figures.responseMs.map((ms) => ms / DAY),
     quarters: Math.max(1, months.length / 3),
-    sixMonthsBefore: addMonths(to, -6).getTime(),
-    roles: inputs.roles.filter((r) => r.startsOn <= toDay && (!r.endsOn || r.endsOn >= fromDay)),
+    roles: roles.filter((r) => r.startsOn <= toDay && (!r.endsOn || r.endsOn >= fromDay)),
   };
 }
 
@@ -107,9 +115,9 @@ function windowOf(inputs: SignInputs, conflicts: VitalityInputs['conflicts'], { 
 function flow(w: Window): Sign {
   const last3 = w.perMonth.slice(-3);
   return {
-    value: w.inputs.windowArtifacts.length / w.months.length,
+    value: w.figures.published / w.months.length,
     detail: `${w.months.map((m, i) => `${m}: ${w.perMonth[i]}`).join(', ')}`,
-    evidence: w.inputs.windowArtifacts,
+    evidence: w.lists?.windowArtifacts ?? [],
     measures: {
       fewestInLast3Months: last3.length === 3 ? Math.min(...last3) : null,
       mostInLast2Months: Math.max(...w.perMonth.slice(-2)),
@@ -119,20 +127,20 @@ function flow(w: Window): Sign {
 
 /** Unused share: artifacts older than six months with no adoption or derivation. */
 function unusedShare(w: Window): Sign {
-  const { old, unused } = w.inputs;
+  const { old, unused } = w.figures;
   return {
-    value: old ? unused.length / old : null,
+    value: old ? unused / old : null,
     detail: old
-      ? `${unused.length} of ${old} artifacts older than six months are neither adopted nor derived from`
+      ? `${unused} of ${old} artifacts older than six months are neither adopted nor derived from`
       : 'No artifact is older than six months yet',
-    evidence: unused,
+    evidence: w.lists?.unused ?? [],
   };
 }
 
 /** Feedback response time: the median delay to the community's first response. */
 function feedbackResponseTime(w: Window): Sign {
   const median = medianOf(w.delays);
-  const received = w.received.length;
+  const received = w.figures.received;
   return {
     value: median,
     detail:
@@ -141,31 +149,37 @@ function feedbackResponseTime(w: Window): Sign {
         : median === null
           ? `None of ${received} feedback items got a response`
           : `Median over ${w.delays.length} answered of ${received}`,
-    evidence: w.received.map((f) => f.id),
+    evidence: w.lists ? receivedOf(w.slug, w.lists.feedbackOn).map((f) => f.id) : [],
     measures: { daysToFirstResponse: received === 0 ? null : (median ?? Infinity) },
   };
 }
 
 /** Feedback closure: the share of received feedback answered. */
 function feedbackClosure(w: Window): Sign {
-  const received = w.received.length;
+  const received = w.figures.received;
   return {
     value: received ? w.delays.length / received : null,
     detail: received
       ? `${w.delays.length} of ${received} feedback items answered`
       : 'No feedback received in the window',
-    evidence: w.unanswered.map((f) => f.id),
+    evidence: w.lists
+      ? receivedOf(w.slug, w.lists.feedbackOn)
+          .filter((f) => !answeredBy(f, w.span))
+          .map((f) => f.id)
+      : [],
   };
 }
 
 /** Commons asks back: feedback received plus other communities' answers to this community's needs. */
 function commonsAsksBack(w: Window): Sign {
-  const asks = [...w.received.map((f) => ({ id: f.id, at: f.givenAt })), ...w.inputs.needAnswers];
+  const { asks, asksInLast6Months } = w.figures;
   return {
-    value: asks.length / w.quarters,
-    detail: `${asks.length} feedback items and need answers over ${round(w.quarters, 1)} quarters`,
-    evidence: asks.map((a) => a.id),
-    measures: { inLast6Months: asks.filter((a) => a.at >= w.sixMonthsBefore).length },
+    value: asks / w.quarters,
+    detail: `${asks} feedback items and need answers over ${round(w.quarters, 1)} quarters`,
+    evidence: w.lists
+      ? [...receivedOf(w.slug, w.lists.feedbackOn), ...w.lists.needAnswers].map((a) => a.id)
+      : [],
+    measures: { inLast6Months: asksInLast6Months },
   };
 }
 
@@ -204,12 +218,12 @@ function resourcedWork(w: Window): Sign {
 
 /** Named impact: adoptions of this community's artifacts by others that name their impact. */
 function namedImpact(w: Window): Sign {
-  const impacts = w.inputs.impacts;
+  const { impacts, impactsInLast6Months } = w.figures;
   return {
-    value: impacts.length / w.quarters,
-    detail: `${impacts.length} adoptions with an impact statement`,
-    evidence: impacts.map((a) => a.id),
-    measures: { inLast6Months: impacts.filter((a) => a.at >= w.sixMonthsBefore).length },
+    value: impacts / w.quarters,
+    detail: `${impacts} adoptions with an impact statement`,
+    evidence: w.lists?.impacts.map((a) => a.id) ?? [],
+    measures: { inLast6Months: impactsInLast6Months },
   };
 }
 
@@ -227,13 +241,13 @@ function licenceIntegrity(w: Window): Sign {
 
 /** Human in the loop: AI-assisted artifacts without a named reviewer other than their authors. */
 function humanInTheLoop(w: Window): Sign {
-  const unreviewed = w.inputs.unreviewed;
+  const unreviewed = w.figures.unreviewed;
   return {
-    value: unreviewed.length,
-    detail: unreviewed.length
-      ? `${unreviewed.length} AI-assisted artifacts lack a reviewer other than their authors`
+    value: unreviewed,
+    detail: unreviewed
+      ? `${unreviewed} AI-assisted artifacts lack a reviewer other than their authors`
       : 'Every AI-assisted artifact had an independent human reviewer',
-    evidence: unreviewed,
+    evidence: w.lists?.unreviewed ?? [],
   };
 }
 
@@ -252,8 +266,7 @@ const SIGNS: Readonly<Record<MetricKey, (w: Window) => Sign>> = {
 };
 
 /** Each sign judged by its row, on the unrounded value; the value shown is rounded. */
-function vitalityMetrics(inputs: SignInputs, conflicts: VitalityInputs['conflicts'], span: Span): Metric[] {
-  const w = windowOf(inputs, conflicts, span);
+function vitalityMetrics(w: Window): Metric[] {
   return VITALITY_RULES.map((rule) => {
     const { value, detail, evidence, measures } = SIGNS[rule.key](w);
     const state = stateOf(rule, { value, ...measures });
@@ -271,12 +284,12 @@ function vitalityMetrics(inputs: SignInputs, conflicts: VitalityInputs['conflict
 
 /** One community's vitality over a window, from its inputs (either path's). */
 export function vitalityOf({ now, earlier, conflicts }: VitalityInputs, span: Span): Vitality {
-  const metrics = vitalityMetrics(now, conflicts, span);
+  const metrics = vitalityMetrics(windowOf(now, now.figures, now.lists, conflicts, span));
   const decaySigns = metrics.filter((m) => m.state === 'DECAY').length;
   // "Held for six months": the same signs were already there in the window six months earlier.
   // A community younger than six months has no earlier window to have decayed in.
   const existed = now.firstPublishedAt !== null && now.firstPublishedAt < addMonths(span.to, -6).getTime();
-  const before = vitalityMetrics(earlier, conflicts, sixMonthsBefore(span));
+  const before = vitalityMetrics(windowOf(now, earlier, null, conflicts, sixMonthsBefore(span)));
   const earlierDecay = before.filter((m) => m.state === 'DECAY').length;
   return {
     community: now.slug,
@@ -311,21 +324,27 @@ export type CommonsReport = EcosystemFigures & {
   communities: Vitality[];
 };
 
-/** By adopter and origin (the concatenation first, as reports have always listed them). */
-const byCell = (a: Commons.AdoptionCell, b: Commons.AdoptionCell) => {
-  const [x, y] = [a.adopter + a.origin, b.adopter + b.origin];
-  return x < y ? -1 : x > y ? 1 : a.adopter < b.adopter ? -1 : a.adopter > b.adopter ? 1 : 0;
-};
+/**
+ * By adopter and origin (the concatenation first, as reports have always listed them), each
+ * cell's key made once: the matrix has tens of thousands of cells.
+ */
+function byCell(cells: readonly Commons.AdoptionCell[]): Commons.AdoptionCell[] {
+  const keyed = cells.map((cell) => ({ key: cell.adopter + cell.origin, cell }));
+  keyed.sort(({ key: x, cell: a }, { key: y, cell: b }) =>
+    x < y ? -1 : x > y ? 1 : a.adopter < b.adopter ? -1 : a.adopter > b.adopter ? 1 : 0,
+  );
+  return keyed.map(({ cell }) => cell);
+}
 
 /** The whole Commons over a window, from its inputs (either path's). */
 export function reportOf(inputs: ReportInputs, span: Span): CommonsReport {
   const communities = inputs.communities.map((c) => vitalityOf(c, span));
-  const matrix = [...inputs.adoptionMatrix].sort(byCell);
+  const matrix = byCell(inputs.adoptionMatrix);
   const adopted = matrix.reduce((sum, cell) => sum + cell.count, 0);
   const cross = matrix.reduce((sum, cell) => sum + (cell.adopter === cell.origin ? 0 : cell.count), 0);
   const gives = new Set(inputs.feedbackGivers);
   const reciprocal = inputs.communities
-    .filter(({ now }) => gives.has(now.slug) && now.feedbackOn.length > 0)
+    .filter(({ now }) => gives.has(now.slug) && now.figures.feedback > 0)
     .map(({ now }) => now.slug);
   const months = monthsOf(span.from, span.to);
   return {
@@ -338,7 +357,7 @@ export function reportOf(inputs: ReportInputs, span: Span): CommonsReport {
     adoptionMatrix: matrix,
     lineageReach: lineageReach(inputs.lineage.edges, inputs.lineage.sources).slice(0, 10),
     fewestCommunitiesForHalfOfArtifacts: fewestForHalf(
-      inputs.communities.map(({ now }) => now.windowArtifacts.length),
+      inputs.communities.map(({ now }) => now.figures.published),
     ),
     reciprocity: inputs.communities.length ? round(reciprocal.length / inputs.communities.length) : null,
     reciprocalCommunities: reciprocal,
@@ -346,10 +365,14 @@ export function reportOf(inputs: ReportInputs, span: Span): CommonsReport {
     licenceConflicts: inputs.licenceConflicts,
     unansweredNeeds: inputs.unansweredNeeds,
     monthlyFlow: inputs.communities.flatMap(({ now }) =>
-      months.map((month) => ({ community: now.slug, month, count: now.publishedPerMonth[month] ?? 0 })),
+      months.map((month) => ({
+        community: now.slug,
+        month,
+        count: now.figures.publishedPerMonth[month] ?? 0,
+      })),
     ),
     responseTimes: inputs.communities.flatMap(({ now }) =>
-      now.feedbackOn.map((f) => ({
+      (now.lists?.feedbackOn ?? []).map((f) => ({
         community: now.slug,
         feedbackId: f.id,
         days: f.firstResponseAt === null ? null : round((f.firstResponseAt - f.givenAt) / DAY, 1),

@@ -5,6 +5,7 @@ import type { Args } from './args';
 import { artifactConnection } from './artifact-connection';
 import { loadArtifact } from './artifact';
 import { commonsReport } from './reports';
+import { reportShows } from './report-selection';
 import { communityRef, nodeView } from './views';
 
 /** The root queries: where a client's arguments enter, and are read once. */
@@ -22,5 +23,6 @@ export const queryResolvers = {
     artifactConnection(ctx, info, filter, first, after),
   needs: (_: unknown, { status }: Args, ctx: GatewayContext) => ctx.reads.needs(status),
   nodes: (_: unknown, __: Args, ctx: GatewayContext) => ctx.registry.all().map(nodeView),
-  commonsReport: (_: unknown, { from, to }: Args, ctx: GatewayContext) => commonsReport(ctx, from, to),
+  commonsReport: (_: unknown, { from, to }: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+    commonsReport(ctx, from, to, reportShows(info)),
 };

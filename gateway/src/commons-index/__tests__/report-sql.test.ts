@@ -2,7 +2,8 @@ import { createTestDatabase, type TestDatabase } from '@commons-graph/testing';
 import fc from 'fast-check';
 import type { Span } from '../../reports/calendar';
 import { CommonsIndex as Gathered, reportInputsOf, vitalityInputsOf } from '../../reports/live-inputs';
-import { reportOf } from '../../reports/metrics';
+import type { ReportInputs } from '../../reports/inputs';
+import { reportOf, type CommonsReport } from '../../reports/metrics';
 import { CommonsIndex, type IndexChange } from '../CommonsIndex';
 import { indexGather } from '../reads/gather';
 import { indexReport, indexVitality } from '../reads/report';
@@ -10,8 +11,10 @@ import { indexReport, indexVitality } from '../reads/report';
 /**
  * The report's inputs aggregated in SQL equal those the live path computes in JS, on the same
  * data: random Commons written straight into the index (dates on and around the windows' bounds,
- * other time zones, blank reviewers and impacts, links to nothing, a community never synced),
- * read both ways for windows that cut through it, the report computed from each.
+ * other time zones, sub-millisecond times that tie with others or pass a bound by less than a
+ * millisecond, blank reviewers and impacts, links to nothing, a community never synced), read
+ * both ways for windows that cut through it, the report computed from each; from the index also
+ * without the lists (the figures alone), as for a query that shows none.
  */
 const SEED = Number(process.env.FC_SEED ?? 20261217);
 const RUNS = Number(process.env.FC_RUNS ?? 12);
@@ -29,18 +32,23 @@ const TIMES = [
   '2026-01-01T00:00:00.000Z',
   '2026-01-31T23:30:00.000-02:00',
   '2026-02-14T10:00:00.000Z',
+  // Within the same millisecond as the time above: JavaScript and the index keep the millisecond.
+  '2026-02-14T10:00:00.000900Z',
+  '2026-02-14T10:00:00.000400+00:00',
   '2026-03-31T00:00:00.000Z',
   '2026-04-30T23:59:59.999Z',
   '2026-06-30T23:59:59.999Z',
+  // Less than a millisecond after the end of the first window: still in it, to the millisecond.
+  '2026-06-30T23:59:59.999600Z',
   '2026-07-01T00:00:00.000Z',
   '2026-09-01T00:00:00.000Z',
 ];
 const span = (from: string, to: string): Span => ({ from: new Date(from), to: new Date(to) });
 const WINDOWS = [
-  span(TIMES[5], TIMES[10]), // 2026's first half, to the last millisecond
-  span(TIMES[2], TIMES[12]), // a year and more, bounds on data
+  span(TIMES[5], TIMES[12]), // 2026's first half, to the last millisecond
+  span(TIMES[2], TIMES[15]), // a year and more, bounds on data
   span(TIMES[0], TIMES[4]), // 2025 only
-  span(TIMES[7], TIMES[9]), // from a publication's very instant
+  span(TIMES[7], TIMES[11]), // from a publication's very instant
   span('2020-01-01T00:00:00.000Z', '2020-02-01T00:00:00.000Z'), // nothing in it
 ];
 
@@ -191,6 +199,33 @@ function changesOf(plan: Plan): Map<string, IndexChange[]> {
   return out;
 }
 
+/** The inputs as read for a query that shows no list. */
+const withoutLists = (inputs: ReportInputs): ReportInputs => ({
+  ...inputs,
+  communities: inputs.communities.map((c) => ({ ...c, now: { ...c.now, lists: null } })),
+});
+
+/** The signs whose evidence the lists give (the others' comes from roles and licence conflicts). */
+const FROM_LISTS = new Set([
+  'flow',
+  'unusedShare',
+  'feedbackResponseTime',
+  'feedbackClosure',
+  'commonsAsksBack',
+  'namedImpact',
+  'humanInTheLoop',
+]);
+
+/** The report without what only the lists fill (those signs' evidence, the response times). */
+const withoutEvidence = (report: CommonsReport): CommonsReport => ({
+  ...report,
+  responseTimes: [],
+  communities: report.communities.map((v) => ({
+    ...v,
+    metrics: v.metrics.map((m) => (FROM_LISTS.has(m.key) ? { ...m, evidence: [] } : m)),
+  })),
+});
+
 describe('the report from the index: SQL aggregation equals the live computation', () => {
   let database: TestDatabase;
   let index: CommonsIndex;
@@ -241,6 +276,9 @@ describe('the report from the index: SQL aggregation equals the live computation
           });
           expect(ordered(fromSql)).toEqual(ordered(live));
           expect(reportOf(fromSql, window)).toEqual(reportOf(live, window));
+          const figuresOnly = await indexReport(index, participants, window, { lists: false });
+          expect(ordered(figuresOnly)).toEqual(ordered(withoutLists(live)));
+          expect(reportOf(figuresOnly, window)).toEqual(withoutEvidence(reportOf(live, window)));
           for (const c of communities)
             expect(await indexVitality(index, participants, c.slug, window)).toEqual(
               vitalityInputsOf(gathered, c, window),

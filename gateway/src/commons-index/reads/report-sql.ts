@@ -43,11 +43,10 @@ const FEEDBACK = `fb as (
 )`;
 
 /**
- * Each community of $2 (all gathered when null) over each window of $3 (from), $4 (to) and $5
- * (six months before `to`): one row per window and community, the window's place in `k`.
+ * The parts of the window statements below: each community of $2 (all gathered when null) over
+ * each window of $3 (from), $4 (to) and $5 (six months before `to`), the window's place in `k`.
  */
-export const SIGNS_SQL = `
-with ${GATHERED},
+const WINDOWED = `${GATHERED},
 t as (select * from g where $2::text[] is null or g.slug = any($2::text[])),
 w as (select * from unnest($3::timestamptz[], $4::timestamptz[], $5::timestamptz[]) with ordinality w(lo, hi, six, k)),
 art as (
@@ -57,12 +56,8 @@ art as (
 ),
 ${ADOPTIONS},
 ${FEEDBACK},
-in_window as (
-  select w.k, a.community, json_agg(a.id order by a.published_at desc, a.id collate "C") as ids
-  from art a join w on a.at between w.lo and w.hi group by w.k, a.community
-),
 per_month as (
-  select k, community, json_object_agg(month, n) as counts from (
+  select k, community, json_object_agg(month, n) as counts, sum(n)::int as published from (
     select w.k, a.community, a.month, count(*)::int as n
     from art a join w on a.at between w.lo and w.hi group by w.k, a.community, a.month
   ) m group by k, community
@@ -74,88 +69,169 @@ first_use as (
     select x.source_id, x.asserted_at from derivation x join g on g.slug = x.community
   ) u group by id
 ),
-old as (
-  select w.k, a.community, count(*)::int as old,
-    coalesce(json_agg(a.id order by a.published_at desc, a.id collate "C") filter (where u.id is null), '[]') as unused
-  from art a join w on a.at < w.six left join first_use u on u.id = a.id and u.at <= w.hi
-  group by w.k, a.community
-),
 first_response as (
   select r.community, r.feedback_id, min(r.responded_at) as at
   from response r where r.community in (select slug from t) group by r.community, r.feedback_id
+),
+roles as (
+  select x.community, json_agg(${ROLE} order by x.doc->>'startsOn', x.id collate "C") as list
+  from contribution_role x where x.community in (select slug from t) group by x.community
+),
+first_published as (select community, ${ms('min(at)')}::float8 as at from art group by community)`;
+
+/** Old artifacts (published six months before the window's end), each with its first use by the end if any. */
+const OLD = `from art a join w on a.at < w.six left join first_use u on u.id = a.id and u.at <= w.hi
+  group by w.k, a.community`;
+
+/** Feedback on the communities' artifacts given in the window, with the first response. */
+const FEEDBACK_ON = `from fb f join w on f.at between w.lo and w.hi
+    left join first_response r on r.community = f.origin and r.feedback_id = f.id
+  where f.origin in (select slug from t)`;
+
+/** Other communities' answers to the communities' needs, given in the window. */
+const NEED_ANSWERS = `from need nd
+    join (select x.id, x.need_id, x.community, g.n, x.answered_at as at
+      from need_answer x join g on g.slug = x.community) x on x.need_id = nd.id and x.community <> nd.community
+    join w on x.at between w.lo and w.hi
+  where nd.community in (select slug from t)
+  group by w.k, nd.community`;
+
+/** Other communities' adoptions of the communities' artifacts naming their impact, in the window. */
+const IMPACTS = `from adopt a join w on a.at between w.lo and w.hi
+  where a.origin in (select slug from t) and a.community is distinct from a.origin and a.names_impact
+  group by w.k, a.origin`;
+
+/** AI-assisted artifacts published by the window's end without a reviewer other than their authors. */
+const UNREVIEWED = `from artifact x join w on date_trunc('milliseconds', x.published_at) <= w.hi
+  where x.ai_assisted and x.community in (select slug from t)
+    and (not ${hasText(`x.doc->'provenance'->>'reviewer'`)}
+      or (x.doc->'provenance'->'authors') ? ${trimmed(`x.doc->'provenance'->>'reviewer'`)})
+  group by w.k, x.community`;
+
+/** Who the community is, whatever the window: its name, roles and first publication. */
+const WHO = `t.name, coalesce(r.list, '[]') as roles, fp.at as "firstPublishedAt"`;
+const WHO_JOINED = `left join roles r on r.community = t.slug
+  left join first_published fp on fp.community = t.slug`;
+
+/** Each community and window's row joins its parts by window and community. */
+const joined = (alias: string, part: string) =>
+  `left join ${part} ${alias} on ${alias}.k = w.k and ${alias}.community = t.slug`;
+
+/** The windows' inputs (inputs.ts, SignInputs) with the lists a report shows: one row per window and community. */
+export const SIGNS_SQL = `
+with ${WINDOWED},
+in_window as (
+  select w.k, a.community, json_agg(a.id order by a.published_at desc, a.id collate "C") as ids
+  from art a join w on a.at between w.lo and w.hi group by w.k, a.community
+),
+old as (
+  select w.k, a.community, count(*)::int as old,
+    coalesce(json_agg(a.id order by a.published_at desc, a.id collate "C") filter (where u.id is null), '[]') as unused
+  ${OLD}
 ),
 feedback_on as (
   select w.k, f.origin as community,
     json_agg(json_build_object('id', f.id, 'community', f.community, 'givenAt', ${ms('f.at')}, 'firstResponseAt', ${ms('r.at')})
       order by f.n, f.at, f.id collate "C") as list
-  from fb f join w on f.at between w.lo and w.hi
-    left join first_response r on r.community = f.origin and r.feedback_id = f.id
-  where f.origin in (select slug from t)
+  ${FEEDBACK_ON}
   group by w.k, f.origin
 ),
 need_answers as (
   select w.k, nd.community,
     json_agg(json_build_object('id', x.id, 'at', ${ms('x.at')})
       order by nd.posted_at, nd.id collate "C", x.n, x.at, x.id collate "C") as list
-  from need nd
-    join (select x.id, x.need_id, x.community, g.n, x.answered_at as at
-      from need_answer x join g on g.slug = x.community) x on x.need_id = nd.id and x.community <> nd.community
-    join w on x.at between w.lo and w.hi
-  where nd.community in (select slug from t)
-  group by w.k, nd.community
+  ${NEED_ANSWERS}
 ),
 impacts as (
   select w.k, a.origin as community,
     json_agg(json_build_object('id', a.id, 'at', ${ms('a.at')}) order by a.n, a.at, a.id collate "C") as list
-  from adopt a join w on a.at between w.lo and w.hi
-  where a.origin in (select slug from t) and a.community is distinct from a.origin and a.names_impact
-  group by w.k, a.origin
-),
-roles as (
-  select x.community, json_agg(${ROLE} order by x.doc->>'startsOn', x.id collate "C") as list
-  from contribution_role x where x.community in (select slug from t) group by x.community
+  ${IMPACTS}
 ),
 unreviewed as (
   select w.k, x.community, json_agg(x.id order by x.published_at desc, x.id collate "C") as ids
-  from artifact x join w on date_trunc('milliseconds', x.published_at) <= w.hi
-  where x.ai_assisted and x.community in (select slug from t)
-    and (not ${hasText(`x.doc->'provenance'->>'reviewer'`)}
-      or (x.doc->'provenance'->'authors') ? ${trimmed(`x.doc->'provenance'->>'reviewer'`)})
-  group by w.k, x.community
-),
-first_published as (select community, ${ms('min(at)')}::float8 as at from art group by community)
+  ${UNREVIEWED}
+)
 select w.k::int as k, t.slug, t.name,
   coalesce(m.counts, '{}') as "publishedPerMonth", coalesce(i.ids, '[]') as "windowArtifacts",
   coalesce(o.old, 0) as old, coalesce(o.unused, '[]') as unused, coalesce(f.list, '[]') as "feedbackOn",
-  coalesce(na.list, '[]') as "needAnswers", coalesce(im.list, '[]') as impacts, coalesce(r.list, '[]') as roles,
-  coalesce(u.ids, '[]') as unreviewed, fp.at as "firstPublishedAt"
+  coalesce(na.list, '[]') as "needAnswers", coalesce(im.list, '[]') as impacts,
+  coalesce(u.ids, '[]') as unreviewed, ${WHO}
 from w cross join t
-  left join per_month m on m.k = w.k and m.community = t.slug
-  left join in_window i on i.k = w.k and i.community = t.slug
-  left join old o on o.k = w.k and o.community = t.slug
-  left join feedback_on f on f.k = w.k and f.community = t.slug
-  left join need_answers na on na.k = w.k and na.community = t.slug
-  left join impacts im on im.k = w.k and im.community = t.slug
-  left join roles r on r.community = t.slug
-  left join unreviewed u on u.k = w.k and u.community = t.slug
-  left join first_published fp on fp.community = t.slug
+  ${joined('m', 'per_month')}
+  ${joined('i', 'in_window')}
+  ${joined('o', 'old')}
+  ${joined('f', 'feedback_on')}
+  ${joined('na', 'need_answers')}
+  ${joined('im', 'impacts')}
+  ${joined('u', 'unreviewed')}
+  ${WHO_JOINED}
+order by w.k, t.n`;
+
+/**
+ * The windows' figures (inputs.ts, SignFigures) without their lists, as figures.ts computes them
+ * from the lists above: what the rules read of the window six months earlier, and of the window
+ * itself when the query shows no list. One row per window and community.
+ */
+export const FIGURES_SQL = `
+with ${WINDOWED},
+old as (select w.k, a.community, count(*)::int as old, (count(*) filter (where u.id is null))::int as unused ${OLD}),
+received as (
+  select w.k, f.origin as community, count(*)::int as feedback,
+    (count(*) filter (where f.community is distinct from f.origin))::int as received,
+    coalesce(json_agg(${ms('r.at')} - ${ms('f.at')}) filter (where f.community is distinct from f.origin and r.at <= w.hi),
+      '[]') as "responseMs",
+    (count(*) filter (where f.community is distinct from f.origin and f.at >= w.six))::int as recent
+  ${FEEDBACK_ON}
+  group by w.k, f.origin
+),
+need_answers as (
+  select w.k, nd.community, count(*)::int as count, (count(*) filter (where x.at >= w.six))::int as recent
+  ${NEED_ANSWERS}
+),
+impacts as (
+  select w.k, a.origin as community, count(*)::int as count, (count(*) filter (where a.at >= w.six))::int as recent
+  ${IMPACTS}
+),
+unreviewed as (select w.k, x.community, count(*)::int as count ${UNREVIEWED})
+select w.k::int as k, t.slug, ${WHO},
+  coalesce(m.counts, '{}') as "publishedPerMonth", coalesce(m.published, 0) as published,
+  coalesce(o.old, 0) as old, coalesce(o.unused, 0) as unused,
+  coalesce(f.feedback, 0) as feedback, coalesce(f.received, 0) as received, coalesce(f."responseMs", '[]') as "responseMs",
+  coalesce(f.received, 0) + coalesce(na.count, 0) as asks,
+  coalesce(f.recent, 0) + coalesce(na.recent, 0) as "asksInLast6Months",
+  coalesce(im.count, 0) as impacts, coalesce(im.recent, 0) as "impactsInLast6Months",
+  coalesce(u.count, 0) as unreviewed
+from w cross join t
+  ${joined('m', 'per_month')}
+  ${joined('o', 'old')}
+  ${joined('f', 'received')}
+  ${joined('na', 'need_answers')}
+  ${joined('im', 'impacts')}
+  ${joined('u', 'unreviewed')}
+  ${WHO_JOINED}
 order by w.k, t.n`;
 
 /**
  * Adaptations whose source and derivative the index holds (of community $2, or all when null),
  * with both licences, in the order of the asserting communities: the licence check reads them.
+ * One row holding an array of arrays (derivative, source, relation, community, source's licence,
+ * derivative's): tens of thousands of rows cost more to parse one by one.
  */
 export const DERIVATION_LICENCES_SQL = `
 with ${GATHERED}
-select x.artifact_id as "derivativeId", x.source_id as "sourceId", x.relation, x.community,
-  s.licence as "sourceLicence", d.licence as "derivativeLicence"
+select coalesce(json_agg(json_build_array(x.artifact_id, x.source_id, x.relation, x.community, s.licence, d.licence)
+  order by g.n, x.asserted_at, x.id collate "C"), '[]') as derivations
 from derivation x join g on g.slug = x.community
   join artifact s on s.id = x.source_id and s.community in (select slug from g)
   join artifact d on d.id = x.artifact_id and d.community in (select slug from g)
-where x.relation = any('{${ADAPTATION_RELATIONS.join(',')}}'::text[]) and ($2::text is null or x.community = $2)
-order by g.n, x.asserted_at, x.id collate "C"`;
+where x.relation = any('{${ADAPTATION_RELATIONS.join(',')}}'::text[]) and ($2::text is null or x.community = $2)`;
 
-/** The ecosystem's figures over the window $2 (from) .. $3 (to). */
+/**
+ * The ecosystem's figures over the window $2 (from) .. $3 (to). The two long lists come as arrays
+ * of arrays, cheaper to build and parse than objects: the adoption matrix (adopter, origin, count;
+ * tens of thousands of cells, in the order the report sorts them, so that its sort finds them
+ * sorted) and the lineage edges (source, derivative).
+ */
 export const ECOSYSTEM_SQL = `
 with ${GATHERED},
 ${ADOPTIONS},
@@ -185,13 +261,14 @@ dangling as (
 )
 select
   (select coalesce(jsonb_agg(slug), '[]') from unavailable) as unavailable,
-  (select coalesce(jsonb_agg(jsonb_build_object('adopter', community, 'origin', origin, 'count', count)), '[]')
+  (select coalesce(json_agg(json_build_array(community, origin, count)
+      order by (community || origin) collate "C", community collate "C"), '[]')
     from (select community, origin, count(*)::int as count from adopt where at between $2::timestamptz and $3::timestamptz
       group by community, origin) m) as "adoptionMatrix",
   (select coalesce(jsonb_agg(distinct community), '[]') from fb where at between $2::timestamptz and $3::timestamptz) as "feedbackGivers",
-  (select coalesce(jsonb_agg(jsonb_build_object('sourceId', source_id, 'artifactId', artifact_id)
-      order by n, at, id collate "C"), '[]') from derived) as edges,
-  (select coalesce(jsonb_object_agg(a.id, a.doc->>'title'), '{}') from artifact a
+  (select coalesce(json_agg(json_build_array(source_id, artifact_id) order by n, at, id collate "C"), '[]')
+    from derived) as edges,
+  (select coalesce(json_object_agg(a.id, a.doc->>'title'), '{}') from artifact a
     where a.id in (select source_id from derived) and a.community in (select slug from g)) as sources,
   (select coalesce(jsonb_agg(jsonb_build_object('id', nd.id, 'title', nd.doc->>'title', 'community', nd.community,
       'postedAt', nd.doc->>'postedAt') order by g.n, nd.posted_at, nd.id collate "C"), '[]')

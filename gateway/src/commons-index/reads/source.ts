@@ -33,7 +33,7 @@ export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs
       needs: (status, community) => indexNeeds(index, ofRequest(ctx), status, community),
       adoptionsReceived: (community) => indexAdoptionsReceived(index, ofRequest(ctx), community),
       feedbackReceived: (community) => indexFeedbackReceived(index, ofRequest(ctx), community),
-      report: (span) => indexReport(index, ofRequest(ctx), span),
+      report: (span, shows) => indexReport(index, ofRequest(ctx), span, shows),
       vitality: (community, span) => indexVitality(index, ofRequest(ctx), community, span),
       // Served from the index, a community is missing only until its first sync.
       unavailable: (community) =>

@@ -3,9 +3,13 @@
  * (canonical-order.ts): by the community the row came from, its time, then its id in code units.
  */
 
-/** The canonical order of a kind's rows by its time field (`alias.` prefixes the table). */
+/**
+ * The canonical order of a kind's rows by its time field (`alias.` prefixes the table), the time to
+ * the millisecond as `Date.parse` reads it: PostgreSQL keeps microseconds, and two links within one
+ * millisecond are ordered by their ids on both paths.
+ */
 export const inCanonicalOrder = (time: string, alias = '') =>
-  `${alias}community collate "C", (${alias}doc->>'${time}')::timestamptz, ${alias}id collate "C"`;
+  `${alias}community collate "C", date_trunc('milliseconds', (${alias}doc->>'${time}')::timestamptz), ${alias}id collate "C"`;
 
 /** A list of docs in one jsonb array, in the canonical order by `time`. */
 export const docsIn = (table: string, time: string, where: string) =>
