@@ -67,13 +67,22 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
-  it('measures end to end directly, through Apollo and through ours, with a number in every column', () => {
+  it('measures end to end directly, through Apollo, through ours and ours from its index, with a number in every column', () => {
     const rows = tableUnder(text, /^## End to end/m);
-    for (const path of ['direct to the node', '@apollo/gateway 2.14', 'Commons gateway']) {
+    for (const path of [
+      'direct to the node',
+      '@apollo/gateway 2.14',
+      'Commons gateway',
+      'Commons gateway, from its index',
+    ]) {
       const mine = rows.filter((r) => r[1] === path);
       expect(mine).toHaveLength(2);
       for (const row of mine) for (const cell of row.slice(2)) expect(hasNumber(cell)).toBe(true);
     }
+    const target = tableUnder(text, /^## Targets/m).find((r) =>
+      r[0].includes('ours from the index ÷ direct'),
+    );
+    expect(target && hasNumber(target[1])).toBe(true);
   });
 
   it('sends at most one request per touched node per level, and no key twice in a batch', () => {
@@ -102,7 +111,7 @@ describe('npm run bench -- --quick', () => {
   it("compares every path's answers before timing, and checks each scaling answer holds what the stubs hold", () => {
     // The run fails on any difference; a passing run says so in the sections it compared.
     expect(text).toMatch(/^## Gateway cost[\s\S]*must equal\s+the real node's own answer/m);
-    expect(text).toMatch(/^## End to end[\s\S]*answers of the three paths to each query must be equal/m);
+    expect(text).toMatch(/^## End to end[\s\S]*answers of the four paths to each query must be equal/m);
     expect(text).toMatch(
       /^## Scaling with the number of nodes[\s\S]*must hold\s+exactly what the answering stubs hold/m,
     );

@@ -45,11 +45,18 @@ describe('a node that is down, read from the index', () => {
 
     await commons.nodes['down-circle'].stop();
     await commons.gateway.sync!.syncNode('down-circle'); // fails: the node is gone
-    // As if the node had been down for an hour: its last successful sync is that old.
+    // As if the node had been down for an hour: its last successful sync is that old. The gateway
+    // keeps what is stale between requests until the index notifies it of a change such as this.
+    const heard = new Promise<void>((resolve) => {
+      const stop = commons.gateway.index!.notices.hear((notice) => {
+        if (notice.slug === 'down-circle' && notice.staler) resolve(void stop());
+      });
+    });
     await sql(
       indexDatabase.url,
       `update followed_node set last_sync_at = last_sync_at - interval '1 hour' where slug = 'down-circle'`,
     );
+    await heard;
 
     const requests = await commons.countRequests(async () => {
       const after = await commons.query(QUERY);

@@ -234,7 +234,13 @@ describe('a replica serves every listed node that takes part, from an index it s
 
   it('reports a participant the index does not follow as never synced', async () => {
     // The moment between a node leaving the list and the replica hearing of it: the list's
-    // notification is held back for this one removal, so the replica still serves the node.
+    // notification is held back for this one removal, so the replica still serves the node. What
+    // is stale it hears of on a channel of its own (kept between requests until a notice).
+    const heard = new Promise<void>((resolve) => {
+      const stop = replica.gateway.index!.notices.hear((notice) => {
+        if (notice.slug === shared.slug) resolve(void stop());
+      });
+    });
     await sql(
       syncing.database.url,
       `begin;
@@ -243,6 +249,7 @@ describe('a replica serves every listed node that takes part, from an index it s
        alter table followed_node enable trigger followed_node_listed;
        commit;`,
     );
+    await heard;
     expect(replica.gateway.registry.get(shared.slug)).toBeDefined();
     for (let i = 0; i < 2; i++) {
       const mine = await page(replica);

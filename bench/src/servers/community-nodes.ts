@@ -17,6 +17,7 @@ export interface CommunityNodesConfig {
 }
 
 const STATEMENT = /\b(select|insert|update|delete)\b/i;
+const KEEP_ALIVE_MS = 65_000;
 
 async function main(): Promise<void> {
   const config = readConfig<CommunityNodesConfig>('BENCH_NODES_CONFIG');
@@ -24,7 +25,13 @@ async function main(): Promise<void> {
   const statements: Record<string, number> = {};
   const slugByPort = new Map<number, string>();
   subscribe('http.server.request.start', (message) => {
-    const port = ((message as { server: Server }).server.address() as AddressInfo | null)?.port;
+    const { server } = message as { server: Server };
+    // Node's default of 5 s is about how long a round of the quick run leaves a client idle between
+    // its runs, and a pooled connection the node closes just as a client reuses it fails the
+    // request (Apollo's fetcher does not retry): keep them open longer, as deployments behind a
+    // proxy do. Applied to each connection after its next answer.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    const port = (server.address() as AddressInfo | null)?.port;
     const slug = port === undefined ? undefined : slugByPort.get(port);
     if (slug) requests[slug] = (requests[slug] ?? 0) + 1;
   });

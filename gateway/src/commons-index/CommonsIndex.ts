@@ -4,6 +4,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '@commons-graph/pos
 import { Pool } from 'pg';
 import { INDEX_ENTITIES } from './entities';
 import { INDEX_MIGRATIONS } from './migrations';
+import { SyncNotices } from './sync-notices';
 import { KIND_TABLES, type KindTable } from './tables';
 
 /** Where the index lives: a server (production), or an embedded PostgreSQL under dataDir. */
@@ -100,12 +101,17 @@ const stateOf = (row: Record<string, unknown>): SyncState => ({
  * follower's writes are raw SQL, one statement per page, for backfill speed.
  */
 export class CommonsIndex {
+  /** Changes to the followed nodes' sync state, this process's own writes told at once. */
+  readonly notices: SyncNotices;
+
   private constructor(
     readonly orm: MikroORM,
     private readonly pool: Pool,
     private readonly embedded: EmbeddedDatabase | null,
     readonly url: string,
-  ) {}
+  ) {
+    this.notices = new SyncNotices(url);
+  }
 
   static async open(location: IndexLocation): Promise<CommonsIndex> {
     const embedded = location.databaseUrl
@@ -154,6 +160,7 @@ export class CommonsIndex {
   }
 
   async close(): Promise<void> {
+    await this.notices.stop();
     await this.pool.end();
     await this.orm.close(true);
     await this.embedded?.stop();
@@ -177,6 +184,7 @@ export class CommonsIndex {
        on conflict (slug) do update set url = excluded.url where followed_node.url <> excluded.url`,
       [nodes.map((node) => node.slug), nodes.map((node) => node.url)],
     );
+    this.notices.tell();
   }
 
   /** slug → URL of every node the index has synced at least once: what it can answer for already. */
@@ -210,6 +218,7 @@ export class CommonsIndex {
     const { rows } = await this.pool.query<{ moved: number }>({ ...APPLY, values });
     if (rows[0].moved !== 1)
       throw new IndexConflictError(`the index's cursor of "${slug}" moved while a page was applied`);
+    this.notices.tell({ slug, staler: false });
   }
 
   /** Drops a node's entities and starts it over from 0 at `epoch` (a new epoch, or a head behind the cursor). */
@@ -218,6 +227,7 @@ export class CommonsIndex {
       `${PURGE} update followed_node set epoch = $2, cursor = 0, head = $3, last_attempt_at = now() where slug = $1`,
       [slug, epoch, head],
     );
+    this.notices.tell({ slug, staler: false });
   }
 
   /** Records a failed pull and when to try again; nothing of the failed page was written. */
@@ -241,6 +251,7 @@ export class CommonsIndex {
       const { rowCount } = await client.query('delete from followed_node where slug = $1', [slug]);
       await client.query(`${PURGE} select 1`, [slug]);
       await client.query('commit');
+      this.notices.tell();
       return rowCount === 1;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);

@@ -4,7 +4,7 @@ import { ArtifactLoader, type Given, type Loaders } from '../../loaders';
 import type { NodeArtifact, NodeProfile } from '../../node-client/types';
 import type { CommonsIndex } from '../CommonsIndex';
 import { participantSet } from './followed';
-import { ARTIFACT_DOC, docsIn, inCanonicalOrder } from './sql';
+import { ARTIFACT_DOC, docsIn } from './sql';
 
 /** Which communities a read may answer from: the registry's participants, as live queries ask them. */
 export type Participants = () => string[];
@@ -23,20 +23,69 @@ function participating<T>(
   return rows.filter((row) => taking.has(communityOf(row)));
 }
 
-/** Links of a kind by the column that names what they point at: one statement per batch of keys. */
+interface LinkRow<T> {
+  key: string;
+  community: string;
+  doc: T;
+}
+
+interface LinkBatch {
+  table: string;
+  column: string;
+  time: string;
+  keys: readonly string[];
+  done(rows: Array<LinkRow<unknown>>): void;
+  failed(error: unknown): void;
+}
+
+/**
+ * The link reads of one request, gathered over a turn: the batches every kind's loader dispatches
+ * together (a page's adoptions and its feedback) are read in one statement, one round trip to the
+ * index instead of one per kind.
+ */
+class LinkReads {
+  private pending: LinkBatch[] = [];
+
+  constructor(private readonly index: CommonsIndex) {}
+
+  read<T>(table: string, column: string, time: string, keys: readonly string[]): Promise<Array<LinkRow<T>>> {
+    return new Promise((done, failed) => {
+      // DataLoader dispatches each loader's batch in a tick of its own, all queued before this one.
+      if (!this.pending.length) process.nextTick(() => void this.flush());
+      this.pending.push({ table, column, time, keys, done: done as LinkBatch['done'], failed });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batches = this.pending;
+    this.pending = [];
+    const parts = batches.map(
+      ({ table, column, time }, i) =>
+        `select ${i} as part, ${column} as key, community, doc, (doc->>'${time}')::timestamptz as at, id
+          from "${table}" where ${column} = any($${i + 1})`,
+    );
+    try {
+      const rows = await this.index.read<LinkRow<unknown> & { part: number }>(
+        `select * from (${parts.join(' union all ')}) u order by part, community collate "C", at, id collate "C"`,
+        batches.map((batch) => batch.keys),
+      );
+      batches.forEach((batch, i) => batch.done(rows.filter((row) => row.part === i)));
+    } catch (error) {
+      for (const batch of batches) batch.failed(error);
+    }
+  }
+}
+
+/** Links of a kind by the column that names what they point at, read with the request's other links. */
 function linksBy<T>(
-  index: CommonsIndex,
+  links: LinkReads,
   participants: Participants,
   table: string,
   column: string,
   time: string,
 ) {
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await index.read<{ key: string; community: string; doc: T }>(
-      `select ${column} as key, community, doc from "${table}" where ${column} = any($1)
-        order by ${inCanonicalOrder(time)}`,
-      [keys],
-    );
+    const rows = await links.read<T>(table, column, time, keys);
     const groups = new Map<string, T[]>();
     for (const { key, doc } of participating(rows, participants))
       (groups.get(key) ?? groups.set(key, []).get(key)!).push(doc);
@@ -90,14 +139,15 @@ function profileLoader(index: CommonsIndex, participants: Participants) {
 /** The loaders of one request, answered from the index: the same shapes the nodes answer. */
 export function indexLoaders(index: CommonsIndex, participants: Participants): Loaders {
   const artifacts = indexArtifactLoader(index, participants);
+  const links = new LinkReads(index);
   return {
     // Every selection reads the whole doc: one loader serves them all.
     artifacts: () => artifacts,
-    adoptionsOf: linksBy(index, participants, 'adoption', 'artifact_id', TIME_OF.adoption),
-    derivativesOf: linksBy(index, participants, 'derivation', 'source_id', TIME_OF.derivation),
-    feedbackOn: linksBy(index, participants, 'feedback', 'artifact_id', TIME_OF.feedback),
-    responsesTo: linksBy(index, participants, 'response', 'feedback_id', TIME_OF.response),
-    answersTo: linksBy(index, participants, 'need_answer', 'need_id', TIME_OF.needAnswer),
+    adoptionsOf: linksBy(links, participants, 'adoption', 'artifact_id', TIME_OF.adoption),
+    derivativesOf: linksBy(links, participants, 'derivation', 'source_id', TIME_OF.derivation),
+    feedbackOn: linksBy(links, participants, 'feedback', 'artifact_id', TIME_OF.feedback),
+    responsesTo: linksBy(links, participants, 'response', 'feedback_id', TIME_OF.response),
+    answersTo: linksBy(links, participants, 'need_answer', 'need_id', TIME_OF.needAnswer),
     profile: profileLoader(index, participants),
     given: givenLoader(index, participants),
   };

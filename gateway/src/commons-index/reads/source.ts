@@ -8,7 +8,7 @@ import { indexAdoptionsReceived, indexFeedbackReceived, indexNeeds } from './com
 import { indexLineage } from './lineage';
 import { indexLoaders, type Participants } from './loaders';
 import { indexReport, indexVitality } from './report';
-import { staleCommunities } from './staleness';
+import { Staleness } from './staleness';
 import { Followed } from './followed';
 
 /**
@@ -18,6 +18,7 @@ import { Followed } from './followed';
 export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs: number): CommonsSource {
   const participants: Participants = () => registry.participants().map((node) => node.slug);
   const followed = new Followed(index);
+  const staleness = new Staleness(index, followed, freshnessMs);
   // Listed once per request (by its context), not once per statement: the list is as long as the Commons.
   const listed = new WeakMap<object, string[]>();
   const ofRequest =
@@ -52,6 +53,6 @@ export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs
         );
       },
     }),
-    stale: (ctx) => staleCommunities(index, followed, ofRequest(ctx)(), freshnessMs),
+    stale: (ctx) => staleness.of(ofRequest(ctx)()),
   };
 }
