@@ -7,6 +7,8 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
+    // A lazy `import('./x.js')` names the compiled file, as Node16 modules must; here it is x.ts.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@commons-graph/community-node$': '<rootDir>/subgraphs/community-node/src',
     '^@commons-graph/(schema|postgres|gateway|cli|demo|testing)$': '<rootDir>/$1/src',
     '^@commons-graph/web$': '<rootDir>/web/src/server',

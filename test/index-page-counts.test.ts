@@ -1,4 +1,5 @@
 import { CommonsIndex } from '@commons-graph/gateway';
+import { migrateIndex } from '../gateway/src/commons-index/migrate';
 import {
   change,
   createTestDatabase,
@@ -269,7 +270,7 @@ describe('an index made before the counts', () => {
     const location = { databaseUrl: database.url, dataDir: 'unused: the index is on a test database' };
     let index = await CommonsIndex.open(location);
     // Back to the index as it was before the counts (and what came after them).
-    await index.orm.getMigrator().down({ to: 'Migration20261216000000PageCounts' });
+    await migrateIndex(database.url, 'Migration20261216000000PageCounts');
     await index.follow('up-fields', 'http://127.0.0.1:9/graphql');
     await index.restart('up-fields', 'e1', 3);
     const rows = [...artifacts('up-fields', 'a1', 'a2'), retired('up-fields', 'a3')];

@@ -3,7 +3,6 @@ import type { NodeField } from './node-client/fields';
 import { NodeBatch } from './node-client/NodeBatch';
 import { NodeUnavailableError } from './node-client/NodeClient';
 import type { Registry, RegisteredNode } from './registry/Registry';
-import { liveSource } from './live/source';
 import type { Loaders } from './loaders';
 import type { NodeAsker } from './node-asker';
 import type { CommonsReads, CommonsSource } from './reads';
@@ -34,9 +33,9 @@ export interface GatewayContext extends NodeAsker {
 export function createContext(
   registry: Registry,
   logger: Logger,
-  authorization?: string,
-  client = 'unknown',
-  source: CommonsSource = liveSource,
+  authorization: string | undefined,
+  client: string,
+  source: CommonsSource,
 ): GatewayContext {
   const failures = new Map<string, Set<string>>();
   const batches = new Map<RegisteredNode, NodeBatch>();

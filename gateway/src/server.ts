@@ -35,7 +35,6 @@ import { partialResultsPlugin } from './partial-results';
 import { INDEX_KEEP_ALIVE_MS, Registry } from './registry/Registry';
 import { IndexNodeList } from './registry/shared-list';
 import { indexSource } from './commons-index/reads/source';
-import { liveSource } from './live/source';
 import type { CommonsSource } from './reads';
 import { createResolvers } from './resolvers';
 import { staleResultsPlugin } from './stale-results';
@@ -159,10 +158,11 @@ export async function startGateway(
       )
     : undefined;
   await nodeList?.start();
+  // The live path's modules load only when it is chosen: an index-served gateway never asks nodes.
   const source: CommonsSource =
     servedFromIndex && index
       ? indexSource(index, registry, config.index?.freshnessMs ?? SYNC_DEFAULTS.freshnessMs)
-      : liveSource;
+      : (await import('./live/source.js')).liveSource;
 
   const httpServer = createServer();
   // Lineage and report queries nest deeper than a node's, so depth and cost are higher here.

@@ -1,6 +1,6 @@
 import { isObjectType } from 'graphql';
 import { NODE_FIELDS_FOR } from '../resolvers/artifact-selection';
-import { mergeSorted } from '../resolvers/artifact-connection';
+import { mergeSorted } from '../live/artifact-page';
 import { buildCommonsSchema } from '../server';
 import type { NodeArtifact } from '../node-client/types';
 

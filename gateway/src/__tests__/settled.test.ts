@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { createContext } from '../context';
+import { liveSource } from '../live/source';
 import { Registry } from '../registry/Registry';
 
 /** Turns of the event loop that pass while `work` runs (its own turns included). */
@@ -33,13 +34,13 @@ describe('a request is settled', () => {
   afterAll(() => registry.stop());
 
   it('after one turn of the event loop when it asked no node', async () => {
-    const ctx = createContext(registry, logger);
+    const ctx = createContext(registry, logger, undefined, 'unknown', liveSource);
     expect(await turnsDuring(() => ctx.settled())).toBe(1);
     expect(ctx.failures.size).toBe(0);
   });
 
   it('only once a loader given a key just before has asked, and its node failed it', async () => {
-    const ctx = createContext(registry, logger);
+    const ctx = createContext(registry, logger, undefined, 'unknown', liveSource);
     // A resolver still running when execution answered: its key reaches the node a tick later.
     void ctx.loaders.profile.load('gone');
     await ctx.settled();
@@ -47,7 +48,7 @@ describe('a request is settled', () => {
   });
 
   it('only after a few quiet turns once it asked a node', async () => {
-    const ctx = createContext(registry, logger);
+    const ctx = createContext(registry, logger, undefined, 'unknown', liveSource);
     await ctx.loaders.profile.load('gone');
     expect(await turnsDuring(() => ctx.settled())).toBe(3);
   });

@@ -1,9 +1,6 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { Migrator } from '@mikro-orm/migrations';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@commons-graph/postgres';
 import { Pool } from 'pg';
-import { INDEX_ENTITIES } from './entities';
-import { INDEX_MIGRATIONS } from './migrations';
+import { migrateIfPending } from './migration-runner';
 import { SyncNotices } from './sync-notices';
 import { KIND_TABLES, type KindTable } from './tables';
 
@@ -97,15 +94,14 @@ const stateOf = (row: Record<string, unknown>): SyncState => ({
 
 /**
  * The gateway's own database: every followed node's public entities as of its last synced event.
- * MikroORM owns its schema (checked-in migrations, run at open) and the entities reads use; the
- * follower's writes are raw SQL, one statement per page, for backfill speed.
+ * MikroORM owns its schema (checked-in migrations, run at open when one is pending; migrate.ts);
+ * reads and the follower's writes are raw SQL through pg, one statement per page for backfill speed.
  */
 export class CommonsIndex {
   /** Changes to the followed nodes' sync state, this process's own writes told at once. */
   readonly notices: SyncNotices;
 
   private constructor(
-    readonly orm: MikroORM,
     private readonly pool: Pool,
     private readonly embedded: EmbeddedDatabase | null,
     readonly url: string,
@@ -118,32 +114,6 @@ export class CommonsIndex {
       ? null
       : await startEmbeddedPostgres(location.dataDir, 'commons_index');
     const url = location.databaseUrl ?? embedded!.url;
-    let orm: MikroORM | undefined;
-    try {
-      orm = await MikroORM.init({
-        clientUrl: url,
-        entities: INDEX_ENTITIES,
-        discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
-        extensions: [Migrator],
-        migrations: {
-          migrationsList: INDEX_MIGRATIONS,
-          transactional: true,
-          allOrNothing: true,
-          snapshot: false,
-          silent: true,
-        },
-        pool: { min: 0, max: 4 },
-        allowGlobalContext: false,
-        forceUtcTimezone: true,
-        debug: false,
-        colors: false,
-      });
-      await orm.getMigrator().up();
-    } catch (error) {
-      await orm?.close(true);
-      await embedded?.stop();
-      throw error;
-    }
     // The index is rebuilt from the feeds: a crash may lose the last pages applied (their cursor
     // with them, so they are pulled again), never half a page. No commit waits for the disk.
     // A report sorts and groups every link of the Commons: with the default 4 MB it spilled to disk.
@@ -156,13 +126,19 @@ export class CommonsIndex {
     // 'error' on the pool: it drops that connection and the next query opens another. Unhandled,
     // it would be an uncaught exception; a query's own failure still reaches its caller.
     pool.on('error', () => undefined);
-    return new CommonsIndex(orm, pool, embedded, url);
+    try {
+      await migrateIfPending(pool, url);
+    } catch (error) {
+      await pool.end();
+      await embedded?.stop();
+      throw error;
+    }
+    return new CommonsIndex(pool, embedded, url);
   }
 
   async close(): Promise<void> {
     await this.notices.stop();
     await this.pool.end();
-    await this.orm.close(true);
     await this.embedded?.stop();
   }
 

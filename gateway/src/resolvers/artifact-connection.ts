@@ -4,8 +4,6 @@ import type { GatewayContext } from '../context';
 import type { NodeArtifact } from '../node-client/types';
 import { artifactSelection } from './artifact-selection';
 
-export { mergeSorted, perNodeFirst } from '../live/artifact-page';
-
 export function checkPageSize(first: number): void {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, { argument: 'first' });

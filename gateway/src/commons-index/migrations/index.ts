@@ -4,12 +4,18 @@ import { Migration20261215000000ReportAggregation } from './Migration20261215000
 import { Migration20261216000000PageCounts } from './Migration20261216000000PageCounts';
 import { Migration20261219000000RegistryNotify } from './Migration20261219000000RegistryNotify';
 import { Migration20261220000000SyncNotify } from './Migration20261220000000SyncNotify';
+import { INDEX_MIGRATION_NAMES, type IndexMigrationName } from './names';
+
+const CLASSES = {
+  Migration20261210000000CommonsIndex,
+  Migration20261215000000ReportAggregation,
+  Migration20261216000000PageCounts,
+  Migration20261219000000RegistryNotify,
+  Migration20261220000000SyncNotify,
+} satisfies Record<IndexMigrationName, MigrationObject['class']>;
 
 /** Every migration of the Commons index, in order. Listed by hand so compiled and test builds find the same set. */
-export const INDEX_MIGRATIONS: MigrationObject[] = [
-  { name: 'Migration20261210000000CommonsIndex', class: Migration20261210000000CommonsIndex },
-  { name: 'Migration20261215000000ReportAggregation', class: Migration20261215000000ReportAggregation },
-  { name: 'Migration20261216000000PageCounts', class: Migration20261216000000PageCounts },
-  { name: 'Migration20261219000000RegistryNotify', class: Migration20261219000000RegistryNotify },
-  { name: 'Migration20261220000000SyncNotify', class: Migration20261220000000SyncNotify },
-];
+export const INDEX_MIGRATIONS: MigrationObject[] = INDEX_MIGRATION_NAMES.map((name) => ({
+  name,
+  class: CLASSES[name],
+}));
