@@ -58,6 +58,10 @@ export async function lineage(
   const artifacts = ctx.loaders.artifacts(selection) as ArtifactLoader<LinkedArtifact>;
   // Every id is read once, where it enters the walk: the root's, then each link's far end.
   const rootId = readGlobalId(root.id);
+  // Loaded already, unless asked for with its lineage (lineage-first.ts): then it is read first, as
+  // its field would have read it, and one not there (or whose node did not answer) leads nowhere.
+  if (!rootId || !(await artifacts.load(rootId)))
+    return { rootId: root.id, nodes: [], edges: [], depth: 0, truncated: false };
   const walks: Walk[] = (direction === 'BOTH' ? [true, false] : [direction === 'UP']).map((up) => ({
     up,
     reached: new Map([[root.id, 0]]),
