@@ -51,7 +51,7 @@ function lineageArguments(info: GraphQLResolveInfo): LineageArguments | undefine
 /**
  * An artifact asked for with its lineage (`artifact(id) { lineage { … } }`): the walk starts from
  * the id alone and brings the artifact back as its first node, so the index answers both in one
- * statement instead of reading the artifact first (the live walk loads it with the first level).
+ * statement instead of reading the artifact first (the live walk reads it first, as the field did).
  * Not found, or not from a participant, it is not among the nodes either: null, as a load says.
  * Undefined when the operation asks for no such lineage.
  */
