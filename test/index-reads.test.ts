@@ -126,6 +126,66 @@ describe('the Commons answered from its index, as the nodes answer it live', () 
     await same(`{ artifact(id: "${SLUGS[0]}:no-such-thing") { id } }`);
   });
 
+  it('reads an artifact asked for with its lineage in the lineage statement alone, and answers as live does', async () => {
+    const index = commons.gateway.index!;
+    const statements = async (query: string, variables: Record<string, unknown>) => {
+      const read = jest.spyOn(index, 'read');
+      const prepared = jest.spyOn(index, 'readPrepared');
+      try {
+        await ask(commons.gateway.graphqlUrl, query, variables);
+        return read.mock.calls.length + prepared.mock.calls.length;
+      } finally {
+        read.mockRestore();
+        prepared.mockRestore();
+      }
+    };
+    const WITH = `query($id: ID!, $direction: LineageDirection!, $depth: Int!) { artifact(id: $id) { id title
+      lineage(direction: $direction, maxDepth: $depth) { nodes { id title } edges { sourceId derivativeId } depth truncated } } }`;
+    // Artifacts in a lineage (as many as the client's budget of points allows), and one the index lacks.
+    const { artifacts } = await same(
+      `{ artifacts(first: 100) { edges { node { id derivedFrom { id } } } } }`,
+    );
+    const linked = artifacts.edges
+      .map((e: { node: { id: string; derivedFrom: unknown[] } }) => e.node)
+      .filter((a: { derivedFrom: unknown[] }) => a.derivedFrom.length > 0);
+    const ids = [...linked.slice(0, 4).map((a: { id: string }) => a.id), `${SLUGS[1]}:no-such-thing`];
+    for (const id of ids) {
+      for (const direction of ['UP', 'DOWN', 'BOTH']) {
+        const answer = await same(WITH, { id, direction, depth: 4 });
+        if (id.endsWith('no-such-thing')) expect(answer.artifact).toBeNull();
+      }
+      // The lineage's statement reads the artifact: as many as for the artifact without lineage.
+      expect(await statements(WITH, { id, direction: 'BOTH', depth: 4 })).toBe(
+        await statements(`query($id: ID!) { artifact(id: $id) { id title } }`, { id }),
+      );
+    }
+    const id = ids[0];
+    // Fragments, defaults, conditions and several lineages are answered as live, whatever is read first.
+    await same(
+      `query($id: ID!) { artifact(id: $id) { ...L } } fragment L on Artifact { lineage { depth nodes { id } } }`,
+      { id },
+    );
+    await same(
+      `query($id: ID!, $no: Boolean!) { artifact(id: $id) { id lineage @include(if: $no) { depth } } }`,
+      { id, no: false },
+    );
+    await same(
+      `query($id: ID!) { artifact(id: $id) { up: lineage(direction: UP) { depth nodes { id } } lineage(maxDepth: 1) { depth nodes { id } } } }`,
+      { id },
+    );
+    // A depth the lineage refuses fails the lineage alone, as it does live.
+    const refused = `query($id: ID!) { artifact(id: $id) { id lineage(maxDepth: 11) { depth } } }`;
+    const [fromIndex, fromNodes] = await Promise.all([
+      ask(commons.gateway.graphqlUrl, refused, { id }),
+      ask(live.graphqlUrl, refused, { id }),
+    ]);
+    expect(fromIndex.data).toEqual({ artifact: null });
+    expect(fromIndex.data).toEqual(fromNodes.data);
+    expect(fromIndex.errors?.map((e) => [e.path, e.extensions?.code])).toEqual(
+      fromNodes.errors?.map((e) => [e.path, e.extensions?.code]),
+    );
+  });
+
   it("answers needs, and each community's profile, ledgers, cycles, roles and vitality", async () => {
     for (const status of [null, 'OPEN', 'ANSWERED', 'CLOSED']) await same(NEEDS, { status });
     for (const slug of SLUGS) await same(COMMUNITY, { slug, ...WINDOW });

@@ -4,8 +4,10 @@ import {
   createTestDatabase,
   indexLineageOver,
   lineageGraphs,
+  liveLineageOver,
   referenceLineage,
   type LineageDirection,
+  type LineageResult,
   type ReferenceGraph,
   type TestDatabase,
   writeLineageGraph,
@@ -15,6 +17,45 @@ const RUNS = Number(process.env.FC_RUNS ?? 150);
 const SEED = Number(process.env.FC_SEED ?? 20260614);
 const options = { seed: SEED, numRuns: RUNS };
 const COMMUNITIES = ['c0', 'c1', 'c2'];
+
+/**
+ * Graphs whose links may derive from artifacts the index does not hold (`gone`: never synced, or
+ * made up), walked from any artifact, held or not. Each link is on an artifact its community
+ * holds, as a node serves them.
+ */
+const openGraphs = fc
+  .integer({ min: 1, max: 12 })
+  .chain((n) =>
+    fc.record({
+      ids: fc.constant(Array.from({ length: n + 3 }, (_, i) => `c${i % 3}:${i < n ? 'a' : 'gone'}${i}`)),
+      pairs: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n + 2)), { maxLength: 30 }),
+      root: fc.nat(n + 2),
+      held: fc.constant(n),
+    }),
+  )
+  .map(({ ids, pairs, root, held }) => ({
+    graph: {
+      ids: ids.slice(0, held),
+      links: pairs.map(([derivative, source], i) => ({
+        id: `link-${i}`,
+        artifactId: ids[derivative],
+        sourceId: ids[source],
+        relation: 'ADAPTS' as const,
+        note: null,
+        assertedBy: ids[derivative].split(':')[0],
+        assertedAt: '2026-01-01T00:00:00.000Z',
+      })),
+    } satisfies ReferenceGraph,
+    rootId: ids[root],
+  }));
+
+/** What the two walks must agree on, in their order. */
+const shape = (answer: LineageResult) => ({
+  nodes: answer.nodes.map((n) => n.id),
+  edges: answer.edges.map((e) => [e.id, e.sourceId, e.derivativeId]),
+  depth: answer.depth,
+  truncated: answer.truncated,
+});
 
 describe('lineage as one recursive SQL statement over the index, on any derivation graph', () => {
   let database: TestDatabase;
@@ -30,10 +71,16 @@ describe('lineage as one recursive SQL statement over the index, on any derivati
   });
 
   const write = (graph: ReferenceGraph) => writeLineageGraph(index, graph);
-  const walk = async (rootId: string, direction: LineageDirection, maxDepth: number, cap = 500) => {
-    const result = await indexLineageOver(index, COMMUNITIES, rootId, direction, maxDepth, cap);
+  const walk = async (
+    rootId: string,
+    direction: LineageDirection,
+    maxDepth: number,
+    cap = 500,
+    communities = COMMUNITIES,
+  ) => {
+    const result = await indexLineageOver(index, communities, rootId, direction, maxDepth, cap);
     // Its fallback, naming every participant, answers the same.
-    expect(await indexLineageOver(index, COMMUNITIES, rootId, direction, maxDepth, cap, true)).toEqual(
+    expect(await indexLineageOver(index, communities, rootId, direction, maxDepth, cap, true)).toEqual(
       result,
     );
     return {
@@ -99,6 +146,44 @@ describe('lineage as one recursive SQL statement over the index, on any derivati
         },
       ),
       { ...options, numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+
+  it('walks as the live path does where communities stay out, links derive from artifacts it lacks, or the root is unknown', async () => {
+    // Every community is followed; those that stay out of a request are left out of its answer.
+    await index.followAll(COMMUNITIES.map((slug) => ({ slug, url: `http://${slug}.invalid/graphql` })));
+    await fc.assert(
+      fc.asyncProperty(
+        openGraphs,
+        fc.subarray(COMMUNITIES, { minLength: 1 }),
+        fc.constantFrom<LineageDirection>('UP', 'DOWN', 'BOTH'),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 12 }),
+        async ({ graph, rootId }, taking, direction, maxDepth, cap) => {
+          await write(graph);
+          // Live, a community that stays out is not asked: neither its artifacts nor the links it asserts.
+          const asked = (community: string) => taking.includes(community);
+          const live = await liveLineageOver(
+            {
+              ids: graph.ids.filter((id) => asked(id.split(':')[0])),
+              links: graph.links.filter((l) => asked(l.assertedBy)),
+            },
+            rootId,
+            direction,
+            maxDepth,
+            cap,
+          );
+          const indexed = await walk(rootId, direction, maxDepth, cap, taking);
+          if (graph.ids.includes(rootId) && asked(rootId.split(':')[0]))
+            expect(shape(indexed)).toEqual(shape(live));
+          else {
+            // Not there, or not a participant's: the artifact is null on both paths, its lineage unread.
+            expect(live.nodes).toEqual([]);
+            expect(indexed.nodes.map((n) => n.id)).not.toContain(rootId);
+          }
+        },
+      ),
+      options,
     );
   });
 });

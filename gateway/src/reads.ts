@@ -26,6 +26,9 @@ export interface ArtifactPage {
 
 export type LineageDirection = 'UP' | 'DOWN' | 'BOTH';
 
+/** Where a lineage starts: its id is all a walk needs (the root comes back among its artifacts). */
+export type LineageRoot = Pick<LinkedArtifact, 'id'>;
+
 export interface LineageAnswer {
   rootId: string;
   nodes: LinkedArtifact[];
@@ -63,7 +66,7 @@ export interface CommonsReads {
   unavailable(community: string): GraphQLError;
   lineage(
     selection: ArtifactSelection,
-    root: LinkedArtifact,
+    root: LineageRoot,
     direction: LineageDirection,
     maxDepth: number,
   ): Promise<LineageAnswer>;

@@ -1,4 +1,3 @@
-import { requireGlobalId } from '@commons-graph/schema';
 import {
   Followed,
   ArtifactLoader,
@@ -38,8 +37,8 @@ export async function liveLineageOver(
     loadMany: async (keys: readonly string[]) => keys.map((id) => links.filter((l) => l.sourceId === id)),
   };
   const ctx = { loaders: { artifacts: () => artifacts, derivativesOf } as unknown as Loaders };
-  const root = await artifacts.load(requireGlobalId(rootId));
-  return lineage(ctx as never, {} as never, root as never, direction, maxDepth, cap);
+  // From the id alone, as the gateway walks an artifact asked for with its lineage.
+  return lineage(ctx as never, {} as never, { id: rootId }, direction, maxDepth, cap);
 }
 
 /** Replaces what the index holds with the graph, as a sync of its communities' nodes would leave it. */

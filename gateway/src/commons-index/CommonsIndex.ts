@@ -147,6 +147,14 @@ export class CommonsIndex {
     return (await this.pool.query(text, values as unknown[])).rows as T[];
   }
 
+  /**
+   * The same for a long statement sent again and again: each connection has PostgreSQL parse and
+   * plan it once, under `name` (a name always stands for the same text).
+   */
+  async readPrepared<T>(name: string, text: string, values: readonly unknown[] = []): Promise<T[]> {
+    return (await this.pool.query({ name, text, values: values as unknown[] })).rows as T[];
+  }
+
   /** Starts following a node (or keeps following it at a new URL), from where it was. */
   async follow(slug: string, url: string): Promise<void> {
     await this.followAll([{ slug, url }]);

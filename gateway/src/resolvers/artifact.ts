@@ -6,6 +6,7 @@ import type { LinkedArtifact, NodeArtifact } from '../node-client/types';
 import type { Args } from './args';
 import { artifactSelection } from './artifact-selection';
 import { licenceCheck } from './licence-check';
+import { walkedLineage } from './lineage-first';
 import { communityRef } from './views';
 
 /** One artifact, asked only of the node its id names. */
@@ -45,7 +46,8 @@ export const artifactResolvers = {
     info: GraphQLResolveInfo,
   ) => {
     const selection = artifactSelection(info);
-    const answer = await ctx.reads.lineage(selection, a as LinkedArtifact, direction, maxDepth);
+    const answer = await (walkedLineage(a, direction, maxDepth) ??
+      ctx.reads.lineage(selection, a, direction, maxDepth));
     // Fields under the lineage's artifacts that load artifacts find these already.
     ctx.loaders.artifacts(selection).keep(answer.nodes);
     return answer;

@@ -2,14 +2,17 @@ import { badInput, readGlobalId, type ParsedGlobalId } from '@commons-graph/sche
 import type { ArtifactLoader } from '../loaders';
 import type { ArtifactSelection } from '../node-client/fields';
 import type { LinkedArtifact, NodeDerivation } from '../node-client/types';
-import type { LineageAnswer, LineageDirection, Reader } from '../reads';
+import type { LineageAnswer, LineageDirection, LineageRoot, Reader } from '../reads';
 
 export const LINEAGE_MAX_DEPTH = 10;
 export const LINEAGE_MAX_NODES = 500;
 
-/** Both paths refuse the same depths. */
+/** Whether a lineage may walk this far: both paths refuse the same depths. */
+export const isMaxDepth = (maxDepth: number) =>
+  Number.isInteger(maxDepth) && maxDepth >= 1 && maxDepth <= LINEAGE_MAX_DEPTH;
+
 export function checkMaxDepth(maxDepth: number): void {
-  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > LINEAGE_MAX_DEPTH) {
+  if (!isMaxDepth(maxDepth)) {
     throw badInput(`maxDepth must be between 1 and ${LINEAGE_MAX_DEPTH}, got ${maxDepth}`, {
       argument: 'maxDepth',
     });
@@ -45,7 +48,7 @@ interface Walk {
 export async function lineage(
   ctx: Reader,
   selection: ArtifactSelection,
-  root: LinkedArtifact,
+  root: LineageRoot,
   direction: LineageDirection,
   maxDepth: number,
   maxNodes = LINEAGE_MAX_NODES,
@@ -55,6 +58,10 @@ export async function lineage(
   const artifacts = ctx.loaders.artifacts(selection) as ArtifactLoader<LinkedArtifact>;
   // Every id is read once, where it enters the walk: the root's, then each link's far end.
   const rootId = readGlobalId(root.id);
+  // Loaded already, unless asked for with its lineage (lineage-first.ts): then it is read first, as
+  // its field would have read it, and one not there (or whose node did not answer) leads nowhere.
+  if (!rootId || !(await artifacts.load(rootId)))
+    return { rootId: root.id, nodes: [], edges: [], depth: 0, truncated: false };
   const walks: Walk[] = (direction === 'BOTH' ? [true, false] : [direction === 'UP']).map((up) => ({
     up,
     reached: new Map([[root.id, 0]]),

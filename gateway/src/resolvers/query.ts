@@ -4,6 +4,7 @@ import type { GatewayContext } from '../context';
 import type { Args } from './args';
 import { artifactConnection } from './artifact-connection';
 import { loadArtifact } from './artifact';
+import { artifactWithLineage } from './lineage-first';
 import { commonsReport } from './reports';
 import { reportShows } from './report-selection';
 import { communityRef, nodeView } from './views';
@@ -17,8 +18,10 @@ export const queryResolvers = {
     const node = ctx.registry.get(slug);
     return node && node.status !== 'INCOMPATIBLE' ? communityRef(slug) : null;
   },
-  artifact: (_: unknown, { id }: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
-    loadArtifact(ctx, info, requireGlobalId(id, { id })),
+  artifact: (_: unknown, { id }: Args, ctx: GatewayContext, info: GraphQLResolveInfo) => {
+    const parsed = requireGlobalId(id, { id });
+    return artifactWithLineage(ctx, info, parsed) ?? loadArtifact(ctx, info, parsed);
+  },
   artifacts: (_: unknown, { filter, first, after }: Args, ctx: GatewayContext, info: GraphQLResolveInfo) =>
     artifactConnection(ctx, info, filter, first, after),
   needs: (_: unknown, { status }: Args, ctx: GatewayContext) => ctx.reads.needs(status),

@@ -1,20 +1,24 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { ArtifactSelection } from '../../node-client/fields';
 import type { LinkedArtifact, NodeDerivation } from '../../node-client/types';
-import type { LineageAnswer, LineageDirection } from '../../reads';
+import type { LineageAnswer, LineageDirection, LineageRoot } from '../../reads';
 import type { CommonsIndex } from '../CommonsIndex';
 import type { Participants } from './loaders';
-import { projectionOf } from './projection';
+import { projectionOfStored } from './projection';
 import { difference, FOLLOWED_VERSION, type Followed } from './followed';
 import { DERIVED_FROM } from './sql';
 
 /**
  * The lineage in one recursive statement: each direction walks breadth-first one level per
- * recursion, carrying the artifacts it has seen (the cycle check) and stopping one level past
+ * recursion, carrying the artifacts it has seen (the cycle check) and the links it followed from
+ * the level before (ids, far ends and docs, so no link is read twice), and stopping one level past
  * maxDepth (whether that level is empty says `truncated`). The cap rule is the live walk's
  * (resolvers/lineage.ts): at the level where the lineage first holds more than the cap (`cut`),
  * it keeps every nearer artifact and that level's first ids up to the cap, with the links walked
  * to them; a walk that alone has seen more than the cap has passed that level and stops.
+ *
+ * The root is the first artifact when the index holds it for a community that counts, so the
+ * artifact a request asks for comes with its lineage (resolvers/lineage-first.ts).
  *
  * The participants come in once, as a set the joins hash: a 1,000-slug array compared in five
  * places cost more planning (its selectivity is estimated per element) than the walk itself.
@@ -27,11 +31,14 @@ import { DERIVED_FROM } from './sql';
  * as the page does (followed.ts), the followed communities that do not participate, usually none,
  * so that the statement need not carry the Commons' whole list of nodes.
  *
- * $1 root id, $2 maxDepth, $3 participants or those left out, $4 the walks (true: up), $5 the artifact cap.
+ * $1 root id, $2 maxDepth, $3 participants or those left out, $4 the artifact cap; the walks (true:
+ * up) are written in (see `statementFor`).
  */
 type Scope = 'participants' | 'leftOut';
 
-const lineageSql = (doc: string, scope: Scope) => {
+const WALKS: Record<LineageDirection, string> = { UP: '(true)', DOWN: '(false)', BOTH: '(true), (false)' };
+
+const lineageSql = (doc: string, scope: Scope, direction: LineageDirection) => {
   const counts = (community: string) =>
     scope === 'participants'
       ? `${community} in (select slug from participant)`
@@ -40,42 +47,44 @@ const lineageSql = (doc: string, scope: Scope) => {
     scope === 'participants' ? 'participant as materialized (select unnest($3::text[]) as slug),' : '';
   return `
 with recursive ${participant}
-walk(up, level, frontier, seen) as (
-    select w.up, 0, array[$1::text], array[$1::text] from unnest($4::boolean[]) w(up)
+walk(up, level, frontier, seen, link_ids, link_fars, link_docs) as (
+    select w.up, 0, array[$1::text], array[$1::text], '{}'::text[], '{}'::text[], '{}'::jsonb[]
+      from (values ${WALKS[direction]}) w(up)
   union all
-    select w.up, w.level + 1, n.next, w.seen || n.next
+    select w.up, w.level + 1, n.next, w.seen || n.next, n.ids, n.fars, n.docs
     from walk w cross join lateral (
-      select coalesce(array_agg(distinct e.far), '{}'::text[]) as next from (
-        select l.source_id as far, l.community from derivation l where w.up and l.artifact_id = any(w.frontier)
+      select coalesce(array_agg(distinct e.far) filter (where not e.far = any(w.seen)), '{}') as next,
+        array_agg(e.id) as ids, array_agg(e.far) as fars, array_agg(e.doc) as docs
+      from (
+        select l.id, l.source_id as far, l.doc from derivation l
+          where w.up and l.artifact_id = any(w.frontier) and ${counts('l.community')}
         union all
-        select l.artifact_id, l.community from derivation l where not w.up and l.source_id = any(w.frontier)
-      ) e where not e.far = any(w.seen) and ${counts('e.community')}
+        select l.id, l.artifact_id, l.doc from derivation l
+          where not w.up and l.source_id = any(w.frontier) and ${counts('l.community')}
+      ) e
     ) n
-    where cardinality(w.frontier) > 0 and w.level <= $2 and cardinality(w.seen) <= $5
+    where cardinality(w.frontier) > 0 and w.level <= $2 and cardinality(w.seen) <= $4
 ),
 reached as (select w.up, w.level, unnest(w.frontier) as id from walk w where w.level <= $2),
 steps as (select id, min(level) as steps from reached group by id),
 cut as (
   select coalesce(min(t.steps), $2 + 1) as level
   from (select steps, sum(count(*)) over (order by steps) as total from steps group by steps) t
-  where t.total > $5
+  where t.total > $4
 ),
 kept as (
   select s.id, s.steps from steps s where s.steps <= (select level from cut)
-  order by s.steps, s.id collate "C" limit $5
+  order by s.steps, s.id collate "C" limit $4
 ),
 walked as (
-    select l.id, l.community from reached r join derivation l on l.artifact_id = r.id
-      where r.up and r.level < least((select level from cut), $2) and l.source_id in (select id from kept)
-  union
-    select l.id, l.community from reached r join derivation l on l.source_id = r.id
-      where not r.up and r.level < least((select level from cut), $2) and l.artifact_id in (select id from kept)
+  select distinct on (x.id collate "C") x.id, x.doc
+  from walk w cross join lateral unnest(w.link_ids, w.link_fars, w.link_docs) x(id, far, doc)
+  where w.level <= least((select level from cut), $2) and x.far in (select id from kept)
 )
 select
   (select coalesce(json_agg(json_build_array(${doc}, ${DERIVED_FROM}) order by k.steps, a.id collate "C"), '[]')
     from kept k join artifact a on a.id = k.id where ${counts('a.community')}) as nodes,
-  (select coalesce(json_agg(l.doc order by l.id collate "C"), '[]')
-    from derivation l where l.id in (select w.id from walked w where ${counts('w.community')})) as edges,
+  (select coalesce(json_agg(w.doc order by w.id collate "C"), '[]') from walked w) as edges,
   (select coalesce(max(r.level), 0)::int from reached r
     where r.level <= (select level from cut) and r.id in (select id from kept)) as depth,
   ((select level from cut) <= $2
@@ -83,24 +92,44 @@ select
   ${FOLLOWED_VERSION} as version`;
 };
 
-const WHOLE_DOC = {
-  participants: lineageSql('a.doc', 'participants'),
-  leftOut: lineageSql('a.doc', 'leftOut'),
-};
-const bySelection = new WeakMap<ArtifactSelection, Record<Scope, string>>();
+interface Statement {
+  text: string;
+  /** Its name on each connection, if it is kept prepared. */
+  name?: string;
+}
 
-/** The statement returning the fields `selection` names of each artifact (its links come apart). */
-function statementFor(selection: ArtifactSelection | undefined, scope: Scope): string {
-  if (!selection?.fields) return WHOLE_DOC[scope];
-  let statements = bySelection.get(selection);
-  if (!statements) {
-    const set = (parse(`{ ${selection.fields} }`).definitions[0] as OperationDefinitionNode).selectionSet;
-    const fields = set.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === 'derivedFrom'));
-    const doc = projectionOf({ ...set, selections: fields }, 'a.doc');
-    statements = { participants: lineageSql(doc, 'participants'), leftOut: lineageSql(doc, 'leftOut') };
-    bySelection.set(selection, statements);
-  }
-  return statements[scope];
+/**
+ * Parsing and planning took a fifth of the statement's time. The first statements sent are kept
+ * prepared on each connection, and PostgreSQL plans each once for any root and depth: with the
+ * walks written in rather than a parameter, that generic plan's estimate is a custom plan's, so
+ * it is chosen. Past those, a statement is planned each time rather than kept on every connection
+ * for good: the same few selections (the explorer's, a portal's) ask for lineage again and again.
+ */
+const PREPARED = 24;
+const names = new Map<string, string>();
+
+function prepared(text: string): Statement {
+  let name = names.get(text);
+  if (!name && names.size < PREPARED) names.set(text, (name = `lineage_${names.size}`));
+  return { text, name };
+}
+
+/** The fields `selection` names of each artifact (its links come apart), as a jsonb expression. */
+function docOf(selection: ArtifactSelection): string {
+  const set = (parse(`{ ${selection.fields} }`).definitions[0] as OperationDefinitionNode).selectionSet;
+  const fields = set.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === 'derivedFrom'));
+  return projectionOfStored({ ...set, selections: fields }, 'a.doc');
+}
+
+type Statements = { doc: string } & Partial<Record<`${Scope} ${LineageDirection}`, Statement>>;
+
+const WHOLE_DOC: Statements = { doc: 'a.doc' };
+const bySelection = new WeakMap<ArtifactSelection, Statements>();
+
+function statementFor(selection: ArtifactSelection | undefined, scope: Scope, direction: LineageDirection) {
+  let statements = selection?.fields ? bySelection.get(selection) : WHOLE_DOC;
+  if (!statements) bySelection.set(selection!, (statements = { doc: docOf(selection!) }));
+  return (statements[`${scope} ${direction}`] ??= prepared(lineageSql(statements.doc, scope, direction)));
 }
 
 interface LineageRow {
@@ -115,17 +144,20 @@ export async function indexLineage(
   index: CommonsIndex,
   followed: Followed,
   participants: Participants,
-  root: LinkedArtifact,
+  root: LineageRoot,
   direction: LineageDirection,
   maxDepth: number,
   maxNodes: number,
   selection?: ArtifactSelection,
 ): Promise<LineageAnswer> {
-  const walks = direction === 'BOTH' ? [true, false] : [direction === 'UP'];
-  const read = (scope: Scope, communities: string[]) =>
-    index
-      .read<LineageRow>(statementFor(selection, scope), [root.id, maxDepth, communities, walks, maxNodes])
-      .then((rows) => rows[0]);
+  const read = async (scope: Scope, communities: string[]) => {
+    const { text, name } = statementFor(selection, scope, direction);
+    const values = [root.id, maxDepth, communities, maxNodes];
+    const rows = await (name
+      ? index.readPrepared<LineageRow>(name, text, values)
+      : index.read<LineageRow>(text, values));
+    return rows[0];
+  };
   const known = await followed.current();
   let row = await read('leftOut', difference(known, participants()).leftOut);
   // The followed set changed meanwhile: this once, the participants themselves.

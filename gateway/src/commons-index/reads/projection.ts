@@ -1,4 +1,4 @@
-import { Kind, parse, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /**
  * A jsonb expression keeping of the doc `expression` only the fields a selection set names
@@ -6,10 +6,32 @@ import { Kind, parse, type FragmentDefinitionNode, type SelectionSetNode } from 
  * would bring from a node, and no more bytes.
  */
 export function projectionOf(selection: SelectionSetNode, expression: string): string {
-  const pairs = selection.selections.map((node) => {
+  return projected(selection, (name) => `${expression}->'${name}'`);
+}
+
+/**
+ * The same, opening the doc once: an artifact's doc is stored compressed, and each `->` on it
+ * decompressed the whole doc again (most of a lineage statement's time went there). The fields
+ * come out of one `jsonb_to_record`, which takes a JSON null as SQL NULL: the same null in the
+ * built object.
+ */
+export function projectionOfStored(selection: SelectionSetNode, expression: string): string {
+  const names = [...new Set(fieldsOf(selection).map((node) => node.name.value))];
+  const columns = names.map((name) => `"${name}" jsonb`).join(', ');
+  return `(select ${projected(selection, (name) => `r."${name}"`)} from jsonb_to_record(${expression}) r(${columns}))`;
+}
+
+function fieldsOf(selection: SelectionSetNode): FieldNode[] {
+  return selection.selections.map((node) => {
     if (node.kind !== Kind.FIELD) throw new Error('A projection names fields only');
+    return node;
+  });
+}
+
+function projected(selection: SelectionSetNode, valueOf: (name: string) => string): string {
+  const pairs = fieldsOf(selection).map((node) => {
     const name = node.name.value;
-    const value = `${expression}->'${name}'`;
+    const value = valueOf(name);
     if (!node.selectionSet) return `'${name}', ${value}`;
     return `'${name}', case when jsonb_typeof(${value}) = 'object' then ${projectionOf(node.selectionSet, value)} else ${value} end`;
   });
