@@ -20,6 +20,9 @@ interface Started {
   exited: Promise<number | null>;
 }
 
+// Every child, ready or not: one still starting when the test gives up must not outlive the run.
+const spawned: ChildProcess[] = [];
+
 function startCommons(dataDir: string): Promise<Started> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -30,6 +33,7 @@ function startCommons(dataDir: string): Promise<Started> {
   };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [COMMONS, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  spawned.push(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   return new Promise((resolve, reject) => {
     let output = '';
@@ -80,6 +84,8 @@ describe('npm start on its embedded PostgreSQL', () => {
   });
   afterAll(async () => {
     if (running && running.child.exitCode === null) await stop(running);
+    for (const child of spawned)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   });
 

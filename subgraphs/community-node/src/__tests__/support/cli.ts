@@ -48,7 +48,10 @@ export function startNode(dataDir: string): Promise<StartedNode> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`node did not start:\n${output}`)), 45_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // a node that never said ready must not outlive the test
+      reject(new Error(`node did not start:\n${output}`));
+    }, 45_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       for (const line of output.split('\n')) {
