@@ -78,16 +78,22 @@ async function stop(started: Started): Promise<number | null> {
 
 describe('npm start on its embedded PostgreSQL', () => {
   let dataDir: string;
-  let running: Started | undefined;
+  let running: Started;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'commons-demo-embedded-'));
   });
+  // A Ctrl-C, as for a started one: it stops its PostgreSQL too (within 60 s, or it exits anyway).
   afterAll(async () => {
-    if (running && running.child.exitCode === null) await stop(running);
-    for (const child of spawned)
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    const left = spawned.filter((child) => child.exitCode === null && child.signalCode === null);
+    await Promise.all(
+      left.map((child) => {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGINT');
+        return exited;
+      }),
+    );
     await rm(dataDir, { recursive: true, force: true });
-  });
+  }, 90_000);
 
   it(
     'seeds once, stops cleanly on Ctrl-C, and a second start reuses the data and adds nothing',
