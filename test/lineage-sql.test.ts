@@ -4,6 +4,7 @@ import {
   createTestDatabase,
   indexLineageOver,
   lineageGraphs,
+  lineageGraphsWith,
   liveLineageOver,
   referenceLineage,
   type LineageDirection,
@@ -23,31 +24,7 @@ const COMMUNITIES = ['c0', 'c1', 'c2'];
  * made up), walked from any artifact, held or not. Each link is on an artifact its community
  * holds, as a node serves them.
  */
-const openGraphs = fc
-  .integer({ min: 1, max: 12 })
-  .chain((n) =>
-    fc.record({
-      ids: fc.constant(Array.from({ length: n + 3 }, (_, i) => `c${i % 3}:${i < n ? 'a' : 'gone'}${i}`)),
-      pairs: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n + 2)), { maxLength: 30 }),
-      root: fc.nat(n + 2),
-      held: fc.constant(n),
-    }),
-  )
-  .map(({ ids, pairs, root, held }) => ({
-    graph: {
-      ids: ids.slice(0, held),
-      links: pairs.map(([derivative, source], i) => ({
-        id: `link-${i}`,
-        artifactId: ids[derivative],
-        sourceId: ids[source],
-        relation: 'ADAPTS' as const,
-        note: null,
-        assertedBy: ids[derivative].split(':')[0],
-        assertedAt: '2026-01-01T00:00:00.000Z',
-      })),
-    } satisfies ReferenceGraph,
-    rootId: ids[root],
-  }));
+const openGraphs = lineageGraphsWith(12, 3);
 
 /** What the two walks must agree on, in their order. */
 const shape = (answer: LineageResult) => ({

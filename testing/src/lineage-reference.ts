@@ -22,31 +22,39 @@ export interface ReferenceGraph {
   links: ReferenceLink[];
 }
 
-/** Artifacts spread over three communities, with derivation links drawn at random: cycles, diamonds, self-loops. */
-export const lineageGraphs = fc
-  .integer({ min: 1, max: 14 })
-  .chain((n) =>
-    fc.record({
-      ids: fc.constant(Array.from({ length: n }, (_, i) => `c${i % 3}:a${i}`)),
-      pairs: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 30 }),
-      root: fc.nat(n - 1),
-    }),
-  )
-  .map(({ ids, pairs, root }) => ({
-    graph: {
-      ids,
-      links: pairs.map(([derivative, source], i) => ({
-        id: `link-${i}`,
-        artifactId: ids[derivative],
-        sourceId: ids[source],
-        relation: 'ADAPTS' as const,
-        note: null,
-        assertedBy: ids[derivative].split(':')[0],
-        assertedAt: '2026-01-01T00:00:00.000Z',
-      })),
-    } satisfies ReferenceGraph,
-    rootId: ids[root],
-  }));
+/**
+ * Artifacts spread over three communities, with derivation links drawn at random: cycles, diamonds,
+ * self-loops. With `gone` > 0, that many more ids that no community holds (never synced, or made
+ * up) may be a link's source or the root; each link stays on an artifact its community holds.
+ */
+export function lineageGraphsWith(maxHeld: number, gone = 0) {
+  return fc
+    .integer({ min: 1, max: maxHeld })
+    .chain((n) =>
+      fc.record({
+        ids: fc.constant(Array.from({ length: n + gone }, (_, i) => `c${i % 3}:${i < n ? 'a' : 'gone'}${i}`)),
+        pairs: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n + gone - 1)), { maxLength: 30 }),
+        root: fc.nat(n + gone - 1),
+      }),
+    )
+    .map(({ ids, pairs, root }) => ({
+      graph: {
+        ids: ids.slice(0, ids.length - gone),
+        links: pairs.map(([derivative, source], i) => ({
+          id: `link-${i}`,
+          artifactId: ids[derivative],
+          sourceId: ids[source],
+          relation: 'ADAPTS' as const,
+          note: null,
+          assertedBy: ids[derivative].split(':')[0],
+          assertedAt: '2026-01-01T00:00:00.000Z',
+        })),
+      } satisfies ReferenceGraph,
+      rootId: ids[root],
+    }));
+}
+
+export const lineageGraphs = lineageGraphsWith(14);
 
 /** How many steps from the root each artifact a walk in one direction reaches lies, however far. */
 function distancesFrom(graph: ReferenceGraph, rootId: string, up: boolean): Map<string, number> {
