@@ -5,6 +5,7 @@ import {
   indexLineageOver,
   liveLineageOver,
   referenceLineage,
+  referenceLink,
   writeLineageGraph,
   type LineageDirection,
   type LineageResult,
@@ -21,15 +22,8 @@ const RUNS = Number(process.env.FC_RUNS ?? 60);
 const SEED = Number(process.env.FC_SEED ?? 20261218);
 const COMMUNITIES = ['c0', 'c1', 'c2', 'c3'];
 
-const link = (i: number, artifactId: string, sourceId: string) => ({
-  id: `link-${String(i).padStart(4, '0')}`,
-  artifactId,
-  sourceId,
-  relation: 'ADAPTS' as const,
-  note: null,
-  assertedBy: artifactId.split(':')[0],
-  assertedAt: '2026-01-01T00:00:00.000Z',
-});
+const link = (i: number, artifactId: string, sourceId: string) =>
+  referenceLink(`link-${String(i).padStart(4, '0')}`, artifactId, sourceId);
 
 /** Graphs of 20 to 60 artifacts, dense enough that a lineage often passes a cap of a few. */
 const largeGraphs = fc

@@ -17,6 +17,17 @@ export interface ReferenceLink {
   assertedAt: string;
 }
 
+/** An adaptation of sourceId by artifactId, asserted by the derivative's community. */
+export const referenceLink = (id: string, artifactId: string, sourceId: string): ReferenceLink => ({
+  id,
+  artifactId,
+  sourceId,
+  relation: 'ADAPTS',
+  note: null,
+  assertedBy: artifactId.split(':')[0],
+  assertedAt: '2026-01-01T00:00:00.000Z',
+});
+
 export interface ReferenceGraph {
   ids: string[];
   links: ReferenceLink[];
@@ -40,15 +51,9 @@ export function lineageGraphsWith(maxHeld: number, gone = 0) {
     .map(({ ids, pairs, root }) => ({
       graph: {
         ids: ids.slice(0, ids.length - gone),
-        links: pairs.map(([derivative, source], i) => ({
-          id: `link-${i}`,
-          artifactId: ids[derivative],
-          sourceId: ids[source],
-          relation: 'ADAPTS' as const,
-          note: null,
-          assertedBy: ids[derivative].split(':')[0],
-          assertedAt: '2026-01-01T00:00:00.000Z',
-        })),
+        links: pairs.map(([derivative, source], i) =>
+          referenceLink(`link-${i}`, ids[derivative], ids[source]),
+        ),
       } satisfies ReferenceGraph,
       rootId: ids[root],
     }));
