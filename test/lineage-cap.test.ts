@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { CommonsIndex, LINEAGE_MAX_NODES } from '@commons-graph/gateway';
 import {
-  createTestDatabase,
+  openTestIndex,
   indexLineageOver,
+  lineageShape,
   liveLineageOver,
   referenceLineage,
   referenceLink,
   writeLineageGraph,
   type LineageDirection,
-  type LineageResult,
   type ReferenceGraph,
-  type TestDatabase,
+  type TestIndex,
 } from '@commons-graph/testing';
 
 /**
@@ -41,26 +41,14 @@ const largeGraphs = fc
     return { graph, rootId: ids[root] };
   });
 
-/** What both paths must agree on, in their order. */
-const shape = (answer: LineageResult) => ({
-  nodes: answer.nodes.map((n) => n.id),
-  edges: answer.edges.map((e) => [e.id, e.sourceId, e.derivativeId]),
-  depth: answer.depth,
-  truncated: answer.truncated,
-});
-
 describe('the lineage cap, the same on the live path and the index', () => {
-  let database: TestDatabase;
+  let opened: TestIndex;
   let index: CommonsIndex;
-
   beforeAll(async () => {
-    database = await createTestDatabase('lineage-cap');
-    index = await CommonsIndex.open({ databaseUrl: database.url, dataDir: 'unused' });
+    opened = await openTestIndex('lineage-cap');
+    index = opened.index;
   });
-  afterAll(async () => {
-    await index?.close();
-    await database?.drop();
-  });
+  afterAll(() => opened?.close());
 
   async function bothPaths(
     graph: ReferenceGraph,
@@ -85,7 +73,7 @@ describe('the lineage cap, the same on the live path and the index', () => {
         async ({ graph, rootId }, direction, maxDepth, cap) => {
           await writeLineageGraph(index, graph);
           const { live, indexed } = await bothPaths(graph, rootId, direction, maxDepth, cap);
-          expect(shape(indexed)).toEqual(shape(live));
+          expect(lineageShape(indexed)).toEqual(lineageShape(live));
           const expected = referenceLineage(graph, rootId, direction, maxDepth, cap);
           expect(new Set(live.nodes.map((n) => n.id))).toEqual(expected.nodes);
           expect(new Set(live.edges.map((e) => e.id))).toEqual(expected.edges);
@@ -117,7 +105,7 @@ describe('the lineage cap, the same on the live path and the index', () => {
     await writeLineageGraph(index, graph);
     for (const direction of ['DOWN', 'BOTH'] as const) {
       const { live, indexed } = await bothPaths(graph, 'c0:root', direction, 10, LINEAGE_MAX_NODES);
-      expect(shape(indexed)).toEqual(shape(live));
+      expect(lineageShape(indexed)).toEqual(lineageShape(live));
       expect(live.nodes).toHaveLength(500);
       expect(live.truncated).toBe(true);
       expect(live.depth).toBe(4);

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { CommonsIndex } from '@commons-graph/gateway';
 import {
-  createTestDatabase,
+  openTestIndex,
   indexLineageOver,
+  lineageShape,
   lineageGraphs,
   lineageGraphsWith,
   liveLineageOver,
   referenceLineage,
   type LineageDirection,
-  type LineageResult,
   type ReferenceGraph,
-  type TestDatabase,
+  type TestIndex,
   writeLineageGraph,
 } from '@commons-graph/testing';
 
@@ -26,26 +26,14 @@ const COMMUNITIES = ['c0', 'c1', 'c2'];
  */
 const openGraphs = lineageGraphsWith(12, 3);
 
-/** What the two walks must agree on, in their order. */
-const shape = (answer: LineageResult) => ({
-  nodes: answer.nodes.map((n) => n.id),
-  edges: answer.edges.map((e) => [e.id, e.sourceId, e.derivativeId]),
-  depth: answer.depth,
-  truncated: answer.truncated,
-});
-
 describe('lineage as one recursive SQL statement over the index, on any derivation graph', () => {
-  let database: TestDatabase;
+  let opened: TestIndex;
   let index: CommonsIndex;
-
   beforeAll(async () => {
-    database = await createTestDatabase('lineage-sql');
-    index = await CommonsIndex.open({ databaseUrl: database.url, dataDir: 'unused' });
+    opened = await openTestIndex('lineage-sql');
+    index = opened.index;
   });
-  afterAll(async () => {
-    await index?.close();
-    await database?.drop();
-  });
+  afterAll(() => opened?.close());
 
   const write = (graph: ReferenceGraph) => writeLineageGraph(index, graph);
   const walk = async (
@@ -152,7 +140,7 @@ describe('lineage as one recursive SQL statement over the index, on any derivati
           );
           const indexed = await walk(rootId, direction, maxDepth, cap, taking);
           if (graph.ids.includes(rootId) && asked(rootId.split(':')[0]))
-            expect(shape(indexed)).toEqual(shape(live));
+            expect(lineageShape(indexed)).toEqual(lineageShape(live));
           else {
             // Not there, or not a participant's: the artifact is null on both paths, its lineage unread.
             expect(live.nodes).toEqual([]);

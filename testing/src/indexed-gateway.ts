@@ -1,4 +1,5 @@
 import {
+  CommonsIndex,
   KIND_TABLES,
   type GatewayConfig,
   type IndexConfig,
@@ -74,6 +75,32 @@ export async function startIndexedGateway(
     async stop() {
       await gateway.stop();
       if (!database) await db.drop();
+    },
+  };
+}
+
+/** A Commons index on a database of its own, for suites that write and read it directly. */
+export interface TestIndex {
+  index: CommonsIndex;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function openTestIndex(label: string): Promise<TestIndex> {
+  const database = await createTestDatabase(label);
+  const index = await CommonsIndex.open({
+    databaseUrl: database.url,
+    dataDir: 'unused: on a test database',
+  }).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
+  return {
+    index,
+    url: database.url,
+    close: async () => {
+      await index.close();
+      await database.drop();
     },
   };
 }

@@ -16,6 +16,14 @@ import type { LineageDirection, ReferenceGraph } from './lineage-reference';
  */
 export type LineageResult = Awaited<ReturnType<typeof lineage>>;
 
+/** What two walks must agree on, in their order. */
+export const lineageShape = (answer: LineageResult) => ({
+  nodes: answer.nodes.map((n) => n.id),
+  edges: answer.edges.map((e) => [e.id, e.sourceId, e.derivativeId]),
+  depth: answer.depth,
+  truncated: answer.truncated,
+});
+
 /** The live walk, its loaders answering from the graph: artifacts with their derivedFrom, derivatives by source. */
 export async function liveLineageOver(
   { ids, links }: ReferenceGraph,

@@ -1,4 +1,4 @@
-import { createTestDatabase, sql, type TestDatabase } from '@commons-graph/testing';
+import { openTestIndex, sql, type TestIndex } from '@commons-graph/testing';
 import { CommonsIndex } from '../CommonsIndex';
 
 /**
@@ -7,16 +7,13 @@ import { CommonsIndex } from '../CommonsIndex';
  * an uncaught exception, and answer the next query on a new one.
  */
 describe("the index's connections", () => {
-  let database: TestDatabase;
+  let opened: TestIndex;
   let index: CommonsIndex;
   beforeAll(async () => {
-    database = await createTestDatabase('index-connections');
-    index = await CommonsIndex.open({ databaseUrl: database.url, dataDir: 'unused' });
+    opened = await openTestIndex('index-connections');
+    index = opened.index;
   });
-  afterAll(async () => {
-    await index?.close();
-    await database?.drop();
-  });
+  afterAll(() => opened?.close());
 
   it('outlive the server ending them while idle, and the next query opens another', async () => {
     const strays: unknown[] = [];
@@ -26,7 +23,7 @@ describe("the index's connections", () => {
       // Several idle connections in the pool, then the server ends every one of them.
       await Promise.all([1, 2, 3].map(() => index.read('select pg_sleep(0.05)')));
       const [{ ended }] = await sql<{ ended: number }>(
-        database.url,
+        opened.url,
         `select count(pg_terminate_backend(pid))::int as ended from pg_stat_activity
           where datname = current_database() and pid <> pg_backend_pid() and application_name = ''`,
       );

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@commons-graph/testing';
+import { openTestIndex, type TestIndex } from '@commons-graph/testing';
 import fc from 'fast-check';
 import type { Span } from '../../reports/calendar';
 import { CommonsIndex as Gathered, reportInputsOf, vitalityInputsOf } from '../../reports/live-inputs';
@@ -227,17 +227,13 @@ const withoutEvidence = (report: CommonsReport): CommonsReport => ({
 });
 
 describe('the report from the index: SQL aggregation equals the live computation', () => {
-  let database: TestDatabase;
+  let opened: TestIndex;
   let index: CommonsIndex;
-
   beforeAll(async () => {
-    database = await createTestDatabase('report_sql');
-    index = await CommonsIndex.open({ databaseUrl: database.url, dataDir: 'unused: on a test database' });
+    opened = await openTestIndex('report_sql');
+    index = opened.index;
   });
-  afterAll(async () => {
-    await index?.close();
-    await database?.drop();
-  });
+  afterAll(() => opened?.close());
 
   async function write(plan: Plan): Promise<void> {
     for (const slug of [...SYNCED, 'r-gone']) await index.forget(slug);
