@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { reportCommand } from '@commons-graph/cli';
-import { stopOnSignals } from '@commons-graph/postgres';
+import { stopStartedOnSignals } from '@commons-graph/postgres';
 import { keepServingOnStrayErrors } from '@commons-graph/schema';
 import { readGatewayConfig } from '@commons-graph/gateway';
 import pino from 'pino';
@@ -65,7 +65,6 @@ program
         'Without demo data, name the communities to start: COMMONS_NODES="slug=Name,slug2=Name 2"',
       );
     }
-    // Signals are ours before the Commons starts: a Ctrl-C during the start stops it once it is up.
     const starting = startDemoCommons({
       dataDir: resolve(process.env.DATA_DIR || './.commons-data/demo'),
       databaseUrl: process.env.DATABASE_URL || undefined,
@@ -78,11 +77,11 @@ program
       source: readGatewayConfig({ COMMONS_SOURCE: process.env.COMMONS_SOURCE }).source,
       logger,
     });
-    stopOnSignals(
-      () => starting.then((demo) => demo.stop()),
-      () => process.stdout.write('\nStopping the Commons…\n'),
+    // A Ctrl-C during the start stops the Commons once it is up.
+    const demo = await stopStartedOnSignals(starting, () =>
+      process.stdout.write('\nStopping the Commons…\n'),
     );
-    process.stdout.write(banner(await starting));
+    process.stdout.write(banner(demo));
   });
 
 // The steward's report is the CLI package's command; `commons report` runs it as it is.

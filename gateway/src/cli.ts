@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { printSchema } from 'graphql';
-import { stopOnSignals } from '@commons-graph/postgres';
+import { stopStartedOnSignals } from '@commons-graph/postgres';
 import { keepServingOnStrayErrors } from '@commons-graph/schema';
 import pino from 'pino';
 import { ConfigError, readGatewayConfig } from './config';
@@ -20,13 +20,9 @@ program
     const config = readGatewayConfig();
     const logger = pino({ level: config.logLevel, base: undefined });
     keepServingOnStrayErrors(logger);
-    // Signals are ours before the gateway starts: one sent during the start stops it once it is up.
-    const starting = startGateway(config, { logger });
-    stopOnSignals(
-      () => starting.then((gateway) => gateway.stop()),
-      (signal) => logger.info({ signal }, 'shutting down'),
+    await stopStartedOnSignals(startGateway(config, { logger }), (signal) =>
+      logger.info({ signal }, 'shutting down'),
     );
-    await starting;
   });
 
 program

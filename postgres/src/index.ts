@@ -2,4 +2,4 @@ export { startEmbeddedPostgres, connectForCommand, freePort, type EmbeddedDataba
 export { createDatabase, databaseUrlOn, type CreatedDatabase, type CreateDatabaseOptions } from './create';
 export { findPostmaster, processInfo, stopPostmaster, type Postmaster } from './postmaster';
 export { DataDirError } from './access';
-export { stopOnSignals } from './signals';
+export { stopOnSignals, stopStartedOnSignals } from './signals';

@@ -65,3 +65,16 @@ export function stopOnSignals(stop: () => Promise<void>, onSignal?: (signal: Nod
   signalsOwned = true;
   releaseLibraryListeners();
 }
+
+/**
+ * `stopOnSignals` for what is still starting: the signals are ours before the start settles, so
+ * one sent during it stops what started once it is up (and one sent as it said ready is not lost).
+ * Resolves with what started.
+ */
+export function stopStartedOnSignals<T extends { stop(): Promise<void> }>(
+  starting: Promise<T>,
+  onSignal?: (signal: NodeJS.Signals) => void,
+): Promise<T> {
+  stopOnSignals(() => starting.then((started) => started.stop()), onSignal);
+  return starting;
+}

@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { keepServingOnStrayErrors } from '@commons-graph/schema';
 import { createToken } from './auth/tokens';
 import { ConfigError, readNodeConfig } from './config';
-import { connectForCommand, stopOnSignals } from '@commons-graph/postgres';
+import { connectForCommand, stopStartedOnSignals } from '@commons-graph/postgres';
 import { openDatabase } from './database/orm';
 import { describeError, isConnectionFailure } from './describe-error';
 import { ApiToken } from './entities';
@@ -27,19 +27,14 @@ program
     const config = readNodeConfig();
     const logger = createLogger(config.logLevel);
     keepServingOnStrayErrors(logger);
-    // Signals are ours before the node starts: one sent during the start stops the node once it is up.
-    const starting = startCommunityNode(config, { logger });
-    stopOnSignals(
-      () =>
-        starting
-          .then((node) => node.stop())
-          .catch((error: unknown) => {
-            logger.error({ err: error }, 'shutdown failed');
-            throw error;
-          }),
+    const logFailure = (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      throw error;
+    };
+    await stopStartedOnSignals(
+      startCommunityNode(config, { logger }).then((node) => ({ stop: () => node.stop().catch(logFailure) })),
       (signal) => logger.info({ signal }, 'shutting down'),
     );
-    await starting;
   });
 
 async function withDatabase<T>(
