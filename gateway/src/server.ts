@@ -255,9 +255,12 @@ export async function startGateway(
     probed,
     stop: () =>
       (stopped ??= (async () => {
+        // The sync stops first, at once: a lock session the database ends from here on (a Ctrl-C
+        // reaches PostgreSQL too) is the shutdown's, not a lost lock to warn about.
+        const syncStopped = sync?.stop();
         await server.stop();
         await nodeList?.stop();
-        await sync?.stop();
+        await syncStopped;
         // Probes still running fail at once on the closed agent: stopping waits for the ones in
         // flight, not for a thousand unreachable nodes' timeouts.
         await registry.stop();

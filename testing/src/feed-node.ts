@@ -33,9 +33,14 @@ export interface ScriptedFeedNode {
   rollBack(head: number): void;
   /**
    * How to answer `changes` from now on: given the honest answer and what was asked, a reply to
-   * send instead, or undefined for the honest one. null answers honestly again.
+   * send instead, or undefined for the honest one, now or once a promise settles (a slow node).
+   * null answers honestly again.
    */
-  behave(behaviour: ((honest: ExecutionResult, ask: FeedAsk) => FeedReply | undefined) | null): void;
+  behave(
+    behaviour:
+      | ((honest: ExecutionResult, ask: FeedAsk) => FeedReply | undefined | Promise<FeedReply | undefined>)
+      | null,
+  ): void;
   /** What a correct follower holds: the latest public state of each entity, by `<kind> <entityId>`. */
   latest(): Map<string, Member>;
   stop(): Promise<void>;
@@ -115,7 +120,7 @@ export async function startFeedNode(slug: string, changes: ScriptedChange[] = []
         if (/\bchanges\s*\(/.test(query)) {
           const ask = { after: Number(variables?.after), first: Number(variables?.first) };
           asks.push(ask);
-          reply = behaviour?.(honest, ask) ?? reply;
+          reply = (await behaviour?.(honest, ask)) ?? reply;
         }
         if ('raw' in reply) {
           res.writeHead(reply.status ?? 200, { 'content-type': reply.contentType ?? 'application/json' });

@@ -45,9 +45,10 @@ export class SyncWorker {
     private readonly config: SyncConfig,
     private readonly logger: Logger,
   ) {
-    this.leadership = new Leadership(index.url, (error) =>
-      this.logger.warn({ err: error }, 'lost the sync lock; another replica may take it'),
-    );
+    this.leadership = new Leadership(index.url, (error) => {
+      if (this.stopped) this.logger.debug({ err: error }, 'the sync lock ended with the shutdown');
+      else this.logger.warn({ err: error }, 'lost the sync lock; another replica may take it');
+    });
   }
 
   get leading(): boolean {
@@ -68,6 +69,7 @@ export class SyncWorker {
     }
   }
 
+  /** Stops pulling at once (synchronously), then waits for the pulls in flight and frees the lock. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);

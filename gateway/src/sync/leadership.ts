@@ -3,6 +3,9 @@ import { Client } from 'pg';
 /** Any fixed number: the one advisory lock every replica of a Commons index competes for. */
 const SYNC_LOCK_KEY = 7_362_011_290;
 
+/** How the lock's session shows in `pg_stat_activity`, so an operator can tell which replica syncs. */
+export const SYNC_LOCK_APPLICATION = 'commons-sync-lock';
+
 /**
  * Exactly one replica syncs: the one holding a PostgreSQL session advisory lock on a connection of
  * its own. The lock goes with the session, so a replica that stops or loses its connection frees it
@@ -35,7 +38,10 @@ export class Leadership {
   }
 
   private async open(): Promise<Client> {
-    const client = new Client({ connectionString: this.databaseUrl });
+    const client = new Client({
+      connectionString: this.databaseUrl,
+      application_name: SYNC_LOCK_APPLICATION,
+    });
     client.on('error', (error) => this.drop(error));
     await client.connect();
     return client;
