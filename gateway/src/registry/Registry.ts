@@ -71,6 +71,7 @@ export class Registry implements NodeHealth {
   private readonly nodes = new Map<string, RegisteredNode>();
   /** `all()`'s order, kept until a node comes or goes: every request lists the participants. */
   private inOrder: RegisteredNode[] | null = null;
+  private slugs: readonly string[] = [];
   private readonly agent: Agent;
   private timer?: NodeJS.Timeout;
   private probing?: Promise<void>;
@@ -140,6 +141,25 @@ export class Registry implements NodeHealth {
   /** Nodes that take part in queries: compatible ones, whether or not the last probe reached them. */
   participants(): RegisteredNode[] {
     return this.all().filter((node) => node.status !== 'INCOMPATIBLE');
+  }
+
+  /**
+   * The participants' slugs, as one array kept while they stay the same: every request served from
+   * the index reads them, as many as the Commons' nodes. Checked against the nodes on each call (a
+   * probe may find a node incompatible, or under another slug) without copying them.
+   */
+  participantSlugs(): readonly string[] {
+    this.inOrder ??= [...this.nodes.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+    const kept = this.slugs;
+    let i = 0;
+    const same =
+      this.inOrder.every((node) => node.status === 'INCOMPATIBLE' || kept[i++] === node.slug) &&
+      i === kept.length;
+    if (!same)
+      this.slugs = Object.freeze(
+        this.inOrder.filter((node) => node.status !== 'INCOMPATIBLE').map((node) => node.slug),
+      );
+    return this.slugs;
   }
 
   get(slug: string): RegisteredNode | undefined {
