@@ -71,7 +71,7 @@ export class Registry implements NodeHealth {
   private readonly nodes = new Map<string, RegisteredNode>();
   /** `all()`'s order, kept until a node comes or goes: every request lists the participants. */
   private inOrder: RegisteredNode[] | null = null;
-  private slugs: readonly string[] = [];
+  private slugs: readonly string[] | null = null;
   private readonly agent: Agent;
   private timer?: NodeJS.Timeout;
   private probing?: Promise<void>;
@@ -144,22 +144,17 @@ export class Registry implements NodeHealth {
   }
 
   /**
-   * The participants' slugs, as one array kept while they stay the same: every request served from
-   * the index reads them, as many as the Commons' nodes. Checked against the nodes on each call (a
-   * probe may find a node incompatible, or under another slug) without copying them.
+   * The participants' slugs, as one array kept until a node comes, goes or is probed (a probe may
+   * find a node incompatible, or under another slug): every request served from the index reads
+   * them, as many as the Commons' nodes.
    */
   participantSlugs(): readonly string[] {
-    this.inOrder ??= [...this.nodes.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
-    const kept = this.slugs;
-    let i = 0;
-    const same =
-      this.inOrder.every((node) => node.status === 'INCOMPATIBLE' || kept[i++] === node.slug) &&
-      i === kept.length;
-    if (!same)
-      this.slugs = Object.freeze(
-        this.inOrder.filter((node) => node.status !== 'INCOMPATIBLE').map((node) => node.slug),
-      );
-    return this.slugs;
+    return (this.slugs ??= Object.freeze(this.participants().map((node) => node.slug)));
+  }
+
+  private listChanged(): void {
+    this.inOrder = null;
+    this.slugs = null;
   }
 
   get(slug: string): RegisteredNode | undefined {
@@ -240,7 +235,7 @@ export class Registry implements NodeHealth {
   private async admit(node: RegisteredNode): Promise<RegisteredNode> {
     if (node.client.slug !== node.slug) node.client = this.client(node.slug, node.url);
     this.nodes.set(node.slug, node);
-    this.inOrder = null;
+    this.listChanged();
     this.logger.info(
       { slug: node.slug, url: node.url, status: node.status, error: node.error },
       'node registered',
@@ -260,7 +255,7 @@ export class Registry implements NodeHealth {
   enlist(entries: ReadonlyArray<{ slug: string; url: string }>): void {
     for (const { slug, url } of entries)
       if (!this.nodes.has(slug)) this.nodes.set(slug, this.unprobed(slug, url));
-    this.inOrder = null;
+    this.listChanged();
   }
 
   private unprobed(slug: string, url: string): RegisteredNode {
@@ -283,7 +278,7 @@ export class Registry implements NodeHealth {
    */
   async remove(slug: string): Promise<boolean> {
     const served = this.nodes.delete(slug);
-    this.inOrder = null;
+    this.listChanged();
     const followed = (await this.follower?.removed(slug)) ?? false;
     return served || followed;
   }
@@ -291,7 +286,7 @@ export class Registry implements NodeHealth {
   /** Stops serving a node gone from the shared list: whoever removed it purged what was kept of it. */
   forget(slug: string): void {
     if (this.nodes.delete(slug)) {
-      this.inOrder = null;
+      this.listChanged();
       this.logger.info({ community: slug }, 'node removed from the shared list');
     }
   }
@@ -314,7 +309,7 @@ export class Registry implements NodeHealth {
    * answer, null otherwise.
    */
   async check(node: RegisteredNode, expectedSlug?: string): Promise<string | null> {
-    const before = node.status;
+    const [before, slug] = [node.status, node.slug];
     let invalid: string | null = null;
     try {
       invalid = await this.probe(node, expectedSlug);
@@ -327,6 +322,8 @@ export class Registry implements NodeHealth {
       node.status = invalid ? 'INCOMPATIBLE' : 'DOWN';
       node.error = reason;
     }
+    const incompatible = (status: NodeState) => status === 'INCOMPATIBLE';
+    if (incompatible(node.status) !== incompatible(before) || node.slug !== slug) this.slugs = null;
     if (node.status !== before) {
       // A node coming up is news; one going down or refused is something to look at.
       const level = node.status === 'UP' ? 'info' : 'warn';

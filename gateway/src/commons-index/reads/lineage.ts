@@ -186,7 +186,8 @@ export async function indexLineage(
     rootId: root.id,
     // Without links, an artifact has no `derivedFrom` at all: nothing in the operation reads it.
     nodes: row.nodes.map(([doc, derivedFrom]) => (derivedFrom ? { ...doc, derivedFrom } : doc)),
-    edges: row.edges.map((edge) => ({ ...edge, derivativeId: edge.artifactId })),
+    // Each edge as the lineage names its ends (the rows are this request's own, just parsed).
+    edges: row.edges.map((edge) => Object.assign(edge, { derivativeId: edge.artifactId })),
     depth: row.depth,
     truncated: row.truncated,
   };
