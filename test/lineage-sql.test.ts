@@ -8,6 +8,7 @@ import {
   lineageGraphsWith,
   liveLineageOver,
   referenceLineage,
+  referenceLink,
   type LineageDirection,
   type ReferenceGraph,
   type TestIndex,
@@ -148,5 +149,19 @@ describe('lineage as one recursive SQL statement over the index, on any derivati
       ),
       options,
     );
+  });
+
+  it('ignores a link a community asserts on another community’s artifact (refused at ingest; here written by hand)', async () => {
+    await write({
+      ids: ['c0:a', 'c1:b', 'c1:c'],
+      links: [
+        referenceLink('own', 'c0:a', 'c1:b'),
+        { ...referenceLink('foreign', 'c0:a', 'c1:c'), assertedBy: 'c1' },
+      ],
+    });
+    const up = await walk('c0:a', 'UP', 10);
+    expect([up.nodeIds, up.edgeIds]).toEqual([new Set(['c0:a', 'c1:b']), new Set(['own'])]);
+    const down = await walk('c1:c', 'DOWN', 10);
+    expect([down.nodeIds, down.edgeIds]).toEqual([new Set(['c1:c']), new Set()]);
   });
 });
