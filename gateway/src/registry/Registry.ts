@@ -144,9 +144,9 @@ export class Registry implements NodeHealth {
   }
 
   /**
-   * The participants' slugs, as one array kept until a node comes, goes or is probed (a probe may
-   * find a node incompatible, or under another slug): every request served from the index reads
-   * them, as many as the Commons' nodes.
+   * The participants' slugs, as one array kept until a node comes or goes, or a probe finds one
+   * incompatible (or compatible again) or under another slug: every request served from the index
+   * reads them, as many as the Commons' nodes.
    */
   participantSlugs(): readonly string[] {
     return (this.slugs ??= Object.freeze(this.participants().map((node) => node.slug)));
