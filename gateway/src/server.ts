@@ -185,7 +185,7 @@ export async function startGateway(
       wellFormedStringsPlugin<GatewayContext>(),
       partialResultsPlugin,
       staleResultsPlugin,
-      clientLimitsPlugin(config.limits, { nodes: () => registry.participants().length }),
+      clientLimitsPlugin(config.limits, { nodes: () => registry.participantSlugs().length }),
       // The Commons sets no cache hints; Apollo's default plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),

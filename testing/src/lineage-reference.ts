@@ -35,8 +35,10 @@ export interface ReferenceGraph {
 
 /**
  * Artifacts spread over three communities, with derivation links drawn at random: cycles, diamonds,
- * self-loops. With `gone` > 0, that many more ids that no community holds (never synced, or made
- * up) may be a link's source or the root; each link stays on an artifact its community holds.
+ * self-loops. With `gone` > 0, that many more ids that no community holds (never synced, a draft,
+ * made up) may be the root or either end of a link: a community may assert links on an artifact
+ * the index lacks, as a hostile node's feed can (its ownership is checked at ingest: each link is
+ * asserted by its artifact's community), and cycles may pass through such ids.
  */
 export function lineageGraphsWith(maxHeld: number, gone = 0) {
   return fc
@@ -44,7 +46,7 @@ export function lineageGraphsWith(maxHeld: number, gone = 0) {
     .chain((n) =>
       fc.record({
         ids: fc.constant(Array.from({ length: n + gone }, (_, i) => `c${i % 3}:${i < n ? 'a' : 'gone'}${i}`)),
-        pairs: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n + gone - 1)), { maxLength: 30 }),
+        pairs: fc.array(fc.tuple(fc.nat(n + gone - 1), fc.nat(n + gone - 1)), { maxLength: 30 }),
         root: fc.nat(n + gone - 1),
       }),
     )
@@ -61,15 +63,26 @@ export function lineageGraphsWith(maxHeld: number, gone = 0) {
 
 export const lineageGraphs = lineageGraphsWith(14);
 
-/** How many steps from the root each artifact a walk in one direction reaches lies, however far. */
+/** Graphs with links on and to ids no community holds, walked from an artifact held (as `referenceLineage` is). */
+export const openLineageGraphs = lineageGraphsWith(14, 3).filter(({ graph, rootId }) =>
+  graph.ids.includes(rootId),
+);
+
+/**
+ * How many steps from the root each artifact a walk in one direction reaches lies, however far.
+ * Up, a walk follows the links an artifact shows (`derivedFrom`), so it goes on only from artifacts
+ * held: one that is not is reached and leads nowhere. Down, it follows the links that name an
+ * artifact as their source, whoever holds it.
+ */
 function distancesFrom(graph: ReferenceGraph, rootId: string, up: boolean): Map<string, number> {
   const near = (l: ReferenceLink) => (up ? l.artifactId : l.sourceId);
   const far = (l: ReferenceLink) => (up ? l.sourceId : l.artifactId);
   const distance = new Map([[rootId, 0]]);
   for (let frontier = [rootId], d = 0; frontier.length > 0; d += 1) {
     const next: string[] = [];
+    const expanded = up ? frontier.filter((id) => graph.ids.includes(id)) : frontier;
     for (const link of graph.links) {
-      if (frontier.includes(near(link)) && !distance.has(far(link))) {
+      if (expanded.includes(near(link)) && !distance.has(far(link))) {
         distance.set(far(link), d + 1);
         next.push(far(link));
       }
@@ -83,7 +96,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * What a lineage must hold: its artifacts and edges (as sets of ids), depth and whether it was cut
- * short. Within the cap: every artifact at most `maxDepth` steps away in a direction walked, and
+ * short, walked from an artifact held. Within the cap: every artifact at most `maxDepth` steps away in a direction walked, and
  * the links from those fewer than `maxDepth` steps away. Past the cap, at the first level where the
  * lineage holds more than `cap` artifacts, it keeps every nearer artifact, then that level's by id
  * up to the cap, and the links from artifacts nearer than that level to kept ones.
@@ -116,13 +129,15 @@ export function referenceLineage(
   const walked = (l: ReferenceLink) =>
     walks.some(({ up, distance }) => {
       const [near, far] = up ? [l.artifactId, l.sourceId] : [l.sourceId, l.artifactId];
-      return (distance.get(near) ?? Infinity) < nearerThan && kept.has(far);
+      const leads = !up || graph.ids.includes(near);
+      return leads && (distance.get(near) ?? Infinity) < nearerThan && kept.has(far);
     });
   const depths = walks.flatMap(({ distance }) =>
     [...distance].filter(([id, d]) => kept.has(id) && d <= Math.min(cut, maxDepth)).map(([, d]) => d),
   );
   return {
-    nodes: kept,
+    // An artifact not held is reached (it counts for the cap and the depth) but not shown.
+    nodes: new Set([...kept].filter((id) => graph.ids.includes(id))),
     edges: new Set(graph.links.filter(walked).map((l) => l.id)),
     depth: Math.max(...depths),
     truncated:

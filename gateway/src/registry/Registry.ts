@@ -71,6 +71,7 @@ export class Registry implements NodeHealth {
   private readonly nodes = new Map<string, RegisteredNode>();
   /** `all()`'s order, kept until a node comes or goes: every request lists the participants. */
   private inOrder: RegisteredNode[] | null = null;
+  private slugs: readonly string[] | null = null;
   private readonly agent: Agent;
   private timer?: NodeJS.Timeout;
   private probing?: Promise<void>;
@@ -140,6 +141,20 @@ export class Registry implements NodeHealth {
   /** Nodes that take part in queries: compatible ones, whether or not the last probe reached them. */
   participants(): RegisteredNode[] {
     return this.all().filter((node) => node.status !== 'INCOMPATIBLE');
+  }
+
+  /**
+   * The participants' slugs, as one array kept until a node comes or goes, or a probe finds one
+   * incompatible (or compatible again) or under another slug: every request served from the index
+   * reads them, as many as the Commons' nodes.
+   */
+  participantSlugs(): readonly string[] {
+    return (this.slugs ??= Object.freeze(this.participants().map((node) => node.slug)));
+  }
+
+  private listChanged(): void {
+    this.inOrder = null;
+    this.slugs = null;
   }
 
   get(slug: string): RegisteredNode | undefined {
@@ -220,7 +235,7 @@ export class Registry implements NodeHealth {
   private async admit(node: RegisteredNode): Promise<RegisteredNode> {
     if (node.client.slug !== node.slug) node.client = this.client(node.slug, node.url);
     this.nodes.set(node.slug, node);
-    this.inOrder = null;
+    this.listChanged();
     this.logger.info(
       { slug: node.slug, url: node.url, status: node.status, error: node.error },
       'node registered',
@@ -240,7 +255,7 @@ export class Registry implements NodeHealth {
   enlist(entries: ReadonlyArray<{ slug: string; url: string }>): void {
     for (const { slug, url } of entries)
       if (!this.nodes.has(slug)) this.nodes.set(slug, this.unprobed(slug, url));
-    this.inOrder = null;
+    this.listChanged();
   }
 
   private unprobed(slug: string, url: string): RegisteredNode {
@@ -263,7 +278,7 @@ export class Registry implements NodeHealth {
    */
   async remove(slug: string): Promise<boolean> {
     const served = this.nodes.delete(slug);
-    this.inOrder = null;
+    this.listChanged();
     const followed = (await this.follower?.removed(slug)) ?? false;
     return served || followed;
   }
@@ -271,7 +286,7 @@ export class Registry implements NodeHealth {
   /** Stops serving a node gone from the shared list: whoever removed it purged what was kept of it. */
   forget(slug: string): void {
     if (this.nodes.delete(slug)) {
-      this.inOrder = null;
+      this.listChanged();
       this.logger.info({ community: slug }, 'node removed from the shared list');
     }
   }
@@ -294,7 +309,7 @@ export class Registry implements NodeHealth {
    * answer, null otherwise.
    */
   async check(node: RegisteredNode, expectedSlug?: string): Promise<string | null> {
-    const before = node.status;
+    const [before, slug] = [node.status, node.slug];
     let invalid: string | null = null;
     try {
       invalid = await this.probe(node, expectedSlug);
@@ -307,6 +322,8 @@ export class Registry implements NodeHealth {
       node.status = invalid ? 'INCOMPATIBLE' : 'DOWN';
       node.error = reason;
     }
+    const incompatible = (status: NodeState) => status === 'INCOMPATIBLE';
+    if (incompatible(node.status) !== incompatible(before) || node.slug !== slug) this.slugs = null;
     if (node.status !== before) {
       // A node coming up is news; one going down or refused is something to look at.
       const level = node.status === 'UP' ? 'info' : 'warn';

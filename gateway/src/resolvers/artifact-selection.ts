@@ -79,6 +79,8 @@ function collect(info: GraphQLResolveInfo): ArtifactSelection {
   const typeInfo = new TypeInfo(info.schema);
   const parts: string[] = [];
   const subfields = new Map<string, Set<string>>();
+  let walked = false;
+  let shown = false;
   const visitor = visitWithTypeInfo(typeInfo, {
     Field(node) {
       const name = node.name.value;
@@ -86,6 +88,8 @@ function collect(info: GraphQLResolveInfo): ArtifactSelection {
       if (parent === 'Artifact') {
         // A field this table does not know (only __typename) needs nothing from the node.
         if (Object.hasOwn(NODE_FIELDS_FOR, name)) parts.push(...NODE_FIELDS_FOR[name]);
+        if (name === 'lineage') walked = true;
+        else if (NODE_FIELDS_FOR[name]?.includes(DERIVED_FROM)) shown = true;
       } else if (parent && Object.hasOwn(PASSED_THROUGH, parent) && name !== '__typename') {
         (subfields.get(parent) ?? subfields.set(parent, new Set()).get(parent)!).add(name);
       }
@@ -93,8 +97,19 @@ function collect(info: GraphQLResolveInfo): ArtifactSelection {
   });
   const definitions: ASTNode[] = [info.operation, ...Object.values(info.fragments)];
   for (const definition of definitions) visit(definition, visitor);
-  return selectionOf(parts, subfields);
+  const selection = selectionOf(parts, subfields);
+  if (walked && !shown) linksWalkedOnly.add(selection);
+  return selection;
 }
+
+const linksWalkedOnly = new WeakSet<ArtifactSelection>();
+
+/**
+ * Whether an operation's artifacts need `derivedFrom` only for the live walk of a lineage (no
+ * field shows the links or checks licences with them): the index walks in SQL and need not read
+ * them. False for any selection not collected from an operation.
+ */
+export const walksLinksOnly = (selection: ArtifactSelection) => linksWalkedOnly.has(selection);
 
 // Keyed by the parsed operation, which Apollo Server's document cache keeps across requests.
 const byOperation = new WeakMap<OperationDefinitionNode, ArtifactSelection>();

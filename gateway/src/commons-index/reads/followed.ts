@@ -45,15 +45,18 @@ export class Followed {
 let last: { list: readonly string[]; set: ReadonlySet<string> } | undefined;
 
 /**
- * The participants as a set. The registry lists them afresh for each request, as many as the
- * Commons' nodes, and almost always the same: an unchanged list (the same slugs in the same
- * order) reuses the set made for the last one instead of hashing every slug again.
+ * The participants as a set, as many as the Commons' nodes and almost always the same: the
+ * registry keeps one list while they do not change (then this is one comparison), and another
+ * list with the same slugs in the same order reuses the set made for the last one instead of
+ * hashing every slug again.
  */
 export function participantSet(participants: readonly string[]): ReadonlySet<string> {
-  const same =
-    last?.list.length === participants.length && participants.every((slug, i) => slug === last!.list[i]);
-  if (!same) last = { list: participants, set: new Set(participants) };
-  return last!.set;
+  if (last?.list !== participants) {
+    const same =
+      last?.list.length === participants.length && participants.every((slug, k) => slug === last!.list[k]);
+    last = { list: participants, set: same ? last!.set : new Set(participants) };
+  }
+  return last.set;
 }
 
 /** How the participants and the followed nodes differ: each side's communities the other lacks. */

@@ -6,6 +6,7 @@ import type { CommonsIndex } from '../CommonsIndex';
 import type { Participants } from './loaders';
 import { projectionOfStored } from './projection';
 import { difference, FOLLOWED_VERSION, type Followed } from './followed';
+import { walksLinksOnly } from '../../resolvers/artifact-selection';
 import { DERIVED_FROM } from './sql';
 
 /**
@@ -17,6 +18,13 @@ import { DERIVED_FROM } from './sql';
  * it keeps every nearer artifact and that level's first ids up to the cap, with the links walked
  * to them; a walk that alone has seen more than the cap has passed that level and stops.
  *
+ * A link counts as its artifact's community asserts it (a feed page with any other is refused at
+ * ingest). Up, the walk goes on only from artifacts the index holds for a community that counts,
+ * as the live walk reads `derivedFrom` of the artifacts nodes serve: one it lacks (a draft, a typo,
+ * a community that stays out) is reached, shown dangling, and leads nowhere, whatever links name
+ * it. Down, the live walk asks every node for derivatives of any id reached, held or not; so does
+ * this one.
+ *
  * The root is the first artifact when the index holds it for a community that counts, so the
  * artifact a request asks for comes with its lineage (resolvers/lineage-first.ts).
  *
@@ -25,7 +33,8 @@ import { DERIVED_FROM } from './sql';
  * Artifacts come back as [doc, derivedFrom] in a `json` array, which PostgreSQL concatenates as
  * text (merging the links into each doc as jsonb and aggregating jsonb rebuilt every doc twice),
  * each doc with only the fields the operation selects, as a node answers the live walk: bodies and
- * versions were most of the bytes.
+ * versions were most of the bytes. The links only when the operation shows them: the live walk
+ * needs them to walk, this one does not, and reading them was a fifth of the statement.
  *
  * Which communities count comes in $3 one of two ways (`Scope`): the participants themselves, or,
  * as the page does (followed.ts), the followed communities that do not participate, usually none,
@@ -38,7 +47,7 @@ type Scope = 'participants' | 'leftOut';
 
 const WALKS: Record<LineageDirection, string> = { UP: '(true)', DOWN: '(false)', BOTH: '(true), (false)' };
 
-const lineageSql = (doc: string, scope: Scope, direction: LineageDirection) => {
+const lineageSql = (doc: string, links: boolean, scope: Scope, direction: LineageDirection) => {
   const counts = (community: string) =>
     scope === 'participants'
       ? `${community} in (select slug from participant)`
@@ -56,11 +65,13 @@ walk(up, level, frontier, seen, link_ids, link_fars, link_docs) as (
       select coalesce(array_agg(distinct e.far) filter (where not e.far = any(w.seen)), '{}') as next,
         array_agg(e.id) as ids, array_agg(e.far) as fars, array_agg(e.doc) as docs
       from (
-        select l.id, l.source_id as far, l.doc from derivation l
-          where w.up and l.artifact_id = any(w.frontier) and ${counts('l.community')}
+        select l.id, l.source_id as far, l.doc
+          from artifact h join derivation l on l.artifact_id = h.id and l.community = h.community
+          where w.up and h.id = any(w.frontier) and ${counts('h.community')}
         union all
         select l.id, l.artifact_id, l.doc from derivation l
           where not w.up and l.source_id = any(w.frontier) and ${counts('l.community')}
+            and split_part(l.artifact_id, ':', 1) = l.community
       ) e
     ) n
     where cardinality(w.frontier) > 0 and w.level <= $2 and cardinality(w.seen) <= $4
@@ -82,7 +93,7 @@ walked as (
   where w.level <= least((select level from cut), $2) and x.far in (select id from kept)
 )
 select
-  (select coalesce(json_agg(json_build_array(${doc}, ${DERIVED_FROM}) order by k.steps, a.id collate "C"), '[]')
+  (select coalesce(json_agg(json_build_array(${doc}${links ? `, ${DERIVED_FROM}` : ''}) order by k.steps, a.id collate "C"), '[]')
     from kept k join artifact a on a.id = k.id where ${counts('a.community')}) as nodes,
   (select coalesce(json_agg(w.doc order by w.id collate "C"), '[]') from walked w) as edges,
   (select coalesce(max(r.level), 0)::int from reached r
@@ -121,19 +132,28 @@ function docOf(selection: ArtifactSelection): string {
   return projectionOfStored({ ...set, selections: fields }, 'a.doc');
 }
 
-type Statements = { doc: string } & Partial<Record<`${Scope} ${LineageDirection}`, Statement>>;
+/** Each artifact's doc, and whether it comes with its links (`derivedFrom`). */
+type Statements = { doc: string; links: boolean } & Partial<
+  Record<`${Scope} ${LineageDirection}`, Statement>
+>;
 
-const WHOLE_DOC: Statements = { doc: 'a.doc' };
+const WHOLE_DOC: Statements = { doc: 'a.doc', links: true };
 const bySelection = new WeakMap<ArtifactSelection, Statements>();
 
 function statementFor(selection: ArtifactSelection | undefined, scope: Scope, direction: LineageDirection) {
   let statements = selection?.fields ? bySelection.get(selection) : WHOLE_DOC;
-  if (!statements) bySelection.set(selection!, (statements = { doc: docOf(selection!) }));
-  return (statements[`${scope} ${direction}`] ??= prepared(lineageSql(statements.doc, scope, direction)));
+  if (!statements)
+    bySelection.set(
+      selection!,
+      (statements = { doc: docOf(selection!), links: !walksLinksOnly(selection!) }),
+    );
+  const { doc, links } = statements;
+  return (statements[`${scope} ${direction}`] ??= prepared(lineageSql(doc, links, scope, direction)));
 }
 
 interface LineageRow {
-  nodes: Array<[LinkedArtifact, NodeDerivation[]]>;
+  /** Each artifact, with its links unless the operation only walks them. */
+  nodes: Array<[LinkedArtifact, NodeDerivation[]?]>;
   edges: NodeDerivation[];
   depth: number;
   truncated: boolean;
@@ -150,7 +170,7 @@ export async function indexLineage(
   maxNodes: number,
   selection?: ArtifactSelection,
 ): Promise<LineageAnswer> {
-  const read = async (scope: Scope, communities: string[]) => {
+  const read = async (scope: Scope, communities: readonly string[]) => {
     const { text, name } = statementFor(selection, scope, direction);
     const values = [root.id, maxDepth, communities, maxNodes];
     const rows = await (name
@@ -164,8 +184,10 @@ export async function indexLineage(
   if (!followed.confirms(known, row.version)) row = await read('participants', participants());
   return {
     rootId: root.id,
-    nodes: row.nodes.map(([doc, derivedFrom]) => ({ ...doc, derivedFrom })),
-    edges: row.edges.map((edge) => ({ ...edge, derivativeId: edge.artifactId })),
+    // Without links, an artifact has no `derivedFrom` at all: nothing in the operation reads it.
+    nodes: row.nodes.map(([doc, derivedFrom]) => (derivedFrom ? { ...doc, derivedFrom } : doc)),
+    // Each edge as the lineage names its ends (the rows are this request's own, just parsed).
+    edges: row.edges.map((edge) => Object.assign(edge, { derivativeId: edge.artifactId })),
     depth: row.depth,
     truncated: row.truncated,
   };

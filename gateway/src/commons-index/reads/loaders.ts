@@ -7,7 +7,7 @@ import { participantSet } from './followed';
 import { ARTIFACT_DOC, docsIn } from './sql';
 
 /** Which communities a read may answer from: the registry's participants, as live queries ask them. */
-export type Participants = () => string[];
+export type Participants = () => readonly string[];
 
 /**
  * Keeps the rows of participating communities. A batch's statement names its keys only: the

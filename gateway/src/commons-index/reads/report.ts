@@ -24,7 +24,7 @@ type Windowed<T> = T & { k: number };
 type FiguresRow = Windowed<SignFigures & Omit<WindowInputs, 'figures' | 'lists'>>;
 
 /** The statement's values for the windows (`k` 1, 2…) of each community of `only` (every gathered one when null). */
-const windowsOf = (slugs: string[], only: string[] | null, spans: Span[]) => [
+const windowsOf = (slugs: readonly string[], only: string[] | null, spans: Span[]) => [
   slugs,
   only,
   spans.map((s) => s.from),
@@ -42,7 +42,7 @@ function split({ k: _, slug, name, roles, firstPublishedAt, ...figures }: Figure
  */
 async function signs(
   index: CommonsIndex,
-  slugs: string[],
+  slugs: readonly string[],
   only: string[] | null,
   span: Span,
   shows: ReportShows,
@@ -70,7 +70,7 @@ async function signs(
 
 type DerivationRow = [string, string, string, string, string, string];
 
-async function conflicts(index: CommonsIndex, slugs: string[], community: string | null) {
+async function conflicts(index: CommonsIndex, slugs: readonly string[], community: string | null) {
   const [{ derivations }] = await index.read<{ derivations: DerivationRow[] }>(DERIVATION_LICENCES_SQL, [
     slugs,
     community,

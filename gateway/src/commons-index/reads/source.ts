@@ -16,26 +16,21 @@ import { Followed } from './followed';
  * communities the registry lists as participants, exactly those a live query would ask.
  */
 export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs: number): CommonsSource {
-  const participants: Participants = () => registry.participants().map((node) => node.slug);
+  // Kept by the registry while the participants stay the same: a request neither lists nor copies them.
+  const participants: Participants = () => registry.participantSlugs();
   const followed = new Followed(index);
   const staleness = new Staleness(index, followed, freshnessMs);
-  // Listed once per request (by its context), not once per statement: the list is as long as the Commons.
-  const listed = new WeakMap<object, string[]>();
-  const ofRequest =
-    (ctx: object): Participants =>
-    () =>
-      listed.get(ctx) ?? listed.set(ctx, participants()).get(ctx)!;
   return {
     name: 'index',
-    loaders: (ctx) => indexLoaders(index, ofRequest(ctx)),
-    reads: (ctx) => ({
+    loaders: () => indexLoaders(index, participants),
+    reads: () => ({
       artifactPage: (_selection, filter, first, after) =>
-        indexArtifactPage(index, followed, ofRequest(ctx), filter, first, after),
-      needs: (status, community) => indexNeeds(index, ofRequest(ctx), status, community),
-      adoptionsReceived: (community) => indexAdoptionsReceived(index, ofRequest(ctx), community),
-      feedbackReceived: (community) => indexFeedbackReceived(index, ofRequest(ctx), community),
-      report: (span, shows) => indexReport(index, ofRequest(ctx), span, shows),
-      vitality: (community, span) => indexVitality(index, ofRequest(ctx), community, span),
+        indexArtifactPage(index, followed, participants, filter, first, after),
+      needs: (status, community) => indexNeeds(index, participants, status, community),
+      adoptionsReceived: (community) => indexAdoptionsReceived(index, participants, community),
+      feedbackReceived: (community) => indexFeedbackReceived(index, participants, community),
+      report: (span, shows) => indexReport(index, participants, span, shows),
+      vitality: (community, span) => indexVitality(index, participants, community, span),
       // Served from the index, a community is missing only until its first sync.
       unavailable: (community) =>
         notFound(`The Commons index has not synced "${community}" yet`, { community }),
@@ -44,7 +39,7 @@ export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs
         return indexLineage(
           index,
           followed,
-          ofRequest(ctx),
+          participants,
           root,
           direction,
           maxDepth,
@@ -53,6 +48,6 @@ export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs
         );
       },
     }),
-    stale: (ctx) => staleness.of(ofRequest(ctx)()),
+    stale: () => staleness.of(participants()),
   };
 }

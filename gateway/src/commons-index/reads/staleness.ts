@@ -57,7 +57,7 @@ export class Staleness {
     index.notices.hear((notice) => this.heard(notice));
   }
 
-  async of(slugs: string[]): Promise<StaleCommunity[]> {
+  async of(slugs: readonly string[]): Promise<StaleCommunity[]> {
     const kept = await this.followed.current();
     const behind = await this.behind();
     if (!this.followed.confirms(kept, behind.version)) {
@@ -107,7 +107,7 @@ export class Staleness {
   }
 
   /** The same, naming every participant in the statement. */
-  private async named(slugs: string[]): Promise<StaleCommunity[]> {
+  private async named(slugs: readonly string[]): Promise<StaleCommunity[]> {
     const rows = await this.index.read<StaleRow>(
       `select s.slug as community, f.last_sync_at as synced_at, ${LAG} as lag
         from unnest($2::text[]) s(slug) left join followed_node f on f.slug = s.slug

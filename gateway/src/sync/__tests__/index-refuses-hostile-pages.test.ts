@@ -35,6 +35,18 @@ const HOSTILE_PAGES: Array<
     'answered changes.events[1].adoption.community with "valley-clinics", not its own community "klamath-soil"',
   ],
   [
+    'a derivation on another community’s artifact',
+    lastEvent((event) => {
+      event.kind = 'DERIVATION';
+      event.derivation = {
+        ...change('DERIVATION', 'klamath-soil', 'a2').member,
+        artifactId: 'valley-clinics:intake-form',
+      };
+      event.adoption = null;
+    }),
+    'answered changes.events[1].derivation.artifactId with "valley-clinics:intake-form", an id of another community',
+  ],
+  [
     'a member of the wrong type',
     lastEvent((event) => (event.adoption.status = 42)),
     'answered changes.events[1].adoption.status with number 42, not a AdoptionStatus',
