@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Logger } from 'pino';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -6,7 +7,8 @@ import { runInNewContext } from 'node:vm';
  * After heavy work (a backfill, a report, a probe of every node) V8 keeps the garbage it promoted
  * until allocation makes it collect, and an idle process allocates nothing: the memory stays taken
  * (BENCHMARKS.md). This looks on a period; once `quietLooks` looks in a row found nothing running
- * nor started, and the old generation grew by more than `growthBytes` since the last collection, it
+ * nor started, and the old generation grew by more than `growthBytes` above the least it held since
+ * the last collection (V8's own collections lower that mark), it
  * runs one full collection. If the gateway then stays quiet for `settleLooks` looks, it runs one
  * more: V8 shrinks its young generation (32 MB) only in a collection that follows some seconds of
  * little allocation.
@@ -30,12 +32,11 @@ export class IdleCollection {
   private active = false;
   private quietLooks = 0;
   private settling = false;
-  private baseline: number;
+  /** The least the old generation held since the last collection; none yet: starting is heavy work. */
+  private baseline = 0;
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly options: IdleCollectionOptions) {
-    this.baseline = options.oldGenerationBytes();
-  }
+  constructor(private readonly options: IdleCollectionOptions) {}
 
   /** Looks every `periodMs` until stopped; the timer never keeps the process alive. */
   start(periodMs: number): void {
@@ -62,16 +63,15 @@ export class IdleCollection {
 
   /** One look: what it found, and whether it collected. */
   look(): IdleLook {
+    const held = this.options.oldGenerationBytes();
+    this.baseline = Math.min(this.baseline, held);
     if (this.active || this.inFlight > 0 || this.options.busy()) {
       this.active = false;
       this.quietLooks = 0;
       return 'busy';
     }
     this.quietLooks++;
-    if (
-      this.quietLooks >= this.options.quietLooks &&
-      this.options.oldGenerationBytes() - this.baseline > this.options.growthBytes
-    ) {
+    if (this.quietLooks >= this.options.quietLooks && held - this.baseline > this.options.growthBytes) {
       this.collect();
       this.settling = true;
       return 'collected';
@@ -126,12 +126,26 @@ const SETTLE_MS = 7_000;
  * Collects once the server and `busy` work have been quiet for `quietMs` after heavy work; every
  * request the server takes is work. Undefined when `quietMs` is 0 (never).
  */
-export function collectWhenIdle(server: Server, quietMs: number, busy: () => boolean) {
+export function collectWhenIdle(
+  server: Server,
+  quietMs: number,
+  busy: () => boolean,
+  logger: Pick<Logger, 'debug'>,
+) {
   if (quietMs <= 0) return undefined;
+  const gc = fullCollection();
   // Two looks in a row find it quiet: work that ran between looks is seen by one of them.
   const periodMs = quietMs / 2;
   const idle = new IdleCollection({
-    collect: fullCollection(),
+    collect: () => {
+      const [before, started] = [oldGenerationBytes(), process.cpuUsage()];
+      gc();
+      const { user, system } = process.cpuUsage(started);
+      logger.debug(
+        { cpuMs: (user + system) / 1000, oldBefore: before, oldAfter: oldGenerationBytes() },
+        'collected garbage once idle',
+      );
+    },
     oldGenerationBytes,
     busy,
     growthBytes: GROWTH_BYTES,

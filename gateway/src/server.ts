@@ -173,6 +173,7 @@ export async function startGateway(
         httpServer,
         config.idleCollectMs ?? IDLE_COLLECT_DEFAULT_MS,
         () => registry.probingAll || (sync?.busy ?? false),
+        logger,
       )
     : undefined;
   // Lineage and report queries nest deeper than a node's, so depth and cost are higher here.

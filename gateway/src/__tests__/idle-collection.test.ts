@@ -1,10 +1,14 @@
 import { createServer } from 'node:http';
 import { runInNewContext } from 'node:vm';
+import pino from 'pino';
 import { collectWhenIdle, fullCollection, IdleCollection, type IdleLook } from '../idle-collection';
 
 const MB = 2 ** 20;
 
-/** An IdleCollection over a pretend heap: `grow` adds to the old generation, a collection empties it. */
+/**
+ * An IdleCollection over a pretend heap (a collection leaves 10 MB in the old generation), past the
+ * collections that follow its start.
+ */
 function pretend({ busy = (): boolean => false } = {}) {
   const heap = { old: 10 * MB, collections: 0 };
   const idle = new IdleCollection({
@@ -19,10 +23,33 @@ function pretend({ busy = (): boolean => false } = {}) {
     settleLooks: 4,
   });
   const looks = (amount: number): IdleLook[] => Array.from({ length: amount }, () => idle.look());
+  looks(2 + 4);
+  heap.collections = 0;
   return { heap, idle, looks };
 }
 
 describe('collecting once idle after heavy work', () => {
+  it('counts starting as heavy work', () => {
+    const idle = new IdleCollection({
+      collect: () => undefined,
+      oldGenerationBytes: () => 20 * MB,
+      busy: () => false,
+      growthBytes: 8 * MB,
+      quietLooks: 2,
+      settleLooks: 4,
+    });
+    expect(Array.from({ length: 8 }, () => idle.look())).toEqual([
+      'quiet',
+      'collected',
+      'quiet',
+      'quiet',
+      'quiet',
+      'settled',
+      'quiet',
+      'quiet',
+    ]);
+  });
+
   it('collects after the old generation grew, once two looks in a row found nothing running', () => {
     const { heap, looks } = pretend();
     heap.old += 20 * MB;
@@ -35,6 +62,16 @@ describe('collecting once idle after heavy work', () => {
     heap.old += 4 * MB;
     expect(looks(20).every((look) => look === 'quiet')).toBe(true);
     expect(heap.collections).toBe(0);
+  });
+
+  it('measures the growth from the least the old generation held, which V8 lowers when it collects', () => {
+    const { heap, looks } = pretend();
+    heap.old = 15 * MB;
+    expect(looks(2)).toEqual(['quiet', 'quiet']);
+    heap.old = 6 * MB; // V8 collected by itself
+    looks(1);
+    heap.old = 15 * MB;
+    expect(looks(1)).toEqual(['collected']);
   });
 
   it('waits while a request is in flight, and for two quiet looks after it ends', () => {
@@ -101,11 +138,25 @@ describe('the full collection', () => {
     expect(runInNewContext('typeof gc')).toBe('undefined');
   });
 
+  it('runs for real in a server left quiet after it starts', async () => {
+    const server = createServer();
+    const collected: unknown[] = [];
+    const idle = collectWhenIdle(server, 20, () => false, {
+      debug: (...args: unknown[]) => collected.push(args),
+    });
+    while (!collected.length) await new Promise((resolve) => setTimeout(resolve, 10));
+    idle?.stop();
+    expect(collected[0]).toEqual([
+      expect.objectContaining({ cpuMs: expect.any(Number) }),
+      'collected garbage once idle',
+    ]);
+  });
+
   it('is off when the quiet time is 0, and stops looking when stopped', () => {
     const server = createServer();
-    expect(collectWhenIdle(server, 0, () => false)).toBeUndefined();
+    expect(collectWhenIdle(server, 0, () => false, pino({ level: 'silent' }))).toBeUndefined();
     expect(server.listenerCount('request')).toBe(0);
-    const idle = collectWhenIdle(server, 1000, () => false);
+    const idle = collectWhenIdle(server, 1000, () => false, pino({ level: 'silent' }));
     expect(server.listenerCount('request')).toBe(1);
     idle?.stop();
   });
