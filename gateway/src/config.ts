@@ -40,6 +40,11 @@ export interface GatewayConfig {
    * at query time (`live`, the default without an index, and the index's test oracle).
    */
   source?: 'live' | 'index';
+  /**
+   * Served from the index: how long the gateway must be quiet after heavy work before it collects
+   * its garbage (idle-collection.ts; 0: never).
+   */
+  idleCollectMs?: number;
 }
 
 /** The Commons index's database and how it follows the nodes' change feeds. */
@@ -98,6 +103,9 @@ export const SYNC_DEFAULTS = {
  */
 export const DEFAULT_COMMONS_SOURCE = 'index' as const;
 
+/** How long an index-served gateway waits, quiet, after heavy work before it collects its garbage (README). */
+export const IDLE_COLLECT_DEFAULT_MS = 1_000;
+
 /** Every environment variable the gateway reads (the compose test checks against this list). */
 export const GATEWAY_ENV_VARS = [
   'HOST',
@@ -128,6 +136,7 @@ export const GATEWAY_ENV_VARS = [
   'COMMONS_SOURCE',
   'INDEX_FRESHNESS_MS',
   'REGISTRY_RELOAD_MS',
+  'IDLE_COLLECT_MS',
 ] as const;
 
 export class ConfigError extends Error {}
@@ -252,5 +261,6 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       registryReloadMs: integer(env, 'REGISTRY_RELOAD_MS', SYNC_DEFAULTS.registryReloadMs, 0, 86_400_000),
     },
     source,
+    idleCollectMs: integer(env, 'IDLE_COLLECT_MS', IDLE_COLLECT_DEFAULT_MS, 0, 3_600_000),
   };
 }

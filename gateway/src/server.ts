@@ -21,12 +21,14 @@ import pino, { type Logger } from 'pino';
 import { CommonsIndex } from './commons-index/CommonsIndex';
 import {
   DEFAULT_COMMONS_SOURCE,
+  IDLE_COLLECT_DEFAULT_MS,
   SYNC_DEFAULTS,
   type GatewayConfig,
   type IndexConfig,
   type NodeEntry,
 } from './config';
 import { createContext, type GatewayContext } from './context';
+import { collectWhenIdle } from './idle-collection';
 import { routes } from './http/routes';
 import { compiledExecution } from './execution/compiled';
 import { clientOf } from './limits/client-identity';
@@ -165,6 +167,15 @@ export async function startGateway(
       : (await import('./live/source.js')).liveSource;
 
   const httpServer = createServer();
+  // The index's garbage is collected once idle; the live path's steady work is left to V8.
+  const idle = servedFromIndex
+    ? collectWhenIdle(
+        httpServer,
+        config.idleCollectMs ?? IDLE_COLLECT_DEFAULT_MS,
+        () => registry.probingAll || (sync?.busy ?? false),
+        logger,
+      )
+    : undefined;
   // Lineage and report queries nest deeper than a node's, so depth and cost are higher here.
   const armor = new ApolloArmor(queryLimitOptions({ maxDepth: 15, maxCost: 50_000 })).protect();
   const schema = buildCommonsSchema(config.adminToken);
@@ -255,6 +266,7 @@ export async function startGateway(
     probed,
     stop: () =>
       (stopped ??= (async () => {
+        idle?.stop();
         // The sync stops first, at once: a lock session the database ends from here on (a Ctrl-C
         // reaches PostgreSQL too) is the shutdown's, not a lost lock to warn about.
         const syncStopped = sync?.stop();

@@ -11,6 +11,8 @@ export type Handler = (message: Record<string, unknown>) => unknown;
 export interface Usage {
   cpuMicros: number;
   rss: number;
+  /** The highest RSS the process reached so far (bytes). */
+  peakRss: number;
   heapUsed: number;
   loopDelayP50Ms: number;
   loopDelayP99Ms: number;
@@ -34,6 +36,7 @@ export function serveIpc(
       return {
         cpuMicros: cpu.user + cpu.system,
         rss: memory.rss,
+        peakRss: process.resourceUsage().maxRSS * 1024,
         heapUsed: memory.heapUsed,
         loopDelayP50Ms: late(delay.percentile(50)),
         loopDelayP99Ms: late(delay.percentile(99)),

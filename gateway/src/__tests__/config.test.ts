@@ -1,7 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLIENT_LIMIT_DEFAULTS, ConfigError, readGatewayConfig, SYNC_DEFAULTS } from '../config';
+import {
+  CLIENT_LIMIT_DEFAULTS,
+  ConfigError,
+  IDLE_COLLECT_DEFAULT_MS,
+  readGatewayConfig,
+  SYNC_DEFAULTS,
+} from '../config';
 import { CircuitBreaker } from '../node-client/breaker';
 
 describe('gateway configuration', () => {
@@ -124,7 +130,9 @@ describe('Commons index configuration', () => {
     expect(readGatewayConfig({})).toMatchObject({
       index: { databaseUrl: undefined, dataDir: './.commons-data/gateway', ...SYNC_DEFAULTS },
       source: 'index',
+      idleCollectMs: IDLE_COLLECT_DEFAULT_MS,
     });
+    expect(readGatewayConfig({ IDLE_COLLECT_MS: '0' }).idleCollectMs).toBe(0);
     expect(readGatewayConfig({ COMMONS_SOURCE: 'live' }).source).toBe('live');
     expect(
       readGatewayConfig({
@@ -155,6 +163,7 @@ describe('Commons index configuration', () => {
     );
     expect(() => readGatewayConfig({ SYNC_BACKOFF_MS: '0' })).toThrow(/SYNC_BACKOFF_MS/);
     expect(() => readGatewayConfig({ SYNC_INTERVAL_MS: 'often' })).toThrow(/SYNC_INTERVAL_MS/);
+    expect(() => readGatewayConfig({ IDLE_COLLECT_MS: '-1' })).toThrow(/IDLE_COLLECT_MS/);
   });
 });
 

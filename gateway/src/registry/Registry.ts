@@ -291,6 +291,11 @@ export class Registry implements NodeHealth {
     }
   }
 
+  /** Whether a probe of every node is running now. */
+  get probingAll(): boolean {
+    return !!this.probing;
+  }
+
   /** Probes every node; never rejects, whatever the nodes send (it runs from a timer). */
   async probeAll(): Promise<void> {
     if (this.probing) return this.probing;

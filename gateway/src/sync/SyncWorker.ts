@@ -55,6 +55,11 @@ export class SyncWorker {
     return this.leadership.leading;
   }
 
+  /** Whether a pass or a pull is running now. */
+  get busy(): boolean {
+    return !!this.passing || this.pulls.size > 0;
+  }
+
   /**
    * Follows the nodes already registered and takes the lock if free; the first pass runs in the
    * background, unless `firstPass` is false (the caller starts it once the nodes are probed).
