@@ -7,8 +7,8 @@ import { migrateIndex } from '../migrate';
  * Each artifact's first use (its earliest adoption or derivation, and the node that stored it) is
  * kept by the index in the transaction of every write (Migration20261222000000FirstUse). Through
  * random writes it must stay what the links it summarises give: pages that add, change, replay an
- * older version of and remove links, pages of two nodes applied at once, a node starting over at
- * a new epoch, a node removed and followed again.
+ * older version of and remove links, or take over another node's link, pages of two nodes applied
+ * at once, a node starting over at a new epoch, a node removed and followed again.
  */
 const SEED = Number(process.env.FC_SEED ?? 20261222);
 const RUNS = Number(process.env.FC_RUNS ?? 25);
@@ -27,6 +27,8 @@ const TIMES = [
 /** One link of a page: put (`time` set) or removed (null), by its number in its node. */
 const link = fc.record({
   derivation: fc.boolean(),
+  // Now and then an id another node already serves (a hostile node's): the row moves to this one.
+  claims: fc.option(fc.nat({ max: 2 }), { freq: 6 }),
   number: fc.nat({ max: 4 }),
   target: fc.nat({ max: TARGETS.length - 1 }),
   time: fc.option(fc.nat({ max: TIMES.length - 1 }), { freq: 4 }),
@@ -52,9 +54,13 @@ const step = fc.oneof(
 );
 type Link = typeof link extends fc.Arbitrary<infer T> ? T : never;
 
-function changeOf(slug: string, { derivation, number, target, time }: Link, seq: number): IndexChange {
+function changeOf(
+  slug: string,
+  { derivation, claims, number, target, time }: Link,
+  seq: number,
+): IndexChange {
   const kind = derivation ? 'DERIVATION' : 'ADOPTION';
-  const id = `${slug}:${derivation ? 'dv' : 'ad'}-${number}`;
+  const id = `${claims === null ? slug : NODES[claims]}:${derivation ? 'dv' : 'ad'}-${number}`;
   if (time === null) return { kind, entityId: id, seq, member: null };
   const at = TIMES[time];
   const member = derivation
@@ -87,7 +93,7 @@ describe('the first use of each artifact, kept at every write', () => {
     }
     async function page(slug: string, links: Link[]) {
       // A page carries each entity's latest state once: the last of its changes.
-      const latest = new Map(links.map((l) => [`${l.derivation} ${l.number}`, l]));
+      const latest = new Map(links.map((l) => [changeOf(slug, l, 0).entityId, l]));
       const changes = [...latest.values()].map((l) => changeOf(slug, l, ++seq));
       const after = cursors.get(slug)!;
       cursors.set(slug, after + changes.length);
@@ -127,7 +133,28 @@ describe('the first use of each artifact, kept at every write', () => {
           expect(await kept()).toEqual(await expected());
         }
       }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      {
+        seed: SEED,
+        numRuns: RUNS,
+        endOnFailure: true,
+        // Always: a node serving, as it was, a link another node stored first (only its node changes).
+        examples: [
+          [
+            [
+              {
+                op: 'page',
+                node: 1,
+                links: [{ derivation: false, claims: null, number: 0, target: 0, time: 0 }],
+              },
+              {
+                op: 'page',
+                node: 0,
+                links: [{ derivation: false, claims: 1, number: 0, target: 0, time: 0 }],
+              },
+            ],
+          ],
+        ],
+      },
     );
   }, 240_000);
 });
@@ -140,10 +167,10 @@ describe('an index made before the first uses were kept', () => {
     opened = await openTestIndex('first_use_upgrade');
     const { index, url } = opened;
     const links = [
-      { derivation: false, number: 0, target: 0, time: 3 },
-      { derivation: false, number: 1, target: 0, time: 1 },
-      { derivation: true, number: 0, target: 0, time: 0 },
-      { derivation: true, number: 1, target: 4, time: 2 },
+      { derivation: false, claims: null, number: 0, target: 0, time: 3 },
+      { derivation: false, claims: null, number: 1, target: 0, time: 1 },
+      { derivation: true, claims: null, number: 0, target: 0, time: 0 },
+      { derivation: true, claims: null, number: 1, target: 4, time: 2 },
     ];
     for (const slug of ['fu-b', 'fu-a']) {
       await index.follow(slug, `http://127.0.0.1:9/${slug}`);

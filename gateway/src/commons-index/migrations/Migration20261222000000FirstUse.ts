@@ -50,18 +50,31 @@ begin
   ${firstUses('id = any(ids)')};
 end $$;`);
     for (const { table, id, at } of USES) {
+      // A statement trigger fires for every statement, whatever it wrote: most pages hold no link,
+      // and a link served again as it was (a replay) moves no first use.
       this.addSql(`create function ${table}_first_use_change() returns trigger language plpgsql as $$
+declare
+  changed text[];
 begin
-  perform ${LOCK};
   if tg_op = 'INSERT' then
+    if not exists (select from new_rows) then return null; end if;
+    perform ${LOCK};
     insert into artifact_first_use as t (artifact_id, at, used_by)
       ${earliest('new_rows', id, at)}
       on conflict (artifact_id) do update set at = excluded.at, used_by = excluded.used_by
         where (excluded.at, excluded.used_by) < (t.at, t.used_by);
-  elsif tg_op = 'UPDATE' then
-    perform artifact_first_use_refresh(array(select ${id} from old_rows union select ${id} from new_rows));
+    return null;
+  end if;
+  if tg_op = 'UPDATE' then
+    changed := array(select x from old_rows o join new_rows n on n.id = o.id
+      cross join lateral unnest(array[o.${id}, n.${id}]) x
+      where (o.${id}, o.${at}, o.community) is distinct from (n.${id}, n.${at}, n.community));
   else
-    perform artifact_first_use_refresh(array(select distinct ${id} from old_rows));
+    changed := array(select distinct ${id} from old_rows);
+  end if;
+  if cardinality(changed) > 0 then
+    perform ${LOCK};
+    perform artifact_first_use_refresh(changed);
   end if;
   return null;
 end $$;`);
