@@ -114,10 +114,13 @@ const UNREVIEWED = `from artifact x join w on date_trunc('milliseconds', x.publi
   where x.community in (select slug from t) and ${unreviewedArtifact('x.')}
   group by w.k, x.community`;
 
-/** Who the community is, whatever the window: its name, roles and first publication. */
+/**
+ * Who the community is, whatever the window: its name, roles and first publication, read with the
+ * first window's row only (the same for every window; its roles are a third of the figures' rows).
+ */
 const WHO = `t.name, coalesce(r.list, '[]') as roles, fp.at as "firstPublishedAt"`;
-const WHO_JOINED = `left join roles r on r.community = t.slug
-  left join first_published fp on fp.community = t.slug`;
+const WHO_JOINED = `left join roles r on r.community = t.slug and w.k = 1
+  left join first_published fp on fp.community = t.slug and w.k = 1`;
 
 /** Each community and window's row joins its parts by window and community. */
 const joined = (alias: string, part: string) =>
@@ -233,7 +236,7 @@ from derivation x join g on g.slug = x.community
 where x.relation = any('{${ADAPTATION_RELATIONS.join(',')}}'::text[]) and ($2::text is null or x.community = $2)`;
 
 /**
- * The ecosystem's figures over the window $2 (from) .. $3 (to). The two long lists come as arrays
+ * The ecosystem's figures over the window $2 (from) .. $3 (to), the dangling links only if $4. The two long lists come as arrays
  * of arrays, cheaper to build and parse than objects: the adoption matrix (adopter, origin, count;
  * tens of thousands of cells, in the order the report sorts them, so that its sort finds them
  * sorted) and the lineage edges (source, derivative).
@@ -281,4 +284,4 @@ select
     from need nd join g on g.slug = nd.community
     where nd.status = 'OPEN' and not exists (select 1 from answers a where a.need_id = nd.id)) as "unansweredNeeds",
   (select coalesce(jsonb_agg(jsonb_build_object('community', community, 'count', count, 'linkIds', ids)
-      order by n), '[]') from dangling) as "danglingLinks"`;
+      order by n), '[]') from dangling where $4::boolean) as "danglingLinks"`;
