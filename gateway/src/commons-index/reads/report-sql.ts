@@ -42,7 +42,7 @@ const FEEDBACK = `fb as (
 /**
  * When each artifact was first adopted or derived from by a gathered node: as the index keeps it
  * (Migration20261222000000FirstUse) when its first user is gathered, otherwise from the gathered
- * nodes' links to it (an artifact first used by a node the registry no longer lists).
+ * nodes' links to it (an artifact first used by a node no longer listed, or not taking part).
  */
 const FIRST_USE = `first_use as (
   select u.artifact_id as id, u.at from artifact_first_use u where u.used_by in (select slug from g)
@@ -116,7 +116,7 @@ const UNREVIEWED = `from artifact x join w on date_trunc('milliseconds', x.publi
 
 /**
  * Who the community is, whatever the window: its name, roles and first publication, read with the
- * first window's row only (the same for every window; its roles are a third of the figures' rows).
+ * first window's row only (the same for every window; the roles were half of the figures' JSON).
  */
 const WHO = `t.name, coalesce(r.list, '[]') as roles, fp.at as "firstPublishedAt"`;
 const WHO_JOINED = `left join roles r on r.community = t.slug and w.k = 1
@@ -236,10 +236,11 @@ from derivation x join g on g.slug = x.community
 where x.relation = any('{${ADAPTATION_RELATIONS.join(',')}}'::text[]) and ($2::text is null or x.community = $2)`;
 
 /**
- * The ecosystem's figures over the window $2 (from) .. $3 (to), the dangling links only if $4. The two long lists come as arrays
- * of arrays, cheaper to build and parse than objects: the adoption matrix (adopter, origin, count;
- * tens of thousands of cells, in the order the report sorts them, so that its sort finds them
- * sorted) and the lineage edges (source, derivative).
+ * The ecosystem's figures over the window $2 (from) .. $3 (to); the dangling links only if $4
+ * (the query shows them). The two long lists come as arrays of arrays, cheaper to build and parse
+ * than objects: the adoption matrix (adopter, origin, count; tens of thousands of cells, in the
+ * order the report sorts them, so that its sort finds them sorted) and the lineage edges (source,
+ * derivative).
  */
 export const ECOSYSTEM_SQL = `
 with ${GATHERED},

@@ -46,7 +46,7 @@ async function signs(
   slugs: string[],
   only: string[] | null,
   span: Span,
-  shows: ReportShows,
+  shows: Pick<ReportShows, 'lists'>,
 ): Promise<Array<Omit<VitalityInputs, 'conflicts'>>> {
   const earlierSpan = sixMonthsBefore(span);
   if (shows.lists) {
@@ -106,7 +106,7 @@ export async function indexVitality(
 ): Promise<VitalityInputs | null> {
   const slugs = participants();
   const [[signsOf], own] = await Promise.all([
-    signs(index, slugs, [community], span, { lists: true, dangling: false }),
+    signs(index, slugs, [community], span, { lists: true }),
     conflicts(index, slugs, community),
   ]);
   return signsOf ? { ...signsOf, conflicts: own } : null;
