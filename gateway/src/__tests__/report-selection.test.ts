@@ -32,6 +32,7 @@ describe('what a report query shows', () => {
       reportShows(infoOf(report('{ reciprocity communities { metrics { key value state detail } } }'))),
     ).toEqual({
       lists: false,
+      dangling: false,
     });
   });
 
@@ -42,6 +43,18 @@ describe('what a report query shows', () => {
       `${report('{ communities { metrics { ...M } } }')} fragment M on VitalityMetric { shown: evidence }`,
       `${report('{ ...R }')} fragment R on CommonsReport { responseTimes { feedbackId } }`,
     ])
-      expect(reportShows(infoOf(document))).toEqual({ lists: true });
+      expect(reportShows(infoOf(document))).toEqual({ lists: true, dangling: false });
+  });
+
+  it('looks for dangling links only when they are selected, aliased or in fragments', () => {
+    for (const document of [
+      report('{ danglingLinks { community count } }'),
+      `${report('{ ...R }')} fragment R on CommonsReport { lost: danglingLinks { linkIds } }`,
+    ])
+      expect(reportShows(infoOf(document))).toEqual({ lists: false, dangling: true });
+    expect(reportShows(infoOf(report('{ danglingLinks { count } responseTimes { days } }')))).toEqual({
+      lists: true,
+      dangling: true,
+    });
   });
 });

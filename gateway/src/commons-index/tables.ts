@@ -102,6 +102,8 @@ export const KIND_TABLES: readonly KindTable[] = [
     columns: [
       text('artifact_id', 'artifactId'),
       artifactCommunity,
+      // The adopting community its doc names (the report counts adoptions by it).
+      text('adopter', 'community'),
       instant('recorded_at', 'recordedAt'),
       // An impact statement with something besides blanks (`impact?.trim()`), as the report counts them.
       { name: 'names_impact', type: 'boolean', value: NAMES_IMPACT },

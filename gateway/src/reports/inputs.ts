@@ -113,10 +113,12 @@ export interface LineageEdge {
 
 /**
  * What the query shows of a report: whether the windows' lists (the signs' evidence, the response
- * times), most of a report's cost, are to be read at all.
+ * times), most of a report's cost, are to be read at all; whether the dangling links are (every
+ * link of the Commons checked against every artifact held).
  */
 export interface ReportShows {
   lists: boolean;
+  dangling: boolean;
 }
 
 /** The whole Commons over a window: every gathered community's vitality and the ecosystem's figures. */
@@ -133,5 +135,6 @@ export interface ReportInputs {
   /** Every adaptation that breaks its source's licence, in the order of the asserting communities. */
   licenceConflicts: LicenceConflict[];
   unansweredNeeds: Commons.UnansweredNeed[];
+  /** Empty when the query does not show them (the index then does not look for them). */
   danglingLinks: Commons.DanglingLinks[];
 }

@@ -9,30 +9,31 @@ import {
 } from 'graphql';
 import type { ReportShows } from '../reports/inputs';
 
-/** The fields only a report's lists fill, by the type they are on: the signs' evidence, the response times. */
-const LIST_FIELDS: Readonly<Record<string, string>> = {
-  VitalityMetric: 'evidence',
-  CommonsReport: 'responseTimes',
+/** The fields only part of a report fills, by the type they are on, and which part. */
+const PART_OF: Readonly<Record<string, Readonly<Record<string, keyof ReportShows>>>> = {
+  // The windows' lists: the signs' evidence, the response times.
+  VitalityMetric: { evidence: 'lists' },
+  CommonsReport: { responseTimes: 'lists', danglingLinks: 'dangling' },
 };
 
 /**
- * Whether the operation selects any of them anywhere (fragments included): a report without them
- * reads no list, only counts. Directives are not evaluated: a field under `@skip` still has its
- * lists read, which costs time, not correctness.
+ * Which parts the operation selects anywhere (fragments included): a report without the lists
+ * reads no list, only counts; one without the dangling links does not look for them. Directives
+ * are not evaluated: a field under `@skip` still has its part read, which costs time, not
+ * correctness.
  */
 function collect(info: GraphQLResolveInfo): ReportShows {
   const typeInfo = new TypeInfo(info.schema);
-  let lists = false;
+  const shows: ReportShows = { lists: false, dangling: false };
   const visitor = visitWithTypeInfo(typeInfo, {
     Field(node) {
-      const parent = getNamedType(typeInfo.getParentType())?.name;
-      if (parent && Object.hasOwn(LIST_FIELDS, parent) && LIST_FIELDS[parent] === node.name.value)
-        lists = true;
+      const fields = PART_OF[getNamedType(typeInfo.getParentType())?.name ?? ''];
+      if (fields && Object.hasOwn(fields, node.name.value)) shows[fields[node.name.value]] = true;
     },
   });
   const definitions: ASTNode[] = [info.operation, ...Object.values(info.fragments)];
   for (const definition of definitions) visit(definition, visitor);
-  return { lists };
+  return shows;
 }
 
 // Keyed by the parsed operation, which Apollo Server's document cache keeps across requests.

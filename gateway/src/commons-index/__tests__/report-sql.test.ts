@@ -14,7 +14,7 @@ import { indexReport, indexVitality } from '../reads/report';
  * other time zones, sub-millisecond times that tie with others or pass a bound by less than a
  * millisecond, blank reviewers and impacts, links to nothing, a community never synced), read
  * both ways for windows that cut through it, the report computed from each; from the index also
- * without the lists (the figures alone), as for a query that shows none.
+ * without the lists (the figures alone) and the dangling links, as for a query that shows none.
  */
 const SEED = Number(process.env.FC_SEED ?? 20261217);
 const RUNS = Number(process.env.FC_RUNS ?? 12);
@@ -199,10 +199,11 @@ function changesOf(plan: Plan): Map<string, IndexChange[]> {
   return out;
 }
 
-/** The inputs as read for a query that shows no list. */
+/** The inputs as read for a query that shows no list and no dangling link. */
 const withoutLists = (inputs: ReportInputs): ReportInputs => ({
   ...inputs,
   communities: inputs.communities.map((c) => ({ ...c, now: { ...c.now, lists: null } })),
+  danglingLinks: [],
 });
 
 /** The signs whose evidence the lists give (the others' comes from roles and licence conflicts). */
@@ -216,10 +217,11 @@ const FROM_LISTS = new Set([
   'humanInTheLoop',
 ]);
 
-/** The report without what only the lists fill (those signs' evidence, the response times). */
+/** The report without what only the lists fill (those signs’ evidence, the response times), and without dangling links. */
 const withoutEvidence = (report: CommonsReport): CommonsReport => ({
   ...report,
   responseTimes: [],
+  danglingLinks: [],
   communities: report.communities.map((v) => ({
     ...v,
     metrics: v.metrics.map((m) => (FROM_LISTS.has(m.key) ? { ...m, evidence: [] } : m)),
@@ -272,7 +274,10 @@ describe('the report from the index: SQL aggregation equals the live computation
           });
           expect(ordered(fromSql)).toEqual(ordered(live));
           expect(reportOf(fromSql, window)).toEqual(reportOf(live, window));
-          const figuresOnly = await indexReport(index, participants, window, { lists: false });
+          const figuresOnly = await indexReport(index, participants, window, {
+            lists: false,
+            dangling: false,
+          });
           expect(ordered(figuresOnly)).toEqual(ordered(withoutLists(live)));
           expect(reportOf(figuresOnly, window)).toEqual(withoutEvidence(reportOf(live, window)));
           for (const c of communities)

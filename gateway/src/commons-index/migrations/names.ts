@@ -9,6 +9,7 @@ export const INDEX_MIGRATION_NAMES = [
   'Migration20261216000000PageCounts',
   'Migration20261219000000RegistryNotify',
   'Migration20261220000000SyncNotify',
+  'Migration20261222000000FirstUse',
 ] as const;
 
 export type IndexMigrationName = (typeof INDEX_MIGRATION_NAMES)[number];

@@ -1,6 +1,6 @@
 import { ADAPTATION_RELATIONS } from '@commons-graph/schema';
-import { BLANK_CLASS, hasTextSql as hasText } from '../../reports/blank';
 import { LINKS_FRAGMENT } from '../../reports/gather';
+import { unreviewedArtifact } from '../unreviewed-sql';
 import { fragmentSelection, projectionOf } from './projection';
 
 /**
@@ -12,9 +12,6 @@ import { fragmentSelection, projectionOf } from './projection';
 
 /** An instant in milliseconds, as `Date.parse` reads the ISO text a node served (sub-ms floored). */
 const ms = (timestamp: string) => `floor(extract(epoch from ${timestamp}) * 1000)`;
-
-/** Text trimmed as `trim()` trims it. */
-const trimmed = (text: string) => `regexp_replace(${text}, '^[${BLANK_CLASS}]+|[${BLANK_CLASS}]+$', '', 'g')`;
 
 const ROLE = projectionOf(fragmentSelection(LINKS_FRAGMENT, ['contributionRoles']), 'x.doc');
 
@@ -31,7 +28,7 @@ const GATHERED = `g as (
 
 /** Links as the report reads them: the node that stored them (`n`, its place), their time (to the ms). */
 const ADOPTIONS = `adopt as (
-  select x.id, g.n, x.community as node, x.doc->>'community' as community, x.artifact_id,
+  select x.id, g.n, x.community as node, x.adopter as community, x.artifact_id,
     x.artifact_community as origin, x.recorded_at as at, x.names_impact
   from adoption x join g on g.slug = x.community
 )`;
@@ -40,6 +37,23 @@ const FEEDBACK = `fb as (
     x.artifact_community as origin,
     x.given_at as at
   from feedback x join g on g.slug = x.community
+)`;
+
+/**
+ * When each artifact was first adopted or derived from by a gathered node: as the index keeps it
+ * (Migration20261222000000FirstUse) when its first user is gathered, otherwise from the gathered
+ * nodes' links to it (an artifact first used by a node no longer listed, or not taking part).
+ */
+const FIRST_USE = `first_use as (
+  select u.artifact_id as id, u.at from artifact_first_use u where u.used_by in (select slug from g)
+  union all
+  select id, min(at) from (
+    select x.artifact_id as id, x.recorded_at as at from adoption x join g on g.slug = x.community
+    union all
+    select x.source_id, x.asserted_at from derivation x join g on g.slug = x.community
+  ) v
+  where id in (select artifact_id from artifact_first_use where used_by not in (select slug from g))
+  group by id
 )`;
 
 /**
@@ -62,13 +76,7 @@ per_month as (
     from art a join w on a.at between w.lo and w.hi group by w.k, a.community, a.month
   ) m group by k, community
 ),
-first_use as (
-  select id, min(at) as at from (
-    select artifact_id as id, at from adopt
-    union all
-    select x.source_id, x.asserted_at from derivation x join g on g.slug = x.community
-  ) u group by id
-),
+${FIRST_USE},
 first_response as (
   select r.community, r.feedback_id, min(r.responded_at) as at
   from response r where r.community in (select slug from t) group by r.community, r.feedback_id
@@ -103,15 +111,16 @@ const IMPACTS = `from adopt a join w on a.at between w.lo and w.hi
 
 /** AI-assisted artifacts published by the window's end without a reviewer other than their authors. */
 const UNREVIEWED = `from artifact x join w on date_trunc('milliseconds', x.published_at) <= w.hi
-  where x.ai_assisted and x.community in (select slug from t)
-    and (not ${hasText(`x.doc->'provenance'->>'reviewer'`)}
-      or (x.doc->'provenance'->'authors') ? ${trimmed(`x.doc->'provenance'->>'reviewer'`)})
+  where x.community in (select slug from t) and ${unreviewedArtifact('x.')}
   group by w.k, x.community`;
 
-/** Who the community is, whatever the window: its name, roles and first publication. */
+/**
+ * Who the community is, whatever the window: its name, roles and first publication, read with the
+ * first window's row only (the same for every window; the roles were half of the figures' JSON).
+ */
 const WHO = `t.name, coalesce(r.list, '[]') as roles, fp.at as "firstPublishedAt"`;
-const WHO_JOINED = `left join roles r on r.community = t.slug
-  left join first_published fp on fp.community = t.slug`;
+const WHO_JOINED = `left join roles r on r.community = t.slug and w.k = 1
+  left join first_published fp on fp.community = t.slug and w.k = 1`;
 
 /** Each community and window's row joins its parts by window and community. */
 const joined = (alias: string, part: string) =>
@@ -227,10 +236,11 @@ from derivation x join g on g.slug = x.community
 where x.relation = any('{${ADAPTATION_RELATIONS.join(',')}}'::text[]) and ($2::text is null or x.community = $2)`;
 
 /**
- * The ecosystem's figures over the window $2 (from) .. $3 (to). The two long lists come as arrays
- * of arrays, cheaper to build and parse than objects: the adoption matrix (adopter, origin, count;
- * tens of thousands of cells, in the order the report sorts them, so that its sort finds them
- * sorted) and the lineage edges (source, derivative).
+ * The ecosystem's figures over the window $2 (from) .. $3 (to); the dangling links only if $4
+ * (the query shows them). The two long lists come as arrays of arrays, cheaper to build and parse
+ * than objects: the adoption matrix (adopter, origin, count; tens of thousands of cells, in the
+ * order the report sorts them, so that its sort finds them sorted) and the lineage edges (source,
+ * derivative).
  */
 export const ECOSYSTEM_SQL = `
 with ${GATHERED},
@@ -275,4 +285,4 @@ select
     from need nd join g on g.slug = nd.community
     where nd.status = 'OPEN' and not exists (select 1 from answers a where a.need_id = nd.id)) as "unansweredNeeds",
   (select coalesce(jsonb_agg(jsonb_build_object('community', community, 'count', count, 'linkIds', ids)
-      order by n), '[]') from dangling) as "danglingLinks"`;
+      order by n), '[]') from dangling where $4::boolean) as "danglingLinks"`;

@@ -32,6 +32,7 @@ const windowsOf = (slugs: readonly string[], only: string[] | null, spans: Span[
   spans.map((s) => addMonths(s.to, -6)),
 ];
 
+/** A row's community and figures: who it is is read with the first window only (report-sql.ts, WHO). */
 function split({ k: _, slug, name, roles, firstPublishedAt, ...figures }: FiguresRow) {
   return { who: { slug, name, roles, firstPublishedAt }, figures };
 }
@@ -45,7 +46,7 @@ async function signs(
   slugs: readonly string[],
   only: string[] | null,
   span: Span,
-  shows: ReportShows,
+  shows: Pick<ReportShows, 'lists'>,
 ): Promise<Array<Omit<VitalityInputs, 'conflicts'>>> {
   const earlierSpan = sixMonthsBefore(span);
   if (shows.lists) {
@@ -126,13 +127,13 @@ export async function indexReport(
   index: CommonsIndex,
   participants: Participants,
   span: Span,
-  shows: ReportShows = { lists: true },
+  shows: ReportShows = { lists: true, dangling: true },
 ): Promise<ReportInputs> {
   const slugs = participants();
   const [windows, all, [ecosystem]] = await Promise.all([
     signs(index, slugs, null, span, shows),
     conflicts(index, slugs, null),
-    index.read<EcosystemRow>(ECOSYSTEM_SQL, [slugs, span.from, span.to]),
+    index.read<EcosystemRow>(ECOSYSTEM_SQL, [slugs, span.from, span.to, shows.dangling]),
   ]);
   const { adoptionMatrix, edges, sources, ...figures } = ecosystem;
   const conflictsOf = groupBy(all, (x) => x.community);
