@@ -1,10 +1,9 @@
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { ArtifactSelection } from '../../node-client/fields';
 import type { LinkedArtifact, NodeDerivation } from '../../node-client/types';
 import type { LineageAnswer, LineageDirection, LineageRoot } from '../../reads';
 import type { CommonsIndex } from '../CommonsIndex';
 import type { Participants } from './loaders';
-import { projectionOfStored } from './projection';
+import { artifactProjection } from './projection';
 import { difference, FOLLOWED_VERSION, type Followed } from './followed';
 import { DERIVED_FROM } from './sql';
 
@@ -114,13 +113,6 @@ function prepared(text: string): Statement {
   return { text, name };
 }
 
-/** The fields `selection` names of each artifact (its links come apart), as a jsonb expression. */
-function docOf(selection: ArtifactSelection): string {
-  const set = (parse(`{ ${selection.fields} }`).definitions[0] as OperationDefinitionNode).selectionSet;
-  const fields = set.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === 'derivedFrom'));
-  return projectionOfStored({ ...set, selections: fields }, 'a.doc');
-}
-
 type Statements = { doc: string } & Partial<Record<`${Scope} ${LineageDirection}`, Statement>>;
 
 const WHOLE_DOC: Statements = { doc: 'a.doc' };
@@ -128,7 +120,7 @@ const bySelection = new WeakMap<ArtifactSelection, Statements>();
 
 function statementFor(selection: ArtifactSelection | undefined, scope: Scope, direction: LineageDirection) {
   let statements = selection?.fields ? bySelection.get(selection) : WHOLE_DOC;
-  if (!statements) bySelection.set(selection!, (statements = { doc: docOf(selection!) }));
+  if (!statements) bySelection.set(selection!, (statements = { doc: artifactProjection(selection!).stored }));
   return (statements[`${scope} ${direction}`] ??= prepared(lineageSql(statements.doc, scope, direction)));
 }
 

@@ -29,8 +29,8 @@ export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs
     name: 'index',
     loaders: (ctx) => indexLoaders(index, ofRequest(ctx)),
     reads: (ctx) => ({
-      artifactPage: (_selection, filter, first, after) =>
-        indexArtifactPage(index, followed, ofRequest(ctx), filter, first, after),
+      artifactPage: (selection, filter, first, after) =>
+        indexArtifactPage(index, followed, ofRequest(ctx), selection, filter, first, after),
       needs: (status, community) => indexNeeds(index, ofRequest(ctx), status, community),
       adoptionsReceived: (community) => indexAdoptionsReceived(index, ofRequest(ctx), community),
       feedbackReceived: (community) => indexFeedbackReceived(index, ofRequest(ctx), community),
