@@ -101,6 +101,7 @@ function pageStatement(
   params.push(first + 1);
   return {
     searching: Boolean(text),
+    filtered: where.length > 0,
     sql: `select ${FOLLOWED_VERSION} as version, t.total, p.doc, p.rank from ${total} t(total)
       left join lateral (select ${doc} as doc, ${rank} as rank, a.published_at, a.id from artifact a
         where ${allOf([scope('a'), ...where, ...keyset])}
@@ -140,7 +141,10 @@ export async function indexArtifactPage(
   const params: unknown[] = out.length ? [out] : [];
   const doc = artifactDocOf(selection);
   const page = pageStatement(doc, filter, first, after, leavingOut(out.length ? '$1' : null), params);
-  let rows = await readOften<PageRow>(index, page.sql, params);
+  // A filter's plan depends on its values (a rare kind, a common tag): it is planned each time.
+  let rows = page.filtered
+    ? await index.read<PageRow>(page.sql, params)
+    : await readOften<PageRow>(index, page.sql, params);
   if (!followed.confirms(known, rows[0].version)) {
     const exact: unknown[] = [participants()];
     const statement = pageStatement(doc, filter, first, after, keepingOnly('$1'), exact);

@@ -5,7 +5,7 @@ import type { CommonsIndex } from '../CommonsIndex';
  * artifacts). The first statements sent are kept prepared on each connection, so PostgreSQL parses
  * them once and plans them as it judges best (a custom plan, or a generic one once that costs no
  * more); past those, a statement is planned each time rather than kept for good: the same few
- * operations (the explorer's, a portal's) and filters are what comes again and again.
+ * operations (the explorer's, a portal's) are what comes again and again.
  */
 const KEPT = 64;
 const names = new Map<string, string>();
