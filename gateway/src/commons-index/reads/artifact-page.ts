@@ -119,9 +119,10 @@ interface PageRow {
 
 /**
  * One page of the Commons from the index, in one statement: the count of every match and the
- * page after the cursor, each artifact with the fields `selection` names (as a node answers a page). Without `filter.text` the order is the Commons order; with it, the
- * `search` vector is matched with websearch_to_tsquery (words unstemmed, quotes and `-` honoured)
- * and ranked, highest first, then the Commons order.
+ * page after the cursor, each artifact with the fields `selection` names (as a node answers a
+ * page). Without `filter.text` the order is the Commons order; with it, the `search` vector is
+ * matched with websearch_to_tsquery (words unstemmed, quotes and `-` honoured) and ranked,
+ * highest first, then the Commons order.
  *
  * The statement leaves out the followed communities that do not participate, as the followed set
  * kept in the gateway says; if that set changed meanwhile, it is read again and the page is read

@@ -25,7 +25,10 @@ export const DERIVED_FROM = docsIn(
   'x.artifact_id = a.id and x.community = a.community',
 );
 
-/** An artifact from its row `a` as `selection` asks a node for it: the fields it names, its derivation links if named. */
+/**
+ * An artifact from its row `a` as `selection` asks a node for it: the fields it names, and its
+ * derivation links if it names them.
+ */
 export function artifactDocOf(selection: ArtifactSelection): string {
   const { stored, derivedFrom } = artifactProjection(selection);
   return derivedFrom ? `${stored} || jsonb_build_object('derivedFrom', ${DERIVED_FROM})` : stored;
