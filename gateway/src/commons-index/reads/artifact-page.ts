@@ -1,4 +1,5 @@
 import { badInput, decodeArtifactCursor, encodeArtifactCursor } from '@commons-graph/schema';
+import type { ArtifactSelection } from '../../node-client/fields';
 import type { NodeArtifact } from '../../node-client/types';
 import type { ArtifactPage } from '../../reads';
 import type { CommonsIndex } from '../CommonsIndex';
@@ -6,7 +7,8 @@ import { SEARCH_CONFIG } from '../tables';
 import { difference, FOLLOWED_VERSION, type Followed } from './followed';
 import type { Participants } from './loaders';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
-import { ARTIFACT_DOC } from './sql';
+import { readOften } from './prepared';
+import { artifactDocOf } from './sql';
 
 type Filter = Record<string, unknown> | undefined;
 
@@ -63,6 +65,7 @@ function countOf(filter: Filter, conditions: string[], scope: Scope, params: unk
 
 /** The page's statement within a scope, its scope's parameter first. */
 function pageStatement(
+  doc: string,
   filter: Filter,
   first: number,
   after: string | null | undefined,
@@ -98,8 +101,9 @@ function pageStatement(
   params.push(first + 1);
   return {
     searching: Boolean(text),
+    filtered: where.length > 0,
     sql: `select ${FOLLOWED_VERSION} as version, t.total, p.doc, p.rank from ${total} t(total)
-      left join lateral (select ${ARTIFACT_DOC} as doc, ${rank} as rank, a.published_at, a.id from artifact a
+      left join lateral (select ${doc} as doc, ${rank} as rank, a.published_at, a.id from artifact a
         where ${allOf([scope('a'), ...where, ...keyset])}
         order by ${text ? `${rank} desc, ` : ''}a.published_at desc, a.id collate "C" limit $${params.length}) p on true
       order by ${text ? 'p.rank desc, ' : ''}p.published_at desc, p.id collate "C"`,
@@ -115,9 +119,10 @@ interface PageRow {
 
 /**
  * One page of the Commons from the index, in one statement: the count of every match and the
- * page after the cursor. Without `filter.text` the order is the Commons order; with it, the
- * `search` vector is matched with websearch_to_tsquery (words unstemmed, quotes and `-` honoured)
- * and ranked, highest first, then the Commons order.
+ * page after the cursor, each artifact with the fields `selection` names (as a node answers a
+ * page). Without `filter.text` the order is the Commons order; with it, the `search` vector is
+ * matched with websearch_to_tsquery (words unstemmed, quotes and `-` honoured) and ranked,
+ * highest first, then the Commons order.
  *
  * The statement leaves out the followed communities that do not participate, as the followed set
  * kept in the gateway says; if that set changed meanwhile, it is read again and the page is read
@@ -127,6 +132,7 @@ export async function indexArtifactPage(
   index: CommonsIndex,
   followed: Followed,
   participants: Participants,
+  selection: ArtifactSelection,
   filter: Filter,
   first: number,
   after: string | null | undefined,
@@ -134,14 +140,16 @@ export async function indexArtifactPage(
   const known = await followed.current();
   const out = difference(known, participants()).leftOut;
   const params: unknown[] = out.length ? [out] : [];
-  const page = pageStatement(filter, first, after, leavingOut(out.length ? '$1' : null), params);
-  let rows = await index.read<PageRow>(page.sql, params);
+  const doc = artifactDocOf(selection);
+  const page = pageStatement(doc, filter, first, after, leavingOut(out.length ? '$1' : null), params);
+  // A filter's plan depends on its values (a rare kind, a common tag): it is planned each time.
+  let rows = page.filtered
+    ? await index.read<PageRow>(page.sql, params)
+    : await readOften<PageRow>(index, page.sql, params);
   if (!followed.confirms(known, rows[0].version)) {
     const exact: unknown[] = [participants()];
-    rows = await index.read<PageRow>(
-      pageStatement(filter, first, after, keepingOnly('$1'), exact).sql,
-      exact,
-    );
+    const statement = pageStatement(doc, filter, first, after, keepingOnly('$1'), exact);
+    rows = await index.read<PageRow>(statement.sql, exact);
   }
   const found = rows.filter((row) => row.doc !== null);
   const ranks = new Map(found.map((row) => [row.doc!.id, row.rank ?? '0']));

@@ -1,10 +1,9 @@
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { ArtifactSelection } from '../../node-client/fields';
 import type { LinkedArtifact, NodeDerivation } from '../../node-client/types';
 import type { LineageAnswer, LineageDirection, LineageRoot } from '../../reads';
 import type { CommonsIndex } from '../CommonsIndex';
 import type { Participants } from './loaders';
-import { projectionOfStored } from './projection';
+import { artifactProjection } from './projection';
 import { difference, FOLLOWED_VERSION, type Followed } from './followed';
 import { walksLinksOnly } from '../../resolvers/artifact-selection';
 import { DERIVED_FROM } from './sql';
@@ -125,13 +124,6 @@ function prepared(text: string): Statement {
   return { text, name };
 }
 
-/** The fields `selection` names of each artifact (its links come apart), as a jsonb expression. */
-function docOf(selection: ArtifactSelection): string {
-  const set = (parse(`{ ${selection.fields} }`).definitions[0] as OperationDefinitionNode).selectionSet;
-  const fields = set.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === 'derivedFrom'));
-  return projectionOfStored({ ...set, selections: fields }, 'a.doc');
-}
-
 /** Each artifact's doc, and whether it comes with its links (`derivedFrom`). */
 type Statements = { doc: string; links: boolean } & Partial<
   Record<`${Scope} ${LineageDirection}`, Statement>
@@ -145,7 +137,7 @@ function statementFor(selection: ArtifactSelection | undefined, scope: Scope, di
   if (!statements)
     bySelection.set(
       selection!,
-      (statements = { doc: docOf(selection!), links: !walksLinksOnly(selection!) }),
+      (statements = { doc: artifactProjection(selection!).stored, links: !walksLinksOnly(selection!) }),
     );
   const { doc, links } = statements;
   return (statements[`${scope} ${direction}`] ??= prepared(lineageSql(doc, links, scope, direction)));

@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
 import { TIME_OF } from '../../canonical-order';
 import { ArtifactLoader, type Given, type Loaders } from '../../loaders';
+import type { ArtifactSelection } from '../../node-client/fields';
 import type { NodeArtifact, NodeProfile } from '../../node-client/types';
 import type { CommonsIndex } from '../CommonsIndex';
 import { participantSet } from './followed';
-import { ARTIFACT_DOC, docsIn } from './sql';
+import { readOften } from './prepared';
+import { artifactDocOf, docsIn } from './sql';
 
 /** Which communities a read may answer from: the registry's participants, as live queries ask them. */
 export type Participants = () => readonly string[];
@@ -93,13 +95,17 @@ function linksBy<T>(
   });
 }
 
-/** Artifacts by id, each with its derivation links, in one statement per batch. */
-export function indexArtifactLoader(index: CommonsIndex, participants: Participants): ArtifactLoader {
+/** Artifacts by id, each with the fields `selection` names, in one statement per batch. */
+export function indexArtifactLoader(
+  index: CommonsIndex,
+  participants: Participants,
+  selection: ArtifactSelection,
+): ArtifactLoader {
+  const statement = `select a.community, ${artifactDocOf(selection)} as doc from artifact a where a.id = any($1)`;
   return new ArtifactLoader(async (ids) => {
-    const rows = await index.read<{ community: string; doc: NodeArtifact }>(
-      `select a.community, ${ARTIFACT_DOC} as doc from artifact a where a.id = any($1)`,
-      [ids.map(({ id }) => id)],
-    );
+    const rows = await readOften<{ community: string; doc: NodeArtifact }>(index, statement, [
+      ids.map(({ id }) => id),
+    ]);
     const found = new Map(participating(rows, participants).map(({ doc }) => [doc.id, doc]));
     return ids.map(({ id }) => found.get(id) ?? null);
   });
@@ -138,11 +144,16 @@ function profileLoader(index: CommonsIndex, participants: Participants) {
 
 /** The loaders of one request, answered from the index: the same shapes the nodes answer. */
 export function indexLoaders(index: CommonsIndex, participants: Participants): Loaders {
-  const artifacts = indexArtifactLoader(index, participants);
+  const artifacts = new Map<string, ArtifactLoader>();
   const links = new LinkReads(index);
   return {
-    // Every selection reads the whole doc: one loader serves them all.
-    artifacts: () => artifacts,
+    // As the live loaders: one per node selection (an operation has one), reading just its fields.
+    artifacts: (selection) => {
+      let loader = artifacts.get(selection.fields);
+      if (!loader)
+        artifacts.set(selection.fields, (loader = indexArtifactLoader(index, participants, selection)));
+      return loader;
+    },
     adoptionsOf: linksBy(links, participants, 'adoption', 'artifact_id', TIME_OF.adoption),
     derivativesOf: linksBy(links, participants, 'derivation', 'source_id', TIME_OF.derivation),
     feedbackOn: linksBy(links, participants, 'feedback', 'artifact_id', TIME_OF.feedback),

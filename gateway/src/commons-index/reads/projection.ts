@@ -1,4 +1,12 @@
-import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  parse,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { ArtifactSelection } from '../../node-client/fields';
 
 /**
  * A jsonb expression keeping of the doc `expression` only the fields a selection set names
@@ -19,6 +27,35 @@ export function projectionOfStored(selection: SelectionSetNode, expression: stri
   const names = [...new Set(fieldsOf(selection).map((node) => node.name.value))];
   const columns = names.map((name) => `"${name}" jsonb`).join(', ');
   return `(select ${projected(selection, (name) => `r."${name}"`)} from jsonb_to_record(${expression}) r(${columns}))`;
+}
+
+/** What the index reads of each artifact for a node selection. */
+export interface ArtifactProjection {
+  /** The stored fields the selection names, as a jsonb expression of the artifact row `a`. */
+  stored: string;
+  /** Whether it names `derivedFrom`: links kept in a table of their own, not in the doc. */
+  derivedFrom: boolean;
+}
+
+const byArtifactSelection = new WeakMap<ArtifactSelection, ArtifactProjection>();
+
+/**
+ * An artifact as a node selection asks for it, as a node answers it: just those fields (an
+ * operation's selection is kept with its parsed document, so this is built once per operation).
+ */
+export function artifactProjection(selection: ArtifactSelection): ArtifactProjection {
+  let projection = byArtifactSelection.get(selection);
+  if (!projection) {
+    const set = (parse(`{ ${selection.fields} }`).definitions[0] as OperationDefinitionNode).selectionSet;
+    const isLinks = (node: SelectionSetNode['selections'][number]) =>
+      node.kind === Kind.FIELD && node.name.value === 'derivedFrom';
+    projection = {
+      stored: projectionOfStored({ ...set, selections: set.selections.filter((s) => !isLinks(s)) }, 'a.doc'),
+      derivedFrom: set.selections.some(isLinks),
+    };
+    byArtifactSelection.set(selection, projection);
+  }
+  return projection;
 }
 
 function fieldsOf(selection: SelectionSetNode): FieldNode[] {

@@ -24,8 +24,8 @@ export function indexSource(index: CommonsIndex, registry: Registry, freshnessMs
     name: 'index',
     loaders: () => indexLoaders(index, participants),
     reads: () => ({
-      artifactPage: (_selection, filter, first, after) =>
-        indexArtifactPage(index, followed, participants, filter, first, after),
+      artifactPage: (selection, filter, first, after) =>
+        indexArtifactPage(index, followed, participants, selection, filter, first, after),
       needs: (status, community) => indexNeeds(index, participants, status, community),
       adoptionsReceived: (community) => indexAdoptionsReceived(index, participants, community),
       feedbackReceived: (community) => indexFeedbackReceived(index, participants, community),

@@ -1,3 +1,6 @@
+import type { ArtifactSelection } from '../../node-client/fields';
+import { artifactProjection } from './projection';
+
 /**
  * SQL the index's reads share. Every list is ordered as the gateway orders both paths
  * (canonical-order.ts): by the community the row came from, its time, then its id in code units.
@@ -22,5 +25,11 @@ export const DERIVED_FROM = docsIn(
   'x.artifact_id = a.id and x.community = a.community',
 );
 
-/** An artifact as a node serves it, from its row `a`: its doc, with its derivation links. */
-export const ARTIFACT_DOC = `a.doc || jsonb_build_object('derivedFrom', ${DERIVED_FROM})`;
+/**
+ * An artifact from its row `a` as `selection` asks a node for it: the fields it names, and its
+ * derivation links if it names them.
+ */
+export function artifactDocOf(selection: ArtifactSelection): string {
+  const { stored, derivedFrom } = artifactProjection(selection);
+  return derivedFrom ? `${stored} || jsonb_build_object('derivedFrom', ${DERIVED_FROM})` : stored;
+}
