@@ -12,8 +12,8 @@ import { DERIVED_FROM } from './sql';
 /**
  * The lineage in one recursive statement: each direction walks breadth-first one level per
  * recursion, carrying the artifacts it has seen (the cycle check) and the links it followed from
- * the level before (ids and far ends only), and stopping one level past maxDepth (whether that
- * level is empty says `truncated`). The cap rule is the live walk's
+ * the level before (ids, far ends and edges, so no link is read twice), and stopping one level
+ * past maxDepth (whether that level is empty says `truncated`). The cap rule is the live walk's
  * (resolvers/lineage.ts): at the level where the lineage first holds more than the cap (`cut`),
  * it keeps every nearer artifact and that level's first ids up to the cap, with the links walked
  * to them; a walk that alone has seen more than the cap has passed that level and stops.
@@ -35,8 +35,9 @@ import { DERIVED_FROM } from './sql';
  * each doc with only the fields the operation selects, as a node answers the live walk: bodies and
  * versions were most of the bytes. The links only when the operation shows them: the live walk
  * needs them to walk, this one does not, and reading them was a fifth of the statement. Edges
- * likewise: the links kept are read once, at the end, each with only the fields the operation
- * selects (whole links made most of an answer's rows).
+ * likewise, each link with only the fields the operation selects, built as it is walked: whole
+ * link docs made most of an answer's rows, and reading the links kept again at the end cost more
+ * than carrying their few fields.
  *
  * Which communities count comes in $3 one of two ways (`Scope`): the participants themselves, or,
  * as the page does (followed.ts), the followed communities that do not participate, usually none,
@@ -58,20 +59,20 @@ const lineageSql = ({ doc, links, edge }: Shape, scope: Scope, direction: Lineag
     scope === 'participants' ? 'participant as materialized (select unnest($3::text[]) as slug),' : '';
   return `
 with recursive ${participant}
-walk(up, level, frontier, seen, link_ids, link_fars) as (
-    select w.up, 0, array[$1::text], array[$1::text], '{}'::text[], '{}'::text[]
+walk(up, level, frontier, seen, link_ids, link_fars, link_edges) as (
+    select w.up, 0, array[$1::text], array[$1::text], '{}'::text[], '{}'::text[], '{}'::json[]
       from (values ${WALKS[direction]}) w(up)
   union all
-    select w.up, w.level + 1, n.next, w.seen || n.next, n.ids, n.fars
+    select w.up, w.level + 1, n.next, w.seen || n.next, n.ids, n.fars, n.edges
     from walk w cross join lateral (
       select coalesce(array_agg(distinct e.far) filter (where not e.far = any(w.seen)), '{}') as next,
-        array_agg(e.id) as ids, array_agg(e.far) as fars
+        array_agg(e.id) as ids, array_agg(e.far) as fars, array_agg(e.edge) as edges
       from (
-        select l.id, l.source_id as far
+        select l.id, l.source_id as far, ${edge ?? 'null::json'} as edge
           from artifact h join derivation l on l.artifact_id = h.id and l.community = h.community
           where w.up and h.id = any(w.frontier) and ${counts('h.community')}
         union all
-        select l.id, l.artifact_id from derivation l
+        select l.id, l.artifact_id, ${edge ?? 'null::json'} from derivation l
           where not w.up and l.source_id = any(w.frontier) and ${counts('l.community')}
             and split_part(l.artifact_id, ':', 1) = l.community
       ) e
@@ -90,14 +91,14 @@ kept as (
   order by s.steps, s.id collate "C" limit $4
 ),
 walked as (
-  select distinct x.id
-  from walk w cross join lateral unnest(w.link_ids, w.link_fars) x(id, far)
+  select distinct on (x.id collate "C") x.id, x.edge
+  from walk w cross join lateral unnest(w.link_ids, w.link_fars, w.link_edges) x(id, far, edge)
   where w.level <= least((select level from cut), $2) and x.far in (select id from kept)
 )
 select
   (select coalesce(json_agg(json_build_array(${doc}${links ? `, ${DERIVED_FROM}` : ''}) order by k.steps, a.id collate "C"), '[]')
     from kept k join artifact a on a.id = k.id where ${counts('a.community')}) as nodes,
-  ${edge === null ? `'[]'::json` : `(select coalesce(json_agg(${edge} order by l.id collate "C"), '[]') from walked w join derivation l on l.id = w.id)`} as edges,
+  ${edge === null ? `'[]'::json` : `(select coalesce(json_agg(w.edge order by w.id collate "C"), '[]') from walked w)`} as edges,
   (select coalesce(max(r.level), 0)::int from reached r
     where r.level <= (select level from cut) and r.id in (select id from kept)) as depth,
   ((select level from cut) <= $2
@@ -140,7 +141,7 @@ function docOf(selection: ArtifactSelection): string {
  */
 function edgeOf(fields: readonly string[] | null | undefined): string | null {
   if (fields === null) return null;
-  if (!fields) return `(l.doc || jsonb_build_object('derivativeId', l.artifact_id))`;
+  if (!fields) return `(l.doc || jsonb_build_object('derivativeId', l.artifact_id))::json`;
   const pairs = fields.map((name) => `'${name}', ${EDGE_COLUMNS[name] ?? `l.doc->'${name}'`}`);
   return `json_build_object(${pairs.join(', ')})`;
 }
