@@ -29,10 +29,16 @@ export type LineageDirection = 'UP' | 'DOWN' | 'BOTH';
 /** Where a lineage starts: its id is all a walk needs (the root comes back among its artifacts). */
 export type LineageRoot = Pick<LinkedArtifact, 'id'>;
 
-export interface LineageAnswer {
+/** A link a lineage walked, named as its edges name their ends. */
+export type WalkedLink = NodeDerivation & { derivativeId: string };
+
+/** A lineage edge as a read answers it: from the index, only the fields the operation selects. */
+export type LineageEdge = Partial<WalkedLink>;
+
+export interface LineageAnswer<Edge extends LineageEdge = LineageEdge> {
   rootId: string;
   nodes: LinkedArtifact[];
-  edges: Array<NodeDerivation & { derivativeId: string }>;
+  edges: Edge[];
   depth: number;
   truncated: boolean;
 }

@@ -81,7 +81,16 @@ export function indexLineageOver(
   named = false,
 ): Promise<LineageResult> {
   const followed = named ? neverConfirmed : new Followed(index);
-  return indexLineage(index, followed, () => communities, { id: rootId } as never, direction, maxDepth, cap);
+  // Without a selection the index sends whole links, as the live walk has them.
+  return indexLineage(
+    index,
+    followed,
+    () => communities,
+    { id: rootId } as never,
+    direction,
+    maxDepth,
+    cap,
+  ) as Promise<LineageResult>;
 }
 
 /** A followed set that is always found changed, so the statement names the participants. */

@@ -81,6 +81,8 @@ function collect(info: GraphQLResolveInfo): ArtifactSelection {
   const subfields = new Map<string, Set<string>>();
   let walked = false;
   let shown = false;
+  let edgesShown = false;
+  const edgeFields = new Set<string>();
   const visitor = visitWithTypeInfo(typeInfo, {
     Field(node) {
       const name = node.name.value;
@@ -90,6 +92,10 @@ function collect(info: GraphQLResolveInfo): ArtifactSelection {
         if (Object.hasOwn(NODE_FIELDS_FOR, name)) parts.push(...NODE_FIELDS_FOR[name]);
         if (name === 'lineage') walked = true;
         else if (NODE_FIELDS_FOR[name]?.includes(DERIVED_FROM)) shown = true;
+      } else if (parent === 'Lineage' && name === 'edges') {
+        edgesShown = true;
+      } else if (parent === 'LineageEdge' && name !== '__typename') {
+        edgeFields.add(name);
       } else if (parent && Object.hasOwn(PASSED_THROUGH, parent) && name !== '__typename') {
         (subfields.get(parent) ?? subfields.set(parent, new Set()).get(parent)!).add(name);
       }
@@ -99,8 +105,18 @@ function collect(info: GraphQLResolveInfo): ArtifactSelection {
   for (const definition of definitions) visit(definition, visitor);
   const selection = selectionOf(parts, subfields);
   if (walked && !shown) linksWalkedOnly.add(selection);
+  if (walked) edgesSelected.set(selection, edgesShown ? [...edgeFields].sort() : null);
   return selection;
 }
+
+const edgesSelected = new WeakMap<ArtifactSelection, readonly string[] | null>();
+
+/**
+ * The `LineageEdge` fields an operation selects anywhere (null: it shows no edges), so the index
+ * sends no more of each link; undefined for any selection not collected from an operation, which
+ * gets whole links.
+ */
+export const lineageEdgeFields = (selection: ArtifactSelection) => edgesSelected.get(selection);
 
 const linksWalkedOnly = new WeakSet<ArtifactSelection>();
 

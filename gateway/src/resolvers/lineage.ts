@@ -2,7 +2,7 @@ import { badInput, readGlobalId, type ParsedGlobalId } from '@commons-graph/sche
 import type { ArtifactLoader } from '../loaders';
 import type { ArtifactSelection } from '../node-client/fields';
 import type { LinkedArtifact, NodeDerivation } from '../node-client/types';
-import type { LineageAnswer, LineageDirection, LineageRoot, Reader } from '../reads';
+import type { LineageAnswer, LineageDirection, LineageRoot, Reader, WalkedLink } from '../reads';
 
 export const LINEAGE_MAX_DEPTH = 10;
 export const LINEAGE_MAX_NODES = 500;
@@ -52,7 +52,7 @@ export async function lineage(
   direction: LineageDirection,
   maxDepth: number,
   maxNodes = LINEAGE_MAX_NODES,
-): Promise<LineageAnswer> {
+): Promise<LineageAnswer<WalkedLink>> {
   checkMaxDepth(maxDepth);
   // The selection of an operation that asks for lineage includes derivedFrom.
   const artifacts = ctx.loaders.artifacts(selection) as ArtifactLoader<LinkedArtifact>;
@@ -144,8 +144,10 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * answered what first.
  */
 export function inLineageOrder(
-  lineage: Omit<LineageAnswer, 'nodes'> & { nodes: Array<{ node: LinkedArtifact; steps: number }> },
-): LineageAnswer {
+  lineage: Omit<LineageAnswer<WalkedLink>, 'nodes'> & {
+    nodes: Array<{ node: LinkedArtifact; steps: number }>;
+  },
+): LineageAnswer<WalkedLink> {
   return {
     ...lineage,
     nodes: [...lineage.nodes]

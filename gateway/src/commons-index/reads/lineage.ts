@@ -1,18 +1,19 @@
 import type { ArtifactSelection } from '../../node-client/fields';
 import type { LinkedArtifact, NodeDerivation } from '../../node-client/types';
-import type { LineageAnswer, LineageDirection, LineageRoot } from '../../reads';
+import type { LineageAnswer, LineageDirection, LineageEdge, LineageRoot } from '../../reads';
 import type { CommonsIndex } from '../CommonsIndex';
 import type { Participants } from './loaders';
 import { artifactProjection } from './projection';
 import { difference, FOLLOWED_VERSION, type Followed } from './followed';
-import { walksLinksOnly } from '../../resolvers/artifact-selection';
+import { lineageEdgeFields, walksLinksOnly } from '../../resolvers/artifact-selection';
+import { readOften } from './prepared';
 import { DERIVED_FROM } from './sql';
 
 /**
  * The lineage in one recursive statement: each direction walks breadth-first one level per
  * recursion, carrying the artifacts it has seen (the cycle check) and the links it followed from
- * the level before (ids, far ends and docs, so no link is read twice), and stopping one level past
- * maxDepth (whether that level is empty says `truncated`). The cap rule is the live walk's
+ * the level before (ids, far ends and edges, so no link is read twice), and stopping one level
+ * past maxDepth (whether that level is empty says `truncated`). The cap rule is the live walk's
  * (resolvers/lineage.ts): at the level where the lineage first holds more than the cap (`cut`),
  * it keeps every nearer artifact and that level's first ids up to the cap, with the links walked
  * to them; a walk that alone has seen more than the cap has passed that level and stops.
@@ -33,7 +34,10 @@ import { DERIVED_FROM } from './sql';
  * text (merging the links into each doc as jsonb and aggregating jsonb rebuilt every doc twice),
  * each doc with only the fields the operation selects, as a node answers the live walk: bodies and
  * versions were most of the bytes. The links only when the operation shows them: the live walk
- * needs them to walk, this one does not, and reading them was a fifth of the statement.
+ * needs them to walk, this one does not, and reading them was a fifth of the statement. Edges
+ * likewise, each link with only the fields the operation selects, built as it is walked: whole
+ * link docs made most of an answer's rows, and reading the links kept again at the end cost more
+ * than carrying their few fields.
  *
  * Which communities count comes in $3 one of two ways (`Scope`): the participants themselves, or,
  * as the page does (followed.ts), the followed communities that do not participate, usually none,
@@ -46,7 +50,7 @@ type Scope = 'participants' | 'leftOut';
 
 const WALKS: Record<LineageDirection, string> = { UP: '(true)', DOWN: '(false)', BOTH: '(true), (false)' };
 
-const lineageSql = (doc: string, links: boolean, scope: Scope, direction: LineageDirection) => {
+const lineageSql = ({ doc, links, edge }: Shape, scope: Scope, direction: LineageDirection) => {
   const counts = (community: string) =>
     scope === 'participants'
       ? `${community} in (select slug from participant)`
@@ -55,20 +59,20 @@ const lineageSql = (doc: string, links: boolean, scope: Scope, direction: Lineag
     scope === 'participants' ? 'participant as materialized (select unnest($3::text[]) as slug),' : '';
   return `
 with recursive ${participant}
-walk(up, level, frontier, seen, link_ids, link_fars, link_docs) as (
-    select w.up, 0, array[$1::text], array[$1::text], '{}'::text[], '{}'::text[], '{}'::jsonb[]
+walk(up, level, frontier, seen, link_ids, link_fars, link_edges) as (
+    select w.up, 0, array[$1::text], array[$1::text], '{}'::text[], '{}'::text[], '{}'::json[]
       from (values ${WALKS[direction]}) w(up)
   union all
-    select w.up, w.level + 1, n.next, w.seen || n.next, n.ids, n.fars, n.docs
+    select w.up, w.level + 1, n.next, w.seen || n.next, n.ids, n.fars, n.edges
     from walk w cross join lateral (
       select coalesce(array_agg(distinct e.far) filter (where not e.far = any(w.seen)), '{}') as next,
-        array_agg(e.id) as ids, array_agg(e.far) as fars, array_agg(e.doc) as docs
+        array_agg(e.id) as ids, array_agg(e.far) as fars, array_agg(e.edge) as edges
       from (
-        select l.id, l.source_id as far, l.doc
+        select l.id, l.source_id as far, ${edge ?? 'null::json'} as edge
           from artifact h join derivation l on l.artifact_id = h.id and l.community = h.community
           where w.up and h.id = any(w.frontier) and ${counts('h.community')}
         union all
-        select l.id, l.artifact_id, l.doc from derivation l
+        select l.id, l.artifact_id, ${edge ?? 'null::json'} from derivation l
           where not w.up and l.source_id = any(w.frontier) and ${counts('l.community')}
             and split_part(l.artifact_id, ':', 1) = l.community
       ) e
@@ -87,14 +91,14 @@ kept as (
   order by s.steps, s.id collate "C" limit $4
 ),
 walked as (
-  select distinct on (x.id collate "C") x.id, x.doc
-  from walk w cross join lateral unnest(w.link_ids, w.link_fars, w.link_docs) x(id, far, doc)
+  select distinct on (x.id collate "C") x.id, x.edge
+  from walk w cross join lateral unnest(w.link_ids, w.link_fars, w.link_edges) x(id, far, edge)
   where w.level <= least((select level from cut), $2) and x.far in (select id from kept)
 )
 select
   (select coalesce(json_agg(json_build_array(${doc}${links ? `, ${DERIVED_FROM}` : ''}) order by k.steps, a.id collate "C"), '[]')
     from kept k join artifact a on a.id = k.id where ${counts('a.community')}) as nodes,
-  (select coalesce(json_agg(w.doc order by w.id collate "C"), '[]') from walked w) as edges,
+  ${edge === null ? `'[]'::json` : `(select coalesce(json_agg(w.edge order by w.id collate "C"), '[]') from walked w)`} as edges,
   (select coalesce(max(r.level), 0)::int from reached r
     where r.level <= (select level from cut) and r.id in (select id from kept)) as depth,
   ((select level from cut) <= $2
@@ -102,34 +106,38 @@ select
   ${FOLLOWED_VERSION} as version`;
 };
 
-interface Statement {
-  text: string;
-  /** Its name on each connection, if it is kept prepared. */
-  name?: string;
+/**
+ * What each edge shows of its link `l`: the fields `fields` names (the ids and relation from the
+ * row's columns, anything else from its doc), or the whole link; null, no edges.
+ */
+function edgeOf(fields: readonly string[] | null | undefined): string | null {
+  if (fields === null) return null;
+  if (!fields) return `(l.doc || jsonb_build_object('derivativeId', l.artifact_id))::json`;
+  const pairs = fields.map((name) => `'${name}', ${EDGE_COLUMNS[name] ?? `l.doc->'${name}'`}`);
+  return `json_build_object(${pairs.join(', ')})`;
+}
+
+const EDGE_COLUMNS: Readonly<Record<string, string>> = {
+  sourceId: 'l.source_id',
+  derivativeId: 'l.artifact_id',
+  relation: 'l.relation',
+};
+
+/** Each artifact's doc, whether it comes with its links (`derivedFrom`), and each edge. */
+interface Shape {
+  doc: string;
+  links: boolean;
+  edge: string | null;
 }
 
 /**
- * Parsing and planning took a fifth of the statement's time. The first statements sent are kept
- * prepared on each connection, and PostgreSQL plans each once for any root and depth: with the
- * walks written in rather than a parameter, that generic plan's estimate is a custom plan's, so
- * it is chosen. Past those, a statement is planned each time rather than kept on every connection
- * for good: the same few selections (the explorer's, a portal's) ask for lineage again and again.
+ * Each statement's text, kept per selection. The walks are written in rather than a parameter, so
+ * the generic plan PostgreSQL makes of a prepared one (`readOften`) is estimated as a custom plan
+ * is, and chosen: planned once for any root and depth (planning was a fifth of the statement).
  */
-const PREPARED = 24;
-const names = new Map<string, string>();
+type Statements = Shape & Partial<Record<`${Scope} ${LineageDirection}`, string>>;
 
-function prepared(text: string): Statement {
-  let name = names.get(text);
-  if (!name && names.size < PREPARED) names.set(text, (name = `lineage_${names.size}`));
-  return { text, name };
-}
-
-/** Each artifact's doc, and whether it comes with its links (`derivedFrom`). */
-type Statements = { doc: string; links: boolean } & Partial<
-  Record<`${Scope} ${LineageDirection}`, Statement>
->;
-
-const WHOLE_DOC: Statements = { doc: 'a.doc', links: true };
+const WHOLE_DOC: Statements = { doc: 'a.doc', links: true, edge: edgeOf(undefined) };
 const bySelection = new WeakMap<ArtifactSelection, Statements>();
 
 function statementFor(selection: ArtifactSelection | undefined, scope: Scope, direction: LineageDirection) {
@@ -137,16 +145,19 @@ function statementFor(selection: ArtifactSelection | undefined, scope: Scope, di
   if (!statements)
     bySelection.set(
       selection!,
-      (statements = { doc: artifactProjection(selection!).stored, links: !walksLinksOnly(selection!) }),
+      (statements = {
+        doc: artifactProjection(selection!).stored,
+        links: !walksLinksOnly(selection!),
+        edge: edgeOf(lineageEdgeFields(selection!)),
+      }),
     );
-  const { doc, links } = statements;
-  return (statements[`${scope} ${direction}`] ??= prepared(lineageSql(doc, links, scope, direction)));
+  return (statements[`${scope} ${direction}`] ??= lineageSql(statements, scope, direction));
 }
 
 interface LineageRow {
   /** Each artifact, with its links unless the operation only walks them. */
   nodes: Array<[LinkedArtifact, NodeDerivation[]?]>;
-  edges: NodeDerivation[];
+  edges: LineageEdge[];
   depth: number;
   truncated: boolean;
   version: string;
@@ -163,11 +174,8 @@ export async function indexLineage(
   selection?: ArtifactSelection,
 ): Promise<LineageAnswer> {
   const read = async (scope: Scope, communities: readonly string[]) => {
-    const { text, name } = statementFor(selection, scope, direction);
-    const values = [root.id, maxDepth, communities, maxNodes];
-    const rows = await (name
-      ? index.readPrepared<LineageRow>(name, text, values)
-      : index.read<LineageRow>(text, values));
+    const text = statementFor(selection, scope, direction);
+    const rows = await readOften<LineageRow>(index, text, [root.id, maxDepth, communities, maxNodes]);
     return rows[0];
   };
   const known = await followed.current();
@@ -178,8 +186,7 @@ export async function indexLineage(
     rootId: root.id,
     // Without links, an artifact has no `derivedFrom` at all: nothing in the operation reads it.
     nodes: row.nodes.map(([doc, derivedFrom]) => (derivedFrom ? { ...doc, derivedFrom } : doc)),
-    // Each edge as the lineage names its ends (the rows are this request's own, just parsed).
-    edges: row.edges.map((edge) => Object.assign(edge, { derivativeId: edge.artifactId })),
+    edges: row.edges,
     depth: row.depth,
     truncated: row.truncated,
   };

@@ -2,7 +2,7 @@ import type { CommonsIndex } from '../CommonsIndex';
 
 /**
  * Planning a page or a lookup took as long as running it (0.4–0.7 ms of PostgreSQL's CPU for 50
- * artifacts). The first statements sent are kept prepared on each connection, so PostgreSQL parses
+ * artifacts), and a fifth of a lineage's statement. The first statements sent are kept prepared on each connection, so PostgreSQL parses
  * them once and plans them as it judges best (a custom plan, or a generic one once that costs no
  * more); past those, a statement is planned each time rather than kept for good: the same few
  * operations (the explorer's, a portal's) are what comes again and again.
