@@ -105,6 +105,7 @@ async function followNodes(
       backoffMs: config.syncBackoffMs,
       backoffCapMs: config.syncBackoffCapMs,
       pageSize: config.syncPageSize,
+      analyzeAfterEvents: config.analyzeAfterEvents,
     },
     logger,
   );

@@ -205,6 +205,15 @@ export class CommonsIndex {
     this.notices.tell({ slug, staler: false });
   }
 
+  /**
+   * Refreshes PostgreSQL's statistics of the index's tables. After a bulk load (a backfill) the
+   * planner knew nothing of the rows until autovacuum came by, a minute or more later, and chose
+   * slower plans meanwhile (a lineage's link lookups as bitmap scans: +0.5 ms a walk).
+   */
+  async analyze(): Promise<void> {
+    await this.pool.query('analyze');
+  }
+
   /** Drops a node's entities and starts it over from 0 at `epoch` (a new epoch, or a head behind the cursor). */
   async restart(slug: string, epoch: string, head: number): Promise<void> {
     await this.pool.query(

@@ -15,7 +15,12 @@ export interface SyncConfig {
   backoffMs: number;
   backoffCapMs: number;
   pageSize?: number;
+  /** Refresh the index's statistics once this many events were applied since the last time. */
+  analyzeAfterEvents?: number;
 }
+
+/** Events applied before the statistics are refreshed: a bulk load, not the trickle pings bring. */
+export const ANALYZE_AFTER_EVENTS = 10_000;
 
 /** Nodes pulled at once in a periodic pass. */
 const PARALLEL_PULLS = 4;
@@ -38,6 +43,8 @@ export class SyncWorker {
   private timer?: NodeJS.Timeout;
   private passing?: Promise<void>;
   private stopped = false;
+  /** Events applied since the index's statistics were last refreshed. */
+  private unanalyzed = 0;
 
   constructor(
     private readonly index: CommonsIndex,
@@ -93,6 +100,7 @@ export class SyncWorker {
       const due = this.registry.participants().filter((node) => isDue(states.get(node.slug) ?? null, now));
       // A pull starts as soon as one ends: a slow node holds one of the places, not a whole batch.
       await mapLimit(due, PARALLEL_PULLS, (node) => this.pull(node.slug));
+      await this.analyzeIfLoaded();
     })()
       .catch((error: unknown) => this.logger.error({ err: error }, 'sync pass failed'))
       .finally(() => (this.passing = undefined));
@@ -167,10 +175,13 @@ export class SyncWorker {
       this.again.add(slug);
       return running;
     }
-    const pulling = this.pullNow(slug).finally(() => {
-      this.pulls.delete(slug);
-      if (this.again.delete(slug) && !this.stopped) void this.pull(slug);
-    });
+    const pulling = this.pullNow(slug)
+      // Within a pass, once the pass has pulled every node; otherwise after this pull.
+      .then(() => (this.passing ? undefined : this.analyzeIfLoaded()))
+      .finally(() => {
+        this.pulls.delete(slug);
+        if (this.again.delete(slug) && !this.stopped) void this.pull(slug);
+      });
     this.pulls.set(slug, pulling);
     return pulling;
   }
@@ -179,11 +190,24 @@ export class SyncWorker {
     const node = this.registry.get(slug);
     if (!node) return;
     try {
-      await pullFeed(this.index, slug, this.clientOf(node), this.pageSizeOf(slug));
+      this.unanalyzed += await pullFeed(this.index, slug, this.clientOf(node), this.pageSizeOf(slug));
     } catch (error) {
       await this.failed(slug, error).catch((failure: unknown) =>
         this.logger.error({ err: failure, community: slug }, 'could not record a sync failure'),
       );
+    }
+  }
+
+  /** After a bulk load, the planner's statistics: part of the sync, so queries after it get good plans. */
+  private async analyzeIfLoaded(): Promise<void> {
+    if (this.unanalyzed < (this.config.analyzeAfterEvents ?? ANALYZE_AFTER_EVENTS)) return;
+    const events = this.unanalyzed;
+    this.unanalyzed = 0;
+    try {
+      await this.index.analyze();
+      this.logger.debug({ events }, 'refreshed the index statistics');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not refresh the index statistics');
     }
   }
 

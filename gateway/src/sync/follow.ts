@@ -35,17 +35,19 @@ export const PAGE_SIZE = 1000;
  * then applied in one transaction with its new cursor. A new epoch, or a head behind the cursor,
  * purges the node and starts over from 0 (once per pull: a node that keeps changing is refused).
  * A page too large or too slow to read is asked again smaller (`pageSize`, kept across pulls).
+ * Returns how many events it applied.
  */
 export async function pullFeed(
   index: CommonsIndex,
   slug: string,
   client: NodeClient,
   pageSize = new PageSize(PAGE_SIZE),
-): Promise<void> {
+): Promise<number> {
   const state = await index.state(slug);
   if (!state) throw new SyncRefusal(`"${slug}" is not followed`);
   let { cursor, epoch } = state;
   let restarted = false;
+  let applied = 0;
   for (;;) {
     const variables = { after: cursor, first: pageSize.current };
     let result;
@@ -81,8 +83,9 @@ export async function pullFeed(
       cursor: reading.cursor,
       changes: reading.changes,
     });
+    applied += reading.changes.length;
     pageSize.fitted();
-    if (!page.hasMore) return;
+    if (!page.hasMore) return applied;
     if (reading.cursor === cursor)
       throw new SyncRefusal(`answered changes.hasMore true after ${cursor}, but sent nothing after it`);
     cursor = reading.cursor;
