@@ -61,7 +61,7 @@ export interface IndexConfig {
   freshnessMs?: number;
   /** Events asked per page (the feed allows up to 1000, the default); tests use small pages. */
   syncPageSize?: number;
-  /** Refresh the index's planner statistics after this many events applied (tests use few). */
+  /** VACUUM (ANALYZE) the index after this many events applied (tests use few). */
   analyzeAfterEvents?: number;
   /** Reload the list of followed nodes on this period, in case a notification of a change was missed (0: never). */
   registryReloadMs?: number;

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
         const from = performance.now();
         void gateway.sync!.pass();
         await untilSynced(gateway.sync!, slugs, 600_000);
-        await gateway.sync!.settled(); // the pass's end: its statistics refreshed (ANALYZE) too
+        await gateway.sync!.settled(); // the pass's end: the index vacuumed and analyzed too
         const states = await gateway.index!.states();
         return { ms: performance.now() - from, events: states.reduce((sum, state) => sum + state.cursor, 0) };
       },

@@ -15,11 +15,11 @@ export interface SyncConfig {
   backoffMs: number;
   backoffCapMs: number;
   pageSize?: number;
-  /** Refresh the index's statistics once this many events were applied since the last time. */
+  /** VACUUM (ANALYZE) the index once this many events were applied since the last time. */
   analyzeAfterEvents?: number;
 }
 
-/** Events applied before the statistics are refreshed: a bulk load, not the trickle pings bring. */
+/** Events applied before the index is vacuumed and analyzed: a bulk load, not the trickle pings bring. */
 export const ANALYZE_AFTER_EVENTS = 10_000;
 
 /** Nodes pulled at once in a periodic pass. */
@@ -45,7 +45,7 @@ export class SyncWorker {
   /** A period's tick came during a pass: one more pass follows it. */
   private passAfter = false;
   private stopped = false;
-  /** Events applied since the index's statistics were last refreshed. */
+  /** Events applied since the index was last vacuumed and analyzed. */
   private unanalyzed = 0;
 
   constructor(
@@ -213,16 +213,16 @@ export class SyncWorker {
     }
   }
 
-  /** After a bulk load, the planner's statistics: part of the sync, so queries after it get good plans. */
+  /** After a bulk load, VACUUM (ANALYZE): part of the sync, so the queries after it get good plans. */
   private async analyzeIfLoaded(): Promise<void> {
     if (this.unanalyzed < (this.config.analyzeAfterEvents ?? ANALYZE_AFTER_EVENTS)) return;
     const events = this.unanalyzed;
     this.unanalyzed = 0;
     try {
-      await this.index.analyze();
-      this.logger.debug({ events }, 'refreshed the index statistics');
+      await this.index.vacuumAnalyze();
+      this.logger.debug({ events }, 'vacuumed and analyzed the index after a bulk load');
     } catch (error) {
-      this.logger.warn({ err: error }, 'could not refresh the index statistics');
+      this.logger.warn({ err: error }, 'could not vacuum and analyze the index');
     }
   }
 
