@@ -1,13 +1,5 @@
-import {
-  getNamedType,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type ASTNode,
-  type GraphQLResolveInfo,
-  type OperationDefinitionNode,
-} from 'graphql';
 import { artifactSelectionOf, DERIVATION_FIELDS, type ArtifactSelection } from '../node-client/fields';
+import { eachSelectedField, perOperation } from './operation-fields';
 
 const DERIVED_FROM = `derivedFrom { ${DERIVATION_FIELDS} }`;
 
@@ -69,46 +61,6 @@ export function selectionOf(parts: Iterable<string>, subfields: Map<string, Set<
   return artifactSelectionOf(fields);
 }
 
-/**
- * Every `Artifact` field the operation selects anywhere (fragments included), mapped to the node
- * fields they need: one selection per operation, so one `_entities` document per node and level.
- * Directives are not evaluated: a field under `@skip` is still fetched, which costs bytes, not
- * correctness.
- */
-function collect(info: GraphQLResolveInfo): ArtifactSelection {
-  const typeInfo = new TypeInfo(info.schema);
-  const parts: string[] = [];
-  const subfields = new Map<string, Set<string>>();
-  let walked = false;
-  let shown = false;
-  let edgesShown = false;
-  const edgeFields = new Set<string>();
-  const visitor = visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const name = node.name.value;
-      const parent = getNamedType(typeInfo.getParentType())?.name;
-      if (parent === 'Artifact') {
-        // A field this table does not know (only __typename) needs nothing from the node.
-        if (Object.hasOwn(NODE_FIELDS_FOR, name)) parts.push(...NODE_FIELDS_FOR[name]);
-        if (name === 'lineage') walked = true;
-        else if (NODE_FIELDS_FOR[name]?.includes(DERIVED_FROM)) shown = true;
-      } else if (parent === 'Lineage' && name === 'edges') {
-        edgesShown = true;
-      } else if (parent === 'LineageEdge' && name !== '__typename') {
-        edgeFields.add(name);
-      } else if (parent && Object.hasOwn(PASSED_THROUGH, parent) && name !== '__typename') {
-        (subfields.get(parent) ?? subfields.set(parent, new Set()).get(parent)!).add(name);
-      }
-    },
-  });
-  const definitions: ASTNode[] = [info.operation, ...Object.values(info.fragments)];
-  for (const definition of definitions) visit(definition, visitor);
-  const selection = selectionOf(parts, subfields);
-  if (walked && !shown) linksWalkedOnly.add(selection);
-  if (walked) edgesSelected.set(selection, edgesShown ? [...edgeFields].sort() : null);
-  return selection;
-}
-
 const edgesSelected = new WeakMap<ArtifactSelection, readonly string[] | null>();
 
 /**
@@ -127,11 +79,33 @@ const linksWalkedOnly = new WeakSet<ArtifactSelection>();
  */
 export const walksLinksOnly = (selection: ArtifactSelection) => linksWalkedOnly.has(selection);
 
-// Keyed by the parsed operation, which Apollo Server's document cache keeps across requests.
-const byOperation = new WeakMap<OperationDefinitionNode, ArtifactSelection>();
-
-export function artifactSelection(info: GraphQLResolveInfo): ArtifactSelection {
-  let selection = byOperation.get(info.operation);
-  if (!selection) byOperation.set(info.operation, (selection = collect(info)));
+/**
+ * Every `Artifact` field the operation selects anywhere, mapped to the node fields they need: one
+ * selection per operation, so one `_entities` document per node and level.
+ */
+export const artifactSelection = perOperation((info): ArtifactSelection => {
+  const parts: string[] = [];
+  const subfields = new Map<string, Set<string>>();
+  let walked = false;
+  let shown = false;
+  let edgesShown = false;
+  const edgeFields = new Set<string>();
+  eachSelectedField(info, (parent, name) => {
+    if (parent === 'Artifact') {
+      // A field this table does not know (only __typename) needs nothing from the node.
+      if (Object.hasOwn(NODE_FIELDS_FOR, name)) parts.push(...NODE_FIELDS_FOR[name]);
+      if (name === 'lineage') walked = true;
+      else if (NODE_FIELDS_FOR[name]?.includes(DERIVED_FROM)) shown = true;
+    } else if (parent === 'Lineage' && name === 'edges') {
+      edgesShown = true;
+    } else if (parent === 'LineageEdge' && name !== '__typename') {
+      edgeFields.add(name);
+    } else if (parent && Object.hasOwn(PASSED_THROUGH, parent) && name !== '__typename') {
+      (subfields.get(parent) ?? subfields.set(parent, new Set()).get(parent)!).add(name);
+    }
+  });
+  const selection = selectionOf(parts, subfields);
+  if (walked && !shown) linksWalkedOnly.add(selection);
+  if (walked) edgesSelected.set(selection, edgesShown ? [...edgeFields].sort() : null);
   return selection;
-}
+});

@@ -1,13 +1,5 @@
-import {
-  getNamedType,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type ASTNode,
-  type GraphQLResolveInfo,
-  type OperationDefinitionNode,
-} from 'graphql';
 import type { ReportShows } from '../reports/inputs';
+import { eachSelectedField, perOperation } from './operation-fields';
 
 /** The fields only part of a report fills, by the type they are on, and which part. */
 const PART_OF: Readonly<Record<string, Readonly<Record<string, keyof ReportShows>>>> = {
@@ -17,30 +9,14 @@ const PART_OF: Readonly<Record<string, Readonly<Record<string, keyof ReportShows
 };
 
 /**
- * Which parts the operation selects anywhere (fragments included): a report without the lists
- * reads no list, only counts; one without the dangling links does not look for them. Directives
- * are not evaluated: a field under `@skip` still has its part read, which costs time, not
- * correctness.
+ * Which parts the operation selects anywhere: a report without the lists reads no list, only
+ * counts; one without the dangling links does not look for them.
  */
-function collect(info: GraphQLResolveInfo): ReportShows {
-  const typeInfo = new TypeInfo(info.schema);
+export const reportShows = perOperation((info): ReportShows => {
   const shows: ReportShows = { lists: false, dangling: false };
-  const visitor = visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const fields = PART_OF[getNamedType(typeInfo.getParentType())?.name ?? ''];
-      if (fields && Object.hasOwn(fields, node.name.value)) shows[fields[node.name.value]] = true;
-    },
+  eachSelectedField(info, (parent, name) => {
+    const fields = PART_OF[parent ?? ''];
+    if (fields && Object.hasOwn(fields, name)) shows[fields[name]] = true;
   });
-  const definitions: ASTNode[] = [info.operation, ...Object.values(info.fragments)];
-  for (const definition of definitions) visit(definition, visitor);
   return shows;
-}
-
-// Keyed by the parsed operation, which Apollo Server's document cache keeps across requests.
-const byOperation = new WeakMap<OperationDefinitionNode, ReportShows>();
-
-export function reportShows(info: GraphQLResolveInfo): ReportShows {
-  let shows = byOperation.get(info.operation);
-  if (!shows) byOperation.set(info.operation, (shows = collect(info)));
-  return shows;
-}
+});
