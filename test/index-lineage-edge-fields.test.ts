@@ -1,10 +1,10 @@
 import {
   change,
+  derivationChange,
   graphql,
   startFeedNode,
-  startIndexedGateway,
+  startIndexedFeeds,
   type IndexedGateway,
-  type ScriptedChange,
   type ScriptedFeedNode,
 } from '@commons-graph/testing';
 
@@ -13,10 +13,6 @@ import {
  * it: fragments, aliases, several lineages): whatever it selects must come back, from the link
  * as its node served it, and an edge selected for its type alone must still be there.
  */
-const derivation = (local: string, artifactId: string, sourceId: string, version: number): ScriptedChange => {
-  const made = change('DERIVATION', 'klamath-soil', local, version);
-  return { ...made, member: { ...made.member, artifactId, sourceId } };
-};
 
 /** Each link as its edge shows it, every field (the fixtures' assertion time and asserter). */
 const EDGES = [
@@ -47,19 +43,11 @@ describe('lineage edges from the index carry every link field the operation sele
     klamath = await startFeedNode('klamath-soil', [
       change('ARTIFACT', 'klamath-soil', 'guide'),
       change('ARTIFACT', 'klamath-soil', 'base'),
-      derivation('d1', 'klamath-soil:guide', 'klamath-soil:base', 1),
-      derivation('d2', 'klamath-soil:base', 'valley-clinics:pattern', 2),
+      derivationChange('klamath-soil', 'd1', 'klamath-soil:guide', 'klamath-soil:base', 1),
+      derivationChange('klamath-soil', 'd2', 'klamath-soil:base', 'valley-clinics:pattern', 2),
     ]);
     valley = await startFeedNode('valley-clinics', [change('ARTIFACT', 'valley-clinics', 'pattern')]);
-    indexed = await startIndexedGateway(
-      [
-        { slug: 'klamath-soil', url: klamath.url },
-        { slug: 'valley-clinics', url: valley.url },
-      ],
-      {},
-      { source: 'index' },
-    );
-    await Promise.all([indexed.sync('klamath-soil'), indexed.sync('valley-clinics')]);
+    indexed = await startIndexedFeeds([klamath, valley], { source: 'index' });
   });
   afterAll(async () => {
     await indexed?.stop();

@@ -1,10 +1,10 @@
 import {
   change,
+  derivationChange,
   graphql,
   startFeedNode,
-  startIndexedGateway,
+  startIndexedFeeds,
   type IndexedGateway,
-  type ScriptedChange,
   type ScriptedFeedNode,
 } from '@commons-graph/testing';
 
@@ -15,10 +15,6 @@ import {
  * dangling, and leads nowhere; going down, it asks every node for derivatives of any id reached.
  * The index walks the same (the property tests hold the two walks to each other on random graphs).
  */
-const derivation = (local: string, artifactId: string, sourceId: string): ScriptedChange => {
-  const made = change('DERIVATION', 'klamath-soil', local);
-  return { ...made, member: { ...made.member, artifactId, sourceId } };
-};
 
 const LINEAGE = `query($id: ID!, $direction: LineageDirection!) {
   artifact(id: $id) { id lineage(direction: $direction, maxDepth: 10) {
@@ -33,23 +29,15 @@ describe('lineage from the index over a node asserting links on artifacts it doe
       change('ARTIFACT', 'klamath-soil', 'guide'),
       change('ARTIFACT', 'klamath-soil', 'other'),
       // The guide adapts a draft: a dangling link, as derivedFrom shows it.
-      derivation('d1', 'klamath-soil:guide', 'klamath-soil:draft'),
+      derivationChange('klamath-soil', 'd1', 'klamath-soil:guide', 'klamath-soil:draft'),
       // On the draft itself: from another of its artifacts, and back to the guide (a cycle).
-      derivation('d2', 'klamath-soil:draft', 'klamath-soil:other'),
-      derivation('d3', 'klamath-soil:draft', 'klamath-soil:guide'),
+      derivationChange('klamath-soil', 'd2', 'klamath-soil:draft', 'klamath-soil:other'),
+      derivationChange('klamath-soil', 'd3', 'klamath-soil:draft', 'klamath-soil:guide'),
       // On a made-up id, from another community's artifact.
-      derivation('d4', 'klamath-soil:typo', 'valley-clinics:pattern'),
+      derivationChange('klamath-soil', 'd4', 'klamath-soil:typo', 'valley-clinics:pattern'),
     ]);
     valley = await startFeedNode('valley-clinics', [change('ARTIFACT', 'valley-clinics', 'pattern')]);
-    indexed = await startIndexedGateway(
-      [
-        { slug: 'klamath-soil', url: klamath.url },
-        { slug: 'valley-clinics', url: valley.url },
-      ],
-      {},
-      { source: 'index' },
-    );
-    await Promise.all([indexed.sync('klamath-soil'), indexed.sync('valley-clinics')]);
+    indexed = await startIndexedFeeds([klamath, valley], { source: 'index' });
   });
   afterAll(async () => {
     await indexed?.stop();

@@ -184,3 +184,15 @@ export function change(
     member: removed ? null : MAKERS[kind](slug, local, version),
   };
 }
+
+/** A derivation `local` on `slug`'s node linking `artifactId` to `sourceId`, whatever ids they are. */
+export function derivationChange(
+  slug: string,
+  local: string,
+  artifactId: string,
+  sourceId: string,
+  version = 1,
+): ScriptedChange {
+  const made = change('DERIVATION', slug, local, version);
+  return { ...made, member: { ...made.member, artifactId, sourceId } };
+}

@@ -16,3 +16,4 @@ export * from './indexed-gateway';
 export * from './restartable-node';
 export * from './lineage-reference';
 export * from './lineage-walks';
+export * from './waiting';

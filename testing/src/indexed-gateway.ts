@@ -8,6 +8,7 @@ import {
 import { startTestGateway } from './commons';
 import { createTestDatabase, sql, type TestDatabase } from './databases';
 import type { Member } from './feed-fixtures';
+import type { ScriptedFeedNode } from './feed-node';
 
 export interface IndexedGateway {
   gateway: RunningGateway;
@@ -77,6 +78,20 @@ export async function startIndexedGateway(
       if (!database) await db.drop();
     },
   };
+}
+
+/** A test gateway keeping an index of its own over scripted feed nodes, each pulled once. */
+export async function startIndexedFeeds(
+  feeds: readonly ScriptedFeedNode[],
+  overrides: Partial<GatewayConfig> = {},
+): Promise<IndexedGateway> {
+  const indexed = await startIndexedGateway(
+    feeds.map(({ slug, url }) => ({ slug, url })),
+    {},
+    overrides,
+  );
+  await Promise.all(feeds.map((feed) => indexed.sync(feed.slug)));
+  return indexed;
 }
 
 /** A Commons index on a database of its own, for suites that write and read it directly. */

@@ -7,9 +7,9 @@ const MB = 2 ** 20;
 
 /**
  * An IdleCollection over a pretend heap (a collection leaves 10 MB in the old generation), past the
- * collections that follow its start.
+ * collections that follow its start unless `fresh`.
  */
-function pretend({ busy = (): boolean => false } = {}) {
+function pretend({ busy = (): boolean => false, fresh = false } = {}) {
   const heap = { old: 10 * MB, collections: 0 };
   const idle = new IdleCollection({
     collect: () => {
@@ -23,31 +23,17 @@ function pretend({ busy = (): boolean => false } = {}) {
     settleLooks: 4,
   });
   const looks = (amount: number): IdleLook[] => Array.from({ length: amount }, () => idle.look());
-  looks(2 + 4);
-  heap.collections = 0;
+  if (!fresh) {
+    looks(2 + 4);
+    heap.collections = 0;
+  }
   return { heap, idle, looks };
 }
 
 describe('collecting once idle after heavy work', () => {
   it('counts starting as heavy work', () => {
-    const idle = new IdleCollection({
-      collect: () => undefined,
-      oldGenerationBytes: () => 20 * MB,
-      busy: () => false,
-      growthBytes: 8 * MB,
-      quietLooks: 2,
-      settleLooks: 4,
-    });
-    expect(Array.from({ length: 8 }, () => idle.look())).toEqual([
-      'quiet',
-      'collected',
-      'quiet',
-      'quiet',
-      'quiet',
-      'settled',
-      'quiet',
-      'quiet',
-    ]);
+    const { looks } = pretend({ fresh: true });
+    expect(looks(8)).toEqual(['quiet', 'collected', 'quiet', 'quiet', 'quiet', 'settled', 'quiet', 'quiet']);
   });
 
   it('collects after the old generation grew, once two looks in a row found nothing running', () => {

@@ -4,14 +4,8 @@ import {
   startIndexedGateway,
   type IndexedGateway,
   type ScriptedFeedNode,
+  waitUntil,
 } from '@commons-graph/testing';
-
-const until = async (done: () => boolean) => {
-  for (let waited = 0; !done(); waited += 10) {
-    if (waited > 10_000) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
 
 describe("the period's pass", () => {
   let feed: ScriptedFeedNode;
@@ -32,7 +26,7 @@ describe("the period's pass", () => {
     feed.behave(() => new Promise<undefined>((resolve) => (answer = () => resolve(undefined))));
     const asked = feed.asks.length;
     const running = sync.pass();
-    await until(() => feed.asks.length > asked); // the pass's pull is held at the node
+    await waitUntil(() => feed.asks.length > asked); // the pass's pull is held at the node
 
     sync.periodic(); // the period comes round during the pass
     feed.behave(null);

@@ -7,6 +7,7 @@ import {
   testIndexConfig,
   type ScriptedFeedNode,
   type TestDatabase,
+  waitUntil,
 } from '@commons-graph/testing';
 import pino from 'pino';
 import type { RunningGateway } from '../../server';
@@ -28,13 +29,6 @@ const endLockSession = async (database: TestDatabase) =>
       [SYNC_LOCK_APPLICATION],
     )
   )[0].ended;
-
-const until = async (done: () => boolean) => {
-  for (let waited = 0; !done(); waited += 20) {
-    if (waited > 10_000) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describe("the sync lock's session ended by the database", () => {
   let database: TestDatabase;
@@ -63,7 +57,7 @@ describe("the sync lock's session ended by the database", () => {
   it('is a lost lock, warned, while the gateway runs; the next pass takes it again', async () => {
     expect(gateway.sync!.leading).toBe(true);
     expect(await endLockSession(database)).toBe(1);
-    await until(() => !gateway.sync!.leading);
+    await waitUntil(() => !gateway.sync!.leading);
     expect(lockLines()).toEqual([
       expect.objectContaining({ level: WARN, msg: 'lost the sync lock; another replica may take it' }),
     ]);
@@ -80,11 +74,11 @@ describe("the sync lock's session ended by the database", () => {
     feed.append(change('ADOPTION', 'klamath-soil', 'a1'));
     const asked = feed.asks.length;
     const pulled = gateway.sync!.syncNode('klamath-soil');
-    await until(() => feed.asks.length > asked);
+    await waitUntil(() => feed.asks.length > asked);
 
     const stopping = gateway.stop();
     expect(await endLockSession(database)).toBe(1);
-    await until(() => !gateway.sync!.leading);
+    await waitUntil(() => !gateway.sync!.leading);
     answer();
     await Promise.all([pulled, stopping]);
 
